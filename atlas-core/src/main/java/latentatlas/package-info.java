@@ -1,0 +1,10 @@
+/**
+ * latent-atlas: merging the latent spaces of independently trained networks into one atlas
+ * (Crisostomi et al., "From charts to atlas: Merging latent spaces into one", PMLR 228, 2024).
+ *
+ * <p>Data flow, one package per stage: {@code dataset} and {@code tasks} (atlas-data) → {@code charts}
+ * (atlas-charts) → {@code space} (absolute embeddings) → {@code relative} (relative projection on
+ * anchors) → {@code atlas} (mean per sample id) → {@code metrics} (CKA, probes, separability,
+ * clustering) → {@code report} (atlas-cli).
+ */
+package latentatlas;

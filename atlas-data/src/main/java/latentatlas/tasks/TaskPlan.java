@@ -1,0 +1,29 @@
+package latentatlas.tasks;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A dataset divided into tasks: the output of a planner, saved as {@code plan.json}.
+ *
+ * @param dataset the dataset name
+ * @param datasetFingerprint the dataset's fingerprint when planned
+ * @param setting {@code shared-classes}, {@code disjoint-samples} or {@code disjoint}
+ * @param seed the seed of every random choice of the plan
+ * @param parameters the setting's parameters (e.g. {@code shared}, {@code novel}, {@code anchors})
+ * @param anchorIds training-sample ids embedded by every chart
+ * @param sharedClasses the classes every task has (setting shared-classes; empty otherwise)
+ * @param tasks task 0 (end-to-end: all classes, all training samples) then the charts' tasks
+ */
+public record TaskPlan(String dataset, String datasetFingerprint, String setting, long seed,
+                       Map<String, Object> parameters, long[] anchorIds, int[] sharedClasses, List<Task> tasks) {
+    /** @return the end-to-end task (task 0) */
+    public Task endToEnd() {
+        return tasks.get(0);
+    }
+
+    /** @return the charts' tasks (1..T) */
+    public List<Task> chartTasks() {
+        return tasks.subList(1, tasks.size());
+    }
+}
