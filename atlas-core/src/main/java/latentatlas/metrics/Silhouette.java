@@ -3,7 +3,6 @@ package latentatlas.metrics;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import latentatlas.InvalidInputException;
 import latentatlas.space.LatentSpace;
 
@@ -63,7 +62,11 @@ public final class Silhouette {
             NDArray x = RowBlocks.matrix(manager, centred, n, d);
             NDArray xT = x.transpose();
             NDArray sq = x.square().sum(new int[] {1});
-            NDArray oneHot = manager.create(cluster).oneHot(k, 1f, 0f, DataType.FLOAT32);
+            float[] indicator = new float[n * k];
+            for (int i = 0; i < n; i++) {
+                indicator[i * k + cluster[i]] = 1f;
+            }
+            NDArray oneHot = RowBlocks.matrix(manager, indicator, n, k);
             int block = RowBlocks.rows(n, n);
             for (int start = 0; start < n; start += block) {
                 int end = Math.min(n, start + block);
