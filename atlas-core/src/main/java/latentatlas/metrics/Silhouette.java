@@ -20,8 +20,8 @@ import java.util.Map;
  * </pre>
  *
  * <p>Block-wise, with no {@code n x n} matrix: the data are centred (double mean), then for each block
- * of rows the squared distances to all points are {@code ||x||^2 - 2 X_b X^T + ||y||^2} (one float32
- * matmul), clamped at 0, square-rooted and multiplied by the {@code n x |K|} one-hot matrix of the
+ * of rows the squared distances to all points come from one float32 matmul of augmented rows,
+ * {@code [x, ||x||^2, 1] . [-2y, 1, ||y||^2] = ||x||^2 - 2 x.y + ||y||^2}, clamped at 0, square-rooted and multiplied by the {@code n x |K|} one-hot matrix of the
  * labels to give per-cluster sums. The distance of a row to itself is removed exactly. A block holds
  * at most {@link RowBlocks#ELEMENTS} distances, so memory is {@code O(n (d + |K|))}; time is
  * {@code O(n^2 d)}. Float32 distances: expect agreement with scikit-learn's float64 to about 1e-5.
@@ -57,11 +57,25 @@ public final class Silhouette {
             sizes[c]++;
         }
         float[] centred = RowBlocks.centred(space);
+        float[] left = new float[n * (d + 2)];
+        float[] right = new float[n * (d + 2)];
+        for (int i = 0; i < n; i++) {
+            double sq = 0;
+            for (int j = 0; j < d; j++) {
+                float v = centred[i * d + j];
+                sq += (double) v * v;
+                left[i * (d + 2) + j] = v;
+                right[i * (d + 2) + j] = -2 * v;
+            }
+            left[i * (d + 2) + d] = (float) sq;
+            left[i * (d + 2) + d + 1] = 1;
+            right[i * (d + 2) + d] = 1;
+            right[i * (d + 2) + d + 1] = (float) sq;
+        }
         double total = 0;
         try (NDManager manager = NDManager.newBaseManager()) {
-            NDArray x = RowBlocks.matrix(manager, centred, n, d);
-            NDArray xT = x.transpose();
-            NDArray sq = x.square().sum(new int[] {1});
+            NDArray lhs = RowBlocks.matrix(manager, left, n, d + 2);
+            NDArray rhsT = RowBlocks.matrix(manager, right, n, d + 2).transpose();
             float[] indicator = new float[n * k];
             for (int i = 0; i < n; i++) {
                 indicator[i * k + cluster[i]] = 1f;
@@ -74,11 +88,8 @@ public final class Silhouette {
                 float[] sums;
                 float[] self;
                 try (NDManager scope = manager.newSubManager()) {
-                    NDIndex slice = new NDIndex("{}:{}", start, end);
-                    NDArray xb = x.get(scope, slice);
-                    NDArray d2 = xb.matMul(xT).muli(-2).addi(sq.expandDims(0))
-                            .addi(sq.get(scope, slice).expandDims(1));
-                    NDArray dist = d2.maximum(0f).sqrt();
+                    NDArray dist = lhs.get(scope, new NDIndex("{}:{}", start, end)).matMul(rhsT)
+                            .maximum(0f).powi(0.5);
                     sums = dist.matMul(oneHot).toFloatArray();
                     self = dist.get(new NDIndex(":, {}:{}", start, end)).diagonal().toFloatArray();
                 }
