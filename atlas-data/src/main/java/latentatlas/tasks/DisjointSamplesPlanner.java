@@ -60,7 +60,7 @@ public record DisjointSamplesPlanner(int anchors, int partitions, double[][] mix
                 sum += row[p];
             }
             if (Math.abs(sum - 1) > TOLERANCE) {
-                throw new InvalidInputException("the fractions of partition " + (p + 1) + " over the tasks sum to " + sum
+                throw new InvalidInputException("the fractions of partition " + (p + 1) + " over the tasks sum to " + String.format(java.util.Locale.ROOT, "%.6g", sum)
                         + ", expected 1: every sample of a partition must go to exactly one task; fix --mixture");
             }
         }
