@@ -4,6 +4,7 @@ import latentatlas.InvalidInputException;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,33 @@ final class SourceFiles {
         byte[] raw = readRaw(file);
         add(file, hash(raw));
         return file.getFileName().toString().endsWith(".gz") ? gunzip(file, raw) : raw;
+    }
+
+    /**
+     * Reads a whole file without adding it to the fingerprint yet (for readers that read files in
+     * parallel and then {@link #add} them in a fixed order).
+     *
+     * @return the raw bytes and their SHA-256
+     */
+    static Raw readUnrecorded(Path file) {
+        byte[] raw = readRaw(file);
+        return new Raw(file, raw, hash(raw));
+    }
+
+    /** A file's bytes on disk and their SHA-256. */
+    record Raw(Path file, byte[] bytes, byte[] sha256) {
+        /** @return a stream of the content, gunzipped when the name ends in {@code .gz} */
+        InputStream open() {
+            InputStream in = new ByteArrayInputStream(bytes);
+            if (!file.getFileName().toString().endsWith(".gz")) {
+                return in;
+            }
+            try {
+                return new GZIPInputStream(in, 1 << 16);
+            } catch (IOException e) {
+                throw new InvalidInputException(file + ": not a gzip file (" + e.getMessage() + ")", e);
+            }
+        }
     }
 
     /** Reads a file as UTF-8 text and adds it to the fingerprint. */
