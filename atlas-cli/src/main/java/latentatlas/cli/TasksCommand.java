@@ -23,8 +23,8 @@ import java.util.List;
 
 /** {@code atlas tasks}: divides a dataset into tasks (method.md §3), prints the plan and saves it as JSON. */
 @Command(name = "tasks", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = {"Divide a dataset into tasks, one chart per task, in one of the three settings of the paper,",
-            "print a table (task, classes, train, validation, test, anchors inside the task) and save the plan."})
+        description = "Divide a dataset into tasks, one chart per task, in one of the three settings of the paper;"
+                + " print a table (task, classes, train, validation, test, anchors inside the task) and save the plan.")
 public final class TasksCommand implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -52,11 +52,11 @@ public final class TasksCommand implements Runnable {
     private Integer partitions;
 
     @Option(names = "--mixture", paramLabel = "F1,F2,...",
-            description = {"disjoint-samples: one per task, the fraction it takes of each partition;",
-                "default for P=2: --mixture 0.8,0.2 --mixture 0.2,0.8"})
+            description = "disjoint-samples: one per task, the fraction it takes of each partition;"
+                    + " default for P=2: --mixture 0.8,0.2 --mixture 0.2,0.8")
     private List<String> mixture;
 
-    @Option(names = "--seed", description = "seed of every random choice")
+    @Option(names = "--seed", paramLabel = "SEED", description = "seed of every random choice")
     private long seed = 42;
 
     @Option(names = "--out", paramLabel = "FILE", description = "write the plan as JSON to FILE")

@@ -1,6 +1,5 @@
 package latentatlas.dataset;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -38,11 +37,6 @@ public final class DataPaths {
     public static Path fashionMnist() {
         String explicit = setting("atlas.fashion-mnist", "ATLAS_FASHION_MNIST");
         return Path.of(explicit != null ? explicit : FASHION_MNIST_DEFAULT);
-    }
-
-    /** @return whether {@code folder} is an existing directory */
-    static boolean exists(Path folder) {
-        return Files.isDirectory(folder);
     }
 
     private static String setting(String property, String env) {
