@@ -11,6 +11,7 @@ import latentatlas.metrics.ClusteringScores;
 import latentatlas.metrics.CosineKnn;
 import latentatlas.metrics.KMeans;
 import latentatlas.metrics.KMeansClustering;
+import latentatlas.metrics.LinearCka;
 import latentatlas.metrics.NearestCentroid;
 import latentatlas.metrics.NeighbourhoodAgreement;
 import latentatlas.metrics.Silhouette;
@@ -39,7 +40,7 @@ import java.util.stream.LongStream;
 /**
  * {@code atlas compare A.npy B.npy}: joins two spaces by id and prints every metric that applies
  * (method.md §6). Always: neighbourhood agreement (k-NN Jaccard; counterpart MRR when the widths
- * match). With labels, for each space: separability, nearest-centroid and cosine k-NN accuracy on a
+ * match) and linear CKA. With labels, for each space: separability, nearest-centroid and cosine k-NN accuracy on a
  * seeded 80/20 split of the joined ids, k-means (k = number of classes) scored against the classes,
  * and silhouettes. Metrics are name/value lines; {@code --json} writes the same names.
  */
@@ -101,6 +102,7 @@ public final class CompareCommand implements java.util.concurrent.Callable<Integ
         NeighbourhoodAgreement agreement = NeighbourhoodAgreement.of(a, b, Math.min(k, common.length - 1));
         metrics.put("neighbourhood.jaccard@" + agreement.k(), agreement.jaccard());
         agreement.meanReciprocalRank().ifPresent(mrr -> metrics.put("neighbourhood.mrr", mrr));
+        metrics.put("cka.linear", LinearCka.of(a, b));
         if (a.hasLabels()) {
             int[] split = trainTestSplit(common.length, seed);
             labelled("a", a, split, metrics);

@@ -81,6 +81,7 @@ class CompareCommandTest {
         JsonNode metrics = new ObjectMapper().readTree(json.toFile()).get("metrics");
         assertEquals(1.0, metrics.get("neighbourhood.jaccard@5").asDouble(), 1e-12);
         assertEquals(1.0, metrics.get("neighbourhood.mrr").asDouble(), 1e-12);
+        assertEquals(1.0, metrics.get("cka.linear").asDouble(), 1e-9);
         for (String space : new String[] {"a", "b"}) {
             assertEquals(handSeparability(), metrics.get(space + ".separability").asDouble(), 1e-9);
             assertEquals(1.0, metrics.get(space + ".centroid_accuracy").asDouble(), 0);
