@@ -18,8 +18,10 @@ public interface ChartArchitecture extends NetworkArchitecture {
     NDArray inputs(NDManager manager, Samples samples);
 
     /** Fits an architecture to a task's training samples (e.g. computes the input normalisation). */
-    @FunctionalInterface
     interface Factory {
+        /** @return the architecture's name, recorded in the configuration hash */
+        String name();
+
         /**
          * @param trainSamples the task's training samples (validation excluded)
          * @return the fitted architecture

@@ -208,13 +208,20 @@ public final class NetworkTrainer {
         double correction2 = Math.sqrt(1 - Math.pow(BETA2, step));
         float stepSize = (float) (config.learningRate() / correction1);
         for (int i = 0; i < grads.length; i++) {
+            // An op's result belongs to its first operand's manager: every temporary here starts from
+            // the batch's gradient or is attached to the batch manager, so none outlives the batch.
             NDArray g = grads[i];
             mean[i].muli(BETA1).addi(g.mul(1 - BETA1));
             variance[i].muli(BETA2).addi(g.square().muli(1 - BETA2));
-            NDArray denominator = variance[i].sqrt().muli((float) (1 / correction2)).addi(EPS);
-            params.get(i).getArray().subi(mean[i].div(denominator).muli(stepSize));
+            NDArray denominator = inBatch(variance[i].sqrt(), bm).muli((float) (1 / correction2)).addi(EPS);
+            params.get(i).getArray().subi(inBatch(mean[i].div(denominator), bm).muli(stepSize));
             g.muli(0);
         }
+    }
+
+    private static NDArray inBatch(NDArray array, NDManager batch) {
+        array.attach(batch);
+        return array;
     }
 
     /** @return {mean cross-entropy, accuracy} of the network on the given set */

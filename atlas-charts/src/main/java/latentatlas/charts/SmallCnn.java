@@ -51,7 +51,17 @@ public record SmallCnn(ImageShape shape, ChannelNormalization normalization) imp
 
     /** @return the factory fitting the normalisation on a task's training images */
     public static ChartArchitecture.Factory factory() {
-        return SmallCnn::fit;
+        return new ChartArchitecture.Factory() {
+            @Override
+            public String name() {
+                return NAME;
+            }
+
+            @Override
+            public ChartArchitecture fit(Samples trainSamples) {
+                return SmallCnn.fit(trainSamples);
+            }
+        };
     }
 
     /**
