@@ -25,9 +25,15 @@ public final class TrainBenchmark {
      * @param batches timed batches
      * @param batchSize samples per batch
      * @param warmupBatches batches run before timing
+     * @param threads PyTorch intra-op threads
      * @return training images per second
      */
-    public static double imagesPerSecond(ImageShape shape, int classes, int batches, int batchSize, int warmupBatches) {
+    public static double imagesPerSecond(ImageShape shape, int classes, int batches, int batchSize, int warmupBatches,
+                                         int threads) {
+        return TorchRuntime.withThreads(threads, () -> measure(shape, classes, batches, batchSize, warmupBatches));
+    }
+
+    private static double measure(ImageShape shape, int classes, int batches, int batchSize, int warmupBatches) {
         SplittableRandom random = new SplittableRandom(42);
         SmallCnn architecture = new SmallCnn(shape, new ChannelNormalization(
                 filled(shape.channels(), 72.94f), filled(shape.channels(), 90.02f)));
