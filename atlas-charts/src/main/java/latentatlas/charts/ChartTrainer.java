@@ -48,7 +48,7 @@ public final class ChartTrainer {
      */
     public String configHash(String planFingerprint, Task task) {
         String text = planFingerprint + "|" + task.index() + "|" + Arrays.toString(task.classes()) + "|"
-                + factory.name() + "|" + augmentation + "|" + config;
+                + factory.name() + "|" + augmentationName() + "|" + config;
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
@@ -84,7 +84,7 @@ public final class ChartTrainer {
             }
             ChartManifest manifest = new ChartManifest(ChartManifest.FORMAT, task.index(), task.classes().clone(),
                     architecture.describe(), architecture.embeddingDim(), config,
-                    augmentation == Augmentation.NONE ? "none" : augmentation.toString(), result.history(),
+                    augmentationName(), result.history(),
                     result.bestEpoch(), result.stopReason(), result.seconds(), Map.of(), TorchRuntime.versions(),
                     dataset.name() + " " + dataset.fingerprint(), planFingerprint, configHash(planFingerprint, task));
             Chart chart = new Chart(manager, architecture, result.network(), manifest);
@@ -94,6 +94,11 @@ public final class ChartTrainer {
             manager.close();
             throw e;
         }
+    }
+
+    /** @return how the manifest and the configuration hash name the augmentation (stable across runs) */
+    private String augmentationName() {
+        return augmentation == Augmentation.NONE ? "none" : augmentation.toString();
     }
 
     private static ChartManifest withMetrics(ChartManifest m, Map<String, Double> metrics) {
