@@ -1,0 +1,167 @@
+package latentatlas.charts;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.training.ParameterStore;
+import latentatlas.InvalidInputException;
+import latentatlas.dataset.Samples;
+import latentatlas.io.AtomicFiles;
+import latentatlas.space.LatentSpace;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A trained chart: the network of one task, immutable, with its manifest. It embeds samples into the
+ * task's latent space {@code e_t(x)} (the embedding layer's output) and gives the classifier's softmax
+ * probabilities over the task's classes. It owns native memory: close it.
+ *
+ * <p>On disk a chart is a folder with {@code weights.params} (DJL's {@code Block.saveParameters}
+ * format: the parameters of the embedder, then of the classifier) and {@code chart.json}
+ * ({@link ChartManifest}).
+ */
+public final class Chart implements AutoCloseable {
+    /** The weights' file name in a chart folder. */
+    public static final String WEIGHTS = "weights.params";
+    private static final int BATCH = 1000;
+
+    private final NDManager manager;
+    private final ChartArchitecture architecture;
+    private final ChartNetwork network;
+    private final ChartManifest manifest;
+    private final ParameterStore store;
+
+    Chart(NDManager manager, ChartArchitecture architecture, ChartNetwork network, ChartManifest manifest) {
+        this.manager = manager;
+        this.architecture = architecture;
+        this.network = network;
+        this.manifest = manifest;
+        this.store = new ParameterStore(manager, false);
+    }
+
+    /** @return the manifest */
+    public ChartManifest manifest() {
+        return manifest;
+    }
+
+    /** @return the task index */
+    public int task() {
+        return manifest.task();
+    }
+
+    /** @return the global class of each local label */
+    public int[] classes() {
+        return manifest.classes().clone();
+    }
+
+    /** @return the embedding width */
+    public int embeddingDim() {
+        return architecture.embeddingDim();
+    }
+
+    /**
+     * Embeds samples: {@code e_t(x)} for every sample, with the samples' global labels attached.
+     *
+     * @param name what the space is called in error messages
+     * @param samples any samples of the dataset (train, validation, test, anchors)
+     * @return the latent space, rows in the samples' order
+     */
+    public LatentSpace embed(String name, Samples samples) {
+        float[] vectors = infer(samples, true);
+        return LatentSpace.of(name, samples.ids().clone(), vectors, architecture.embeddingDim(), samples.labels().clone());
+    }
+
+    /**
+     * The classifier's softmax probabilities, row-major {@code n x |C_t|}; column {@code i} is global
+     * class {@code classes()[i]}.
+     *
+     * @param samples the samples
+     * @return the probabilities
+     */
+    public float[] probabilities(Samples samples) {
+        return infer(samples, false);
+    }
+
+    /**
+     * @param samples samples whose global labels are classes of this chart
+     * @return the fraction whose most probable class is their label
+     */
+    public double accuracy(Samples samples) {
+        int k = manifest.classes().length;
+        float[] p = probabilities(samples);
+        int correct = 0;
+        for (int i = 0; i < samples.size(); i++) {
+            int best = 0;
+            for (int c = 1; c < k; c++) {
+                if (p[i * k + c] > p[i * k + best]) {
+                    best = c;
+                }
+            }
+            correct += manifest.classes()[best] == samples.labels()[i] ? 1 : 0;
+        }
+        return samples.size() == 0 ? Double.NaN : (double) correct / samples.size();
+    }
+
+    private float[] infer(Samples samples, boolean embeddings) {
+        int n = samples.size();
+        int width = embeddings ? architecture.embeddingDim() : network.classes();
+        float[] out = new float[n * width];
+        try (NDManager sm = manager.newSubManager()) {
+            NDArray inputs = architecture.inputs(sm, samples);
+            for (int from = 0; from < n; from += BATCH) {
+                int to = Math.min(n, from + BATCH);
+                try (NDManager bm = sm.newSubManager()) {
+                    NDArray x = architecture.prepare(inputs.get(bm, new NDIndex("{}:{}", from, to)));
+                    NDArray y = embeddings ? network.embed(store, x) : network.logits(store, x, false).softmax(1);
+                    System.arraycopy(y.toFloatArray(), 0, out, from * width, (to - from) * width);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Writes {@code weights.params} and {@code chart.json} into {@code dir} (each atomically).
+     *
+     * @param dir the chart folder (created when missing)
+     */
+    public void save(Path dir) {
+        AtomicFiles.write(dir.resolve(WEIGHTS), out -> network.save(new DataOutputStream(out)));
+        manifest.write(dir);
+    }
+
+    /**
+     * @param dir a folder written by {@link #save}
+     * @return the chart, with identical weights
+     */
+    public static Chart load(Path dir) {
+        ChartManifest manifest = ChartManifest.read(dir);
+        ChartArchitecture architecture = ChartArchitectures.of(manifest.architecture());
+        NDManager manager = NDManager.newBaseManager();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(dir.resolve(WEIGHTS)))) {
+            ChartNetwork network = ChartNetwork.create(architecture, manifest.classes().length, manager);
+            network.load(manager, new DataInputStream(in));
+            return new Chart(manager, architecture, network, manifest);
+        } catch (IOException e) {
+            manager.close();
+            throw new UncheckedIOException("cannot read " + dir.resolve(WEIGHTS) + ": " + e.getMessage(), e);
+        } catch (MalformedModelException | RuntimeException e) {
+            manager.close();
+            throw new InvalidInputException(dir.resolve(WEIGHTS) + ": the weights do not fit the manifest's network ("
+                    + e.getMessage() + "): retrain the chart", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

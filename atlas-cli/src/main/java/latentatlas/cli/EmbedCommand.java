@@ -1,0 +1,79 @@
+package latentatlas.cli;
+
+import latentatlas.InvalidInputException;
+import latentatlas.charts.Chart;
+import latentatlas.charts.ChartStore;
+import latentatlas.dataset.Dataset;
+import latentatlas.dataset.Samples;
+import latentatlas.space.LatentSpaces;
+import latentatlas.tasks.Task;
+import latentatlas.tasks.TaskPlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code atlas embed}: embeds, with every trained chart of a run, the task's training, validation
+ * and test samples and the plan's anchors, writing {@code RUN/spaces/task-N/{train,validation,test,anchors}.npy}
+ * (+ {@code .ids.npy}, {@code .labels.npy} with global classes).
+ */
+@Command(name = "embed", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = {"Embed samples with every trained chart of a run (the embedding layer's output).",
+            "Writes RUN/spaces/task-N/{train,validation,test,anchors}.npy with .ids.npy and .labels.npy (global classes)."})
+public final class EmbedCommand implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--run", required = true, paramLabel = "RUN", description = "A run folder written by atlas train.")
+    private Path run;
+
+    @Option(names = "--dataset", paramLabel = "D", description = "Open this dataset instead of the plan's (same fingerprint).")
+    private String dataset;
+
+    @Override
+    public void run() {
+        PrintWriter w = spec.commandLine().getOut();
+        RunFolder folder = RunFolder.open(run.resolve(RunFolder.PLAN), dataset);
+        ChartStore store = new ChartStore(run);
+        int embedded = 0;
+        for (Task task : folder.plan().tasks()) {
+            Path dir = store.chartDir(task.index());
+            if (!Files.isDirectory(dir)) {
+                w.printf(Locale.ROOT, "task %d: no chart in %s, skipped%n", task.index(), dir);
+                continue;
+            }
+            try (Chart chart = Chart.load(dir)) {
+                if (!chart.manifest().planFingerprint().equals(folder.fingerprint())) {
+                    throw new InvalidInputException(dir + " was trained from another plan than " + run.resolve(RunFolder.PLAN)
+                            + ": run atlas train --plan again");
+                }
+                Path spaces = store.spacesDir(task.index());
+                for (Map.Entry<String, Samples> e : sampleSets(folder.dataset(), folder.plan(), task).entrySet()) {
+                    LatentSpaces.save(chart.embed(dir + " " + e.getKey(), e.getValue()), spaces, e.getKey());
+                }
+                w.printf(Locale.ROOT, "task %d: spaces in %s%n", task.index(), spaces);
+                embedded++;
+            }
+        }
+        if (embedded == 0) {
+            throw new InvalidInputException("run " + run + " has no trained chart: run atlas train --plan PLAN --out " + run);
+        }
+    }
+
+    private static Map<String, Samples> sampleSets(Dataset d, TaskPlan plan, Task task) {
+        Map<String, Samples> sets = new LinkedHashMap<>();
+        sets.put("train", d.train().select(task.trainIds()));
+        sets.put("validation", d.train().select(task.validationIds()));
+        sets.put("test", d.test().select(task.testIds()));
+        sets.put("anchors", d.train().select(plan.anchorIds()));
+        return sets;
+    }
+}

@@ -1,0 +1,121 @@
+package latentatlas.cli;
+
+import latentatlas.InvalidInputException;
+import latentatlas.charts.Augmentation;
+import latentatlas.charts.Chart;
+import latentatlas.charts.ChartStore;
+import latentatlas.charts.ChartTrainer;
+import latentatlas.charts.ImageAugmentation;
+import latentatlas.charts.ProgressBar;
+import latentatlas.charts.TrainingConfig;
+import latentatlas.io.AtomicFiles;
+import latentatlas.tasks.Task;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code atlas train}: trains the chart of every task of a plan (task 0, the end-to-end model,
+ * included) into {@code RUN/charts/task-N/}, skipping charts already complete for the same plan and
+ * configuration, so that a killed run resumes at the unfinished chart.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = {"Train one chart (small CNN, method.md §4) per task of a plan, task 0 (end-to-end) included.",
+            "Writes OUT/plan.json and OUT/charts/task-N/{weights.params,chart.json}; a chart already complete for"
+                + " the same plan and options is kept, so running it again resumes a killed run."})
+public final class TrainCommand implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--plan", required = true, paramLabel = "PLAN.json", description = "A plan from atlas tasks --out.")
+    private Path plan;
+
+    @Option(names = "--out", required = true, paramLabel = "RUN", description = "The run folder.")
+    private Path out;
+
+    @Option(names = "--tasks", split = ",", paramLabel = "N,...", description = "Only these tasks (default: all).")
+    private List<Integer> tasks;
+
+    @Option(names = "--dataset", paramLabel = "D", description = "Open this dataset instead of the plan's (same fingerprint).")
+    private String dataset;
+
+    @Option(names = "--max-epochs", defaultValue = "200", description = "Most epochs per chart.")
+    private int maxEpochs;
+
+    @Option(names = "--patience", defaultValue = "3", description = "Validations without improvement before stopping.")
+    private int patience;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of initialisation, shuffling and augmentation.")
+    private long seed;
+
+    @Option(names = "--deterministic", description = "One PyTorch thread: bit-identical on every machine (slower).")
+    private boolean deterministic;
+
+    @Option(names = "--augment", description = "Augment images: horizontal flip, crop with padding 4, rotation up to 15 degrees.")
+    private boolean augment;
+
+    @Override
+    public void run() {
+        PrintWriter w = spec.commandLine().getOut();
+        RunFolder run = RunFolder.open(plan, dataset);
+        copyPlan();
+        TrainingConfig config = TrainingConfig.charts().withMaxEpochs(maxEpochs).withPatience(patience).withSeed(seed)
+                .withDeterministic(deterministic);
+        Augmentation augmentation = !augment ? Augmentation.NONE : ImageAugmentation.standard();
+        ChartTrainer trainer = ChartTrainer.builder().setConfig(config).optAugmentation(augmentation)
+                .optListener(ProgressBar.create(System.err)).build();
+        ChartStore store = new ChartStore(out);
+        for (Task task : selected(run)) {
+            String hash = trainer.configHash(run.fingerprint(), task);
+            if (store.isComplete(task.index(), hash)) {
+                w.printf(Locale.ROOT, "task %d: complete, kept (%s)%n", task.index(), store.chartDir(task.index()));
+                continue;
+            }
+            try (Chart chart = trainer.train(run.dataset(), task, run.fingerprint())) {
+                store.write(task.index(), chart::save);
+                var m = chart.manifest();
+                w.printf(Locale.ROOT, "task %d: %d classes, %d epochs (best %d), test accuracy %.4f, %.1f s%n",
+                        task.index(), m.classes().length, m.history().size(), m.bestEpoch(),
+                        m.metrics().get("testAccuracy"), m.trainSeconds());
+            }
+        }
+    }
+
+    private void copyPlan() {
+        Path target = out.resolve(RunFolder.PLAN);
+        try {
+            if (!Files.exists(target) || Files.mismatch(plan, target) != -1) {
+                byte[] bytes = Files.readAllBytes(plan);
+                AtomicFiles.write(target, o -> o.write(bytes));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the plan into " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<Task> selected(RunFolder run) {
+        List<Task> all = run.plan().tasks();
+        if (tasks == null) {
+            return all;
+        }
+        List<Task> chosen = new ArrayList<>();
+        for (int t : tasks) {
+            if (t < 0 || t >= all.size()) {
+                throw new InvalidInputException("--tasks: task " + t + " is not in the plan, which has tasks 0.."
+                        + (all.size() - 1));
+            }
+            chosen.add(all.get(t));
+        }
+        return chosen;
+    }
+}
