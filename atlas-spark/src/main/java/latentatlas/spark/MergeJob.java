@@ -1,6 +1,7 @@
 package latentatlas.spark;
 
 import latentatlas.InvalidInputException;
+import latentatlas.atlas.Aggregation;
 import latentatlas.relative.Normalization;
 import latentatlas.relative.Similarity;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -33,6 +34,7 @@ public final class MergeJob {
     private final Dataset<Row> anchors;
     private final Similarity similarity;
     private final Normalization normalization;
+    private final Aggregation aggregation;
     private final int partitions;
     private final PartitionHook hook;
 
@@ -41,6 +43,7 @@ public final class MergeJob {
         this.anchors = Objects.requireNonNull(builder.anchors, "setAnchors");
         this.similarity = builder.similarity;
         this.normalization = builder.normalization;
+        this.aggregation = builder.aggregation;
         this.partitions = builder.partitions;
         this.hook = builder.hook;
     }
@@ -74,7 +77,7 @@ public final class MergeJob {
         Broadcast<ChartAnchors> shared = context.broadcast(chartAnchors);
         return rows.repartition(count, col(AtlasTables.ID))
                 .as(Encoders.bean(ChartRow.class))
-                .mapPartitions(new MergePartition(shared, hook), Encoders.bean(AtlasRow.class))
+                .mapPartitions(new MergePartition(shared, aggregation, hook), Encoders.bean(AtlasRow.class))
                 .select(AtlasTables.ID, AtlasTables.VECTOR, AtlasTables.COVERAGE);
     }
 
@@ -90,6 +93,7 @@ public final class MergeJob {
         private Dataset<Row> anchors;
         private Similarity similarity = Similarity.COSINE;
         private Normalization normalization = Normalization.NONE;
+        private Aggregation aggregation = Aggregation.MEAN;
         private int partitions;
         private PartitionHook hook = PartitionHook.NONE;
 
@@ -117,6 +121,15 @@ public final class MergeJob {
         /** @param normalization the per-column map fitted on each chart's anchors (default none) */
         public Builder optNormalization(Normalization normalization) {
             this.normalization = Objects.requireNonNull(normalization);
+            return this;
+        }
+
+        /**
+         * @param aggregation how an id's relative vectors merge (default the mean, the paper's rule;
+         *                    FIRST takes the first chart by name that contains the id)
+         */
+        public Builder optAggregation(Aggregation aggregation) {
+            this.aggregation = Objects.requireNonNull(aggregation);
             return this;
         }
 

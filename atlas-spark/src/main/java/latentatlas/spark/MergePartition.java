@@ -20,17 +20,19 @@ import java.util.TreeMap;
 /**
  * One partition of the merge: all rows of the partition's ids, from any chart. Gathers each chart's
  * rows into one block, projects it with atlas-core's projector of that chart and aggregates the
- * charts' relative spaces with atlas-core's atlas rule. Because the rows were partitioned by id, the
+ * charts' relative spaces, in chart-name order, with atlas-core's {@link Atlas#merge}. Because the rows were partitioned by id, the
  * partition's atlas rows are exactly the global atlas rows of its ids.
  */
 final class MergePartition implements MapPartitionsFunction<ChartRow, AtlasRow> {
     private static final long serialVersionUID = 1L;
 
     private final Broadcast<ChartAnchors> anchors;
+    private final Aggregation aggregation;
     private final PartitionHook hook;
 
-    MergePartition(Broadcast<ChartAnchors> anchors, PartitionHook hook) {
+    MergePartition(Broadcast<ChartAnchors> anchors, Aggregation aggregation, PartitionHook hook) {
         this.anchors = anchors;
+        this.aggregation = aggregation;
         this.hook = hook;
     }
 
@@ -53,7 +55,7 @@ final class MergePartition implements MapPartitionsFunction<ChartRow, AtlasRow> 
         for (ChartBlock block : blocks.values()) {
             relative.add(chartAnchors.projector(block.chart).relative(block.chart, block.space(partition)));
         }
-        Atlas atlas = Aggregation.mean(relative);
+        Atlas atlas = Atlas.merge(relative, aggregation);
         LatentSpace space = atlas.space();
         int[] coverage = atlas.coverage();
         List<AtlasRow> out = new ArrayList<>(space.size());
