@@ -52,9 +52,27 @@ public final class SpaceExport {
         return context.parallelize(chunks, Math.max(1, chunks.size())).flatMap(Chunk::rows);
     }
 
-    /** A block of consecutive rows of one space, shipped to one task. */
-    private record Chunk(String chart, int firstRow, long[] ids, float[] vectors, int dim, int[] labels,
-                         boolean anchors) implements Serializable {
+    /** A block of consecutive rows of one space, shipped to one task (a class, not a record: Kryo 4 cannot build records). */
+    private static final class Chunk implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String chart;
+        private final int firstRow;
+        private final long[] ids;
+        private final float[] vectors;
+        private final int dim;
+        private final int[] labels;
+        private final boolean anchors;
+
+        Chunk(String chart, int firstRow, long[] ids, float[] vectors, int dim, int[] labels, boolean anchors) {
+            this.chart = chart;
+            this.firstRow = firstRow;
+            this.ids = ids;
+            this.vectors = vectors;
+            this.dim = dim;
+            this.labels = labels;
+            this.anchors = anchors;
+        }
+
         static List<Chunk> split(String chart, LatentSpace space, boolean anchors) {
             List<Chunk> chunks = new ArrayList<>();
             float[] all = space.rawVectors();

@@ -45,7 +45,9 @@ public final class SparkSessions {
                 .setAppName(appName)
                 .set("spark.ui.enabled", "false")
                 .set("spark.ui.showConsoleProgress", "false")
-                .set("spark.sql.parquet.compression.codec", "snappy");
+                .set("spark.sql.parquet.compression.codec", "snappy")
+                // Kryo also carries atlas-core's statistics objects (CkaStatistics), which are not java.io.Serializable.
+                .set("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
         if (chosen.startsWith("local")) {
             conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
         }
