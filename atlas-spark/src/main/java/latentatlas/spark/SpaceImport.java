@@ -36,6 +36,13 @@ public final class SpaceImport {
      * @return chart name to its space, charts in name order
      */
     public static Map<String, LatentSpace> charts(Dataset<Row> table) {
+        for (String column : List.of(AtlasTables.CHART, AtlasTables.ID, AtlasTables.VECTOR)) {
+            if (!AtlasTables.has(table, column)) {
+                throw new InvalidInputException("chart rows: no '" + column + "' column (found "
+                        + Arrays.toString(table.columns()) + "); expected " + AtlasTables.ROWS.simpleString()
+                        + " or an atlas " + AtlasTables.ATLAS.simpleString());
+            }
+        }
         Column label = AtlasTables.has(table, AtlasTables.LABEL) ? col(AtlasTables.LABEL).cast("int")
                 : lit(null).cast("int");
         Dataset<Row> rows = table.select(col(AtlasTables.CHART).cast("string"), col(AtlasTables.ID).cast("long"),
