@@ -11,8 +11,8 @@ import java.nio.FloatBuffer;
  * copies results back into a row-major float array, one copy each way.
  */
 public final class Blocks {
-    /** Target number of floats in one block (32 MiB), which bounds native memory per block. */
-    public static final int BLOCK_FLOATS = 8 << 20;
+    /** Target number of floats in one block (64 MiB), which bounds native memory per block. */
+    public static final int BLOCK_FLOATS = 16 << 20;
 
     private Blocks() {
     }
@@ -51,6 +51,6 @@ public final class Blocks {
      */
     public static void copyInto(NDArray array, float[] out, int offset) {
         int size = Math.toIntExact(array.size());
-        array.toByteBuffer().asFloatBuffer().get(out, offset, size);
+        array.toByteBuffer(true).asFloatBuffer().get(out, offset, size);
     }
 }
