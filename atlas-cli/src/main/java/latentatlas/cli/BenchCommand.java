@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 /** {@code atlas bench}: the parent of the benchmarks; each subcommand prints ratios against a baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Benchmarks: each prints its timings beside a baseline measured in the same run.",
-        subcommands = {BenchCoreCommand.class, BenchTrainCommand.class})
+        subcommands = {BenchCoreCommand.class, BenchTrainCommand.class, BenchSparkCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     private CommandSpec spec;

@@ -1,0 +1,102 @@
+package latentatlas.spark;
+
+import latentatlas.InvalidInputException;
+import latentatlas.atlas.Aggregation;
+import latentatlas.atlas.Atlas;
+import latentatlas.relative.RelativeSpace;
+import latentatlas.space.LatentSpace;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One partition of the merge: all rows of the partition's ids, from any chart. Gathers each chart's
+ * rows into one block, projects it with atlas-core's projector of that chart and aggregates the
+ * charts' relative spaces, in chart-name order, with atlas-core's {@link Atlas#merge}. Because the rows were partitioned by id, the
+ * partition's atlas rows are exactly the global atlas rows of its ids.
+ */
+final class MergePartition implements MapPartitionsFunction<ChartRow, AtlasRow> {
+    private static final long serialVersionUID = 1L;
+
+    private final Broadcast<ChartAnchors> anchors;
+    private final Aggregation aggregation;
+    private final PartitionHook hook;
+
+    MergePartition(Broadcast<ChartAnchors> anchors, Aggregation aggregation, PartitionHook hook) {
+        this.anchors = anchors;
+        this.aggregation = aggregation;
+        this.hook = hook;
+    }
+
+    @Override
+    public Iterator<AtlasRow> call(Iterator<ChartRow> input) {
+        TaskContext task = TaskContext.get();
+        int partition = task == null ? 0 : task.partitionId();
+        hook.start(partition, task == null ? 0 : task.attemptNumber());
+        ChartAnchors chartAnchors = anchors.value();
+        Map<String, ChartBlock> blocks = new TreeMap<>();
+        while (input.hasNext()) {
+            ChartRow row = input.next();
+            blocks.computeIfAbsent(row.getChart(), c -> new ChartBlock(c, chartAnchors.dim(c)))
+                    .add(row.getId(), row.getVector());
+        }
+        if (blocks.isEmpty()) {
+            return Collections.emptyIterator();
+        }
+        List<RelativeSpace> relative = new ArrayList<>(blocks.size());
+        for (ChartBlock block : blocks.values()) {
+            relative.add(chartAnchors.projector(block.chart).relative(block.chart, block.space(partition)));
+        }
+        Atlas atlas = Atlas.merge(relative, aggregation);
+        LatentSpace space = atlas.space();
+        int[] coverage = atlas.coverage();
+        List<AtlasRow> out = new ArrayList<>(space.size());
+        for (int i = 0; i < space.size(); i++) {
+            out.add(new AtlasRow(space.id(i), space.row(i), coverage[i]));
+        }
+        return out.iterator();
+    }
+
+    /** The rows of one chart in this partition, growing as they arrive. */
+    private static final class ChartBlock {
+        private final String chart;
+        private final int dim;
+        private long[] ids = new long[1024];
+        private float[] vectors;
+        private int n;
+
+        ChartBlock(String chart, int dim) {
+            this.chart = chart;
+            this.dim = dim;
+            this.vectors = new float[ids.length * dim];
+        }
+
+        void add(long id, float[] vector) {
+            if (vector.length != dim) {
+                throw new InvalidInputException("rows: chart " + chart + ", id " + id + " has a vector of width "
+                        + vector.length + " but the chart's anchors have width " + dim
+                        + ": embed rows and anchors with the same chart");
+            }
+            if (n == ids.length) {
+                ids = Arrays.copyOf(ids, n * 2);
+                vectors = Arrays.copyOf(vectors, n * 2 * dim);
+            }
+            ids[n] = id;
+            System.arraycopy(vector, 0, vectors, n * dim, dim);
+            n++;
+        }
+
+        LatentSpace space(int partition) {
+            return LatentSpace.of("rows of chart " + chart + " (partition " + partition + ")",
+                    Arrays.copyOf(ids, n), Arrays.copyOf(vectors, n * dim), dim, null);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package latentatlas.spark;
+
+import latentatlas.metrics.LinearCka;
+import latentatlas.space.LatentSpace;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The distributed comparison against hand-computed values and atlas-core's single-machine CKA. */
+class CompareJobTest {
+    private static SparkSession spark;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void open() {
+        spark = SparkSessions.open("local[2]", "CompareJobTest");
+    }
+
+    @AfterAll
+    static void close() {
+        spark.stop();
+    }
+
+    /**
+     * Class 0 = (0,0), (2,0): centroid (1,0), mean distance 1; class 1 = (10,0), (10,2): centroid
+     * (10,1), mean distance 1. Separability = ||(9,1)|| / ((1 + 1) / 2) = sqrt(82). A space against
+     * itself has CKA 1.
+     */
+    @Test
+    void handComputedSeparabilityAndCka() {
+        LatentSpace space = LatentSpace.of("a", new long[] {1, 2, 3, 4}, new float[] {0, 0, 2, 0, 10, 0, 10, 2}, 2,
+                new int[] {0, 0, 1, 1});
+        Comparison result = compare(space, space.withLabels(null));
+        assertEquals(4, result.rows());
+        assertEquals(1.0, result.linearCka(), 1e-6);
+        assertEquals(Math.sqrt(82), result.separabilityA(), 1e-6);
+        assertEquals(Math.sqrt(82), result.separabilityB(), 1e-6);
+        assertEquals(2, result.classes().size());
+        assertEquals(1.0, result.classes().get(0).meanDistanceA(), 1e-9);
+        assertEquals(Math.sqrt(101), result.classes().get(1).centroidNormA(), 1e-9);
+    }
+
+    @Test
+    void equalsTheSingleMachineCkaAndSeparability() {
+        Random random = new Random(3);
+        int n = 3_000;
+        int p = 10;
+        int q = 7;
+        long[] ids = new long[n];
+        int[] labels = new int[n];
+        float[] x = new float[n * p];
+        float[] y = new float[n * q];
+        for (int i = 0; i < n; i++) {
+            ids[i] = 5L * i + 1;
+            labels[i] = random.nextInt(4);
+            for (int j = 0; j < p; j++) {
+                x[i * p + j] = (float) (random.nextGaussian() + labels[i] * (j % 3) + 100);
+            }
+            for (int j = 0; j < q; j++) {
+                y[i * q + j] = (float) (0.5 * x[i * p + j] - x[i * p + j + 1] + 0.3 * random.nextGaussian());
+            }
+        }
+        LatentSpace a = LatentSpace.of("a", ids, x, p, labels);
+        LatentSpace b = LatentSpace.of("b", ids.clone(), y, q, null);
+        // B also holds ids that A lacks: the join keeps the common ones only.
+        Comparison result = compare(a, b);
+
+        assertEquals(n, result.rows());
+        assertEquals(LinearCka.of(a, b), result.linearCka(), 1e-6);
+        assertEquals(separability(a), result.separabilityA(), 1e-6);
+        assertEquals(separability(b.withLabels(labels)), result.separabilityB(), 1e-6);
+        assertTrue(result.linearCka() > 0.3 && result.linearCka() < 1, "CKA " + result.linearCka());
+    }
+
+    private Comparison compare(LatentSpace a, LatentSpace b) {
+        String pathA = dir.resolve("a.parquet").toString();
+        String pathB = dir.resolve("b.parquet").toString();
+        ParquetOutput.write(SpaceExport.chartRows(spark, Map.of("a", a)), pathA);
+        ParquetOutput.write(SpaceExport.chartRows(spark, Map.of("b", b)), pathB);
+        return CompareJob.compare(AtlasTables.readSpace(spark, pathA, null), AtlasTables.readSpace(spark, pathB, null),
+                PartitionHook.NONE);
+    }
+
+    /** method.md §6, straight from the definition, in double. */
+    private static double separability(LatentSpace space) {
+        int classes = 4;
+        int d = space.dim();
+        double[][] centroid = new double[classes][d];
+        int[] count = new int[classes];
+        for (int i = 0; i < space.size(); i++) {
+            count[space.label(i)]++;
+            for (int j = 0; j < d; j++) {
+                centroid[space.label(i)][j] += space.rawVectors()[i * d + j];
+            }
+        }
+        double[] spread = new double[classes];
+        for (int c = 0; c < classes; c++) {
+            for (int j = 0; j < d; j++) {
+                centroid[c][j] /= count[c];
+            }
+        }
+        for (int i = 0; i < space.size(); i++) {
+            spread[space.label(i)] += distance(space.row(i), centroid[space.label(i)]) / count[space.label(i)];
+        }
+        double total = 0;
+        int pairs = 0;
+        for (int c1 = 0; c1 < classes; c1++) {
+            for (int c2 = c1 + 1; c2 < classes; c2++) {
+                double between = 0;
+                for (int j = 0; j < d; j++) {
+                    between += (centroid[c1][j] - centroid[c2][j]) * (centroid[c1][j] - centroid[c2][j]);
+                }
+                total += Math.sqrt(between) / ((spread[c1] + spread[c2]) / 2);
+                pairs++;
+            }
+        }
+        return total / pairs;
+    }
+
+    private static double distance(float[] v, double[] c) {
+        double sq = 0;
+        for (int j = 0; j < v.length; j++) {
+            sq += (v[j] - c[j]) * (v[j] - c[j]);
+        }
+        return Math.sqrt(sq);
+    }
+}
