@@ -5,7 +5,7 @@ package latentatlas.text;
  *
  * @param batchSize sentences per ONNX call; the sentences are sorted by length first, so a batch
  *     pads little; 1 gives each sentence a vector independent of the others (see
- *     {@link OnnxSentenceEncoder}), larger is faster (about 1.5x at 64 on 2 cores)
+ *     {@link OnnxSentenceEncoder}), larger may be faster (1.0x to 1.6x at 64 on 2 shared cores, measured)
  * @param threads concurrent ONNX calls, each on one intra-op thread (one shared session)
  */
 public record EncoderOptions(int batchSize, int threads) {
@@ -19,8 +19,8 @@ public record EncoderOptions(int batchSize, int threads) {
         }
     }
 
-    /** @return batches of 64 on every available core */
+    /** @return one sentence per call (exact, batch-independent vectors), one call per available core */
     public static EncoderOptions defaults() {
-        return new EncoderOptions(64, Runtime.getRuntime().availableProcessors());
+        return new EncoderOptions(1, Runtime.getRuntime().availableProcessors());
     }
 }
