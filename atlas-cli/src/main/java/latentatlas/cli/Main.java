@@ -22,7 +22,7 @@ public final class Main implements Runnable {
 
     /** Subcommands, in the order {@code atlas --help} lists them. */
     private static List<Object> subcommands() {
-        return List.of();
+        return List.of(new MergeCommand(), new BenchCommand());
     }
 
     /** @param args the command line */
@@ -41,6 +41,7 @@ public final class Main implements Runnable {
             cli.addSubcommand(sub);
         }
         cli.setOut(out).setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof InvalidInputException || ex instanceof UncheckedIOException) {
                 cmd.getErr().println("atlas " + cmd.getCommandName() + ": " + ex.getMessage());

@@ -1,0 +1,163 @@
+package latentatlas.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import latentatlas.InvalidInputException;
+import latentatlas.atlas.Aggregation;
+import latentatlas.atlas.Atlas;
+import latentatlas.io.AtomicFiles;
+import latentatlas.io.Npy;
+import latentatlas.relative.Normalization;
+import latentatlas.relative.RelativeProjection;
+import latentatlas.relative.RelativeSpace;
+import latentatlas.relative.Similarity;
+import latentatlas.space.LatentSpace;
+import latentatlas.space.LatentSpaces;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code atlas merge}: projects every given absolute space on the anchors (fitted per space on that
+ * space's own anchor rows), aggregates the relative spaces into the atlas and writes
+ * {@code atlas.npy}, {@code atlas.ids.npy} [{@code atlas.labels.npy}], {@code atlas.coverage.npy} and
+ * {@code summary.json}.
+ */
+@Command(name = "merge", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = {"Merge latent spaces into an atlas: every space is projected on the anchors (relative"
+                + " representation), then the relative vectors of each sample id are averaged over the spaces"
+                + " that contain it.",
+            "Writes DIR/atlas.npy (float32, n x anchors), atlas.ids.npy, atlas.coverage.npy (how many spaces"
+                + " held each id), atlas.labels.npy when every space is labelled, and summary.json."})
+public final class MergeCommand implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--space", required = true, paramLabel = "NAME=VECTORS.npy:IDS.npy[:LABELS.npy]",
+            description = "An absolute space (float32/float64 n x d, int64 ids, optional int labels); repeat"
+                    + " for every chart. Each must contain every anchor id.")
+    private List<String> spaces;
+
+    @Option(names = "--anchors", required = true, paramLabel = "ANCHOR_IDS.npy",
+            description = "The anchors' sample ids (1-D int64); their order is the atlas' column order.")
+    private Path anchors;
+
+    @Option(names = "--similarity", defaultValue = "cosine",
+            description = "Similarity to each anchor: ${COMPLETION-CANDIDATES} (cosine is the paper's).")
+    private Similarity similarity;
+
+    @Option(names = "--normalization", defaultValue = "none",
+            description = "Per-column map fitted on each space's anchors: ${COMPLETION-CANDIDATES}.")
+    private Normalization normalization;
+
+    @Option(names = "--aggregation", defaultValue = "mean",
+            description = "mean over the spaces holding an id (the paper) or first (the first space only).")
+    private Aggregation aggregation;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    private Path out;
+
+    /** One {@code --space} value. */
+    record SpaceArgument(String name, Path vectors, Path ids, Path labels) {
+        static SpaceArgument parse(String text) {
+            int eq = text.indexOf('=');
+            String[] files = eq < 0 ? new String[0] : text.substring(eq + 1).split(":");
+            if (eq < 1 || files.length < 2 || files.length > 3) {
+                throw new InvalidInputException("--space: expected NAME=VECTORS.npy:IDS.npy[:LABELS.npy], found '"
+                        + text + "'");
+            }
+            return new SpaceArgument(text.substring(0, eq), Path.of(files[0]), Path.of(files[1]),
+                    files.length == 3 ? Path.of(files[2]) : null);
+        }
+    }
+
+    @Override
+    public void run() {
+        long[] anchorIds = Npy.readLongs(anchors);
+        if (anchorIds.length == 0) {
+            throw new InvalidInputException(anchors + ": expected at least 1 anchor id, found none");
+        }
+        Set<Long> seen = new HashSet<>();
+        for (long id : anchorIds) {
+            if (!seen.add(id)) {
+                throw new InvalidInputException(anchors + ": anchor id " + id + " appears twice: anchor ids must be unique");
+            }
+        }
+        List<RelativeSpace> relative = new ArrayList<>();
+        List<Map<String, Object>> described = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (String text : spaces) {
+            SpaceArgument arg = SpaceArgument.parse(text);
+            if (!names.add(arg.name())) {
+                throw new InvalidInputException("--space: the name '" + arg.name() + "' is given twice: name every space once");
+            }
+            LatentSpace space = LatentSpaces.load(arg.vectors(), arg.ids(), arg.labels());
+            for (long id : anchorIds) {
+                if (!space.contains(id)) {
+                    throw new InvalidInputException("space " + arg.name() + " (" + arg.vectors() + "): anchor id " + id
+                            + " is not among its " + space.size() + " ids: every space must embed every anchor");
+                }
+            }
+            LatentSpace anchorRows = space.select(arg.name() + " anchors", anchorIds);
+            relative.add(RelativeProjection.fit(anchorRows, similarity, normalization).relative(arg.name(), space));
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("name", arg.name());
+            d.put("vectors", arg.vectors().toString());
+            d.put("ids", arg.ids().toString());
+            d.put("rows", space.size());
+            d.put("width", space.dim());
+            d.put("labelled", space.hasLabels());
+            described.add(d);
+        }
+        Atlas atlas = Atlas.merge(relative, aggregation);
+        LatentSpaces.save(atlas.space(), out, "atlas");
+        Npy.writeInts(out.resolve("atlas.coverage.npy"), atlas.coverage());
+        AtomicFiles.writeString(out.resolve("summary.json"), summary(atlas, described, anchorIds.length));
+        long[] histogram = atlas.coverageHistogram();
+        StringBuilder coverage = new StringBuilder();
+        for (int c = 1; c < histogram.length; c++) {
+            coverage.append(c > 1 ? ", " : "").append(histogram[c]).append(" in ").append(c);
+        }
+        spec.commandLine().getOut().printf("atlas: %d ids x %d anchors from %d spaces (ids covered by: %s) -> %s%n",
+                atlas.space().size(), atlas.space().dim(), relative.size(), coverage, out);
+    }
+
+    private String summary(Atlas atlas, List<Map<String, Object>> described, int anchorCount) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("command", "merge");
+        Map<String, Object> configuration = new LinkedHashMap<>();
+        configuration.put("similarity", similarity.name().toLowerCase(java.util.Locale.ROOT));
+        configuration.put("normalization", normalization.name().toLowerCase(java.util.Locale.ROOT));
+        configuration.put("aggregation", aggregation.name().toLowerCase(java.util.Locale.ROOT));
+        root.put("configuration", configuration);
+        root.put("anchors", Map.of("file", anchors.toString(), "count", anchorCount));
+        root.put("spaces", described);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("ids", atlas.space().size());
+        result.put("width", atlas.space().dim());
+        result.put("labelled", atlas.space().hasLabels());
+        Map<String, Long> histogram = new LinkedHashMap<>();
+        long[] counts = atlas.coverageHistogram();
+        for (int c = 1; c < counts.length; c++) {
+            histogram.put(Integer.toString(c), counts[c]);
+        }
+        result.put("coverageHistogram", histogram);
+        result.put("files", List.of("atlas.npy", "atlas.ids.npy", "atlas.coverage.npy"));
+        root.put("atlas", result);
+        root.put("versions", Versions.all());
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

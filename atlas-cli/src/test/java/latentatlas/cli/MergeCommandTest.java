@@ -1,0 +1,69 @@
+package latentatlas.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import latentatlas.io.Npy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two 2-D charts, the second a 90-degree rotation of the first: anchors (ids 1, 2) are the unit axes,
+ * sample 3 is (3, 4) so its cosines are (0.6, 0.8) in both charts (by hand); sample 4 is only in chart b.
+ */
+class MergeCommandTest {
+    private static int run(StringWriter out, StringWriter err, String... args) {
+        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void mergesTwoRotatedChartsIntoTheSameAtlas(@TempDir Path dir) throws Exception {
+        Npy.writeMatrix(dir.resolve("a.npy"), new float[] {1, 0, 0, 1, 3, 4}, 3, 2);
+        Npy.writeLongs(dir.resolve("a.ids.npy"), new long[] {1, 2, 3});
+        // rotation by 90 degrees: (x, y) -> (-y, x), and a scale of 2
+        Npy.writeMatrix(dir.resolve("b.npy"), new float[] {-8, 6, 0, 2, -2, 0, 0, 2}, 4, 2);
+        Npy.writeLongs(dir.resolve("b.ids.npy"), new long[] {3, 1, 2, 4});
+        Npy.writeLongs(dir.resolve("anchors.npy"), new long[] {1, 2});
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = run(out, err, "merge", "--space", "a=" + dir.resolve("a.npy") + ":" + dir.resolve("a.ids.npy"),
+                "--space", "b=" + dir.resolve("b.npy") + ":" + dir.resolve("b.ids.npy"),
+                "--anchors", dir.resolve("anchors.npy").toString(), "--out", dir.resolve("atlas").toString());
+        assertEquals(0, status, err.toString());
+        Path atlas = dir.resolve("atlas");
+        assertArrayEquals(new long[] {1, 2, 3, 4}, Npy.readLongs(atlas.resolve("atlas.ids.npy")));
+        // id 4 = (0, 2) in chart b, where anchor 1 is (0, 2) and anchor 2 is (-2, 0): cosines (1, 0)
+        assertArrayEquals(new float[] {1, 0, 0, 1, 0.6f, 0.8f, 1, 0}, Npy.readMatrix(atlas.resolve("atlas.npy")).data(), 1e-6f);
+        assertArrayEquals(new long[] {2, 2, 2, 1}, Npy.readLongs(atlas.resolve("atlas.coverage.npy")));
+        JsonNode summary = new ObjectMapper().readTree(atlas.resolve("summary.json").toFile());
+        assertEquals("cosine", summary.at("/configuration/similarity").asText());
+        assertEquals(3, summary.at("/atlas/coverageHistogram/2").asInt());
+        assertEquals(1, summary.at("/atlas/coverageHistogram/1").asInt());
+        assertTrue(summary.at("/versions/engine").asText().startsWith("PyTorch"), summary.toString());
+        assertTrue(out.toString().contains("4 ids x 2 anchors from 2 spaces"), out.toString());
+    }
+
+    @Test
+    void aMissingAnchorIsAOneLineErrorWithStatus2(@TempDir Path dir) {
+        Npy.writeMatrix(dir.resolve("a.npy"), new float[] {1, 0, 0, 1}, 2, 2);
+        Npy.writeLongs(dir.resolve("a.ids.npy"), new long[] {1, 2});
+        Npy.writeLongs(dir.resolve("anchors.npy"), new long[] {1, 5});
+        StringWriter err = new StringWriter();
+        int status = run(new StringWriter(), err, "merge", "--space", "a=" + dir.resolve("a.npy") + ":"
+                + dir.resolve("a.ids.npy"), "--anchors", dir.resolve("anchors.npy").toString(), "--similarity", "ANGULAR",
+                "--out", dir.resolve("atlas").toString());
+        assertEquals(Main.USER_ERROR, status);
+        assertTrue(err.toString().contains("anchor id 5 is not among its 2 ids"), err.toString());
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertFalse(Files.exists(dir.resolve("atlas").resolve("atlas.npy")));
+    }
+}

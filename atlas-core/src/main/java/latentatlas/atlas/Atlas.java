@@ -1,0 +1,160 @@
+package latentatlas.atlas;
+
+import latentatlas.InvalidInputException;
+import latentatlas.relative.RelativeSpace;
+import latentatlas.space.LatentSpace;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The atlas: one relative vector per sample id, merged over the charts that contain it.
+ *
+ * <p>{@code atlas(x) = sum_{t in T(x)} w_t rel_t(x) / sum_{t in T(x)} w_t} ({@link Aggregation#MEAN};
+ * weights 1 give the plain mean of method.md section 2), or {@code rel_{t0}(x)} for the first chart
+ * {@code t0} containing x ({@link Aggregation#FIRST}); {@code coverage(x) = |T(x)|}. Rows are ordered by
+ * first appearance (the first chart's rows, then the ids new in the second chart, ...). Sums in double.
+ * Labels are kept when every chart is labelled, and must agree on every shared id.
+ *
+ * @param space the atlas vectors (width = number of anchors)
+ * @param coverage per row, the number of charts that contain the id
+ * @param anchorIds the common anchors, in column order
+ * @param charts the merged charts' names, in order
+ * @param aggregation the rule used
+ */
+public record Atlas(LatentSpace space, int[] coverage, long[] anchorIds, List<String> charts, Aggregation aggregation) {
+    /** Copies the arrays and the list. */
+    public Atlas {
+        coverage = coverage.clone();
+        anchorIds = anchorIds.clone();
+        charts = List.copyOf(charts);
+    }
+
+    @Override
+    public int[] coverage() {
+        return coverage.clone();
+    }
+
+    @Override
+    public long[] anchorIds() {
+        return anchorIds.clone();
+    }
+
+    /** Merges with weight 1 per chart. */
+    public static Atlas merge(List<RelativeSpace> spaces, Aggregation aggregation) {
+        double[] ones = new double[spaces.size()];
+        Arrays.fill(ones, 1);
+        return merge(spaces, ones, aggregation);
+    }
+
+    /**
+     * @param spaces relative spaces over the same anchor ids (same sequence)
+     * @param weights one finite positive weight per space (used by MEAN)
+     * @param aggregation MEAN or FIRST
+     * @return the atlas
+     * @throws InvalidInputException when there is no space, the anchors differ, a weight is invalid, or
+     *     two charts give one id different labels
+     */
+    public static Atlas merge(List<RelativeSpace> spaces, double[] weights, Aggregation aggregation) {
+        if (spaces.isEmpty()) {
+            throw new InvalidInputException("spaces: expected at least 1 relative space, found 0");
+        }
+        if (weights.length != spaces.size()) {
+            throw new InvalidInputException("weights: expected one per space (" + spaces.size() + "), found "
+                    + weights.length);
+        }
+        RelativeSpace reference = spaces.get(0);
+        long[] anchors = reference.anchorIds();
+        boolean labelled = true;
+        for (int t = 0; t < spaces.size(); t++) {
+            RelativeSpace s = spaces.get(t);
+            if (!Arrays.equals(anchors, s.anchorIds())) {
+                throw new InvalidInputException("space " + s.chart() + ": its " + s.anchorIds().length
+                        + " anchor ids differ from the " + anchors.length + " of space " + reference.chart()
+                        + firstDifference(anchors, s.anchorIds()) + ": project every chart on the same anchors, in the same order");
+            }
+            if (!(weights[t] > 0) || !Double.isFinite(weights[t])) {
+                throw new InvalidInputException("weight of space " + s.chart() + ": expected a finite positive"
+                        + " number, found " + weights[t]);
+            }
+            labelled &= s.space().hasLabels();
+        }
+        Map<Long, Integer> rowOf = new LinkedHashMap<>();
+        for (RelativeSpace s : spaces) {
+            LatentSpace space = s.space();
+            for (int i = 0; i < space.size(); i++) {
+                rowOf.putIfAbsent(space.id(i), rowOf.size());
+            }
+        }
+        int n = rowOf.size();
+        int k = anchors.length;
+        double[] sums = new double[n * k];
+        double[] weightSums = new double[n];
+        int[] coverage = new int[n];
+        int[] labels = labelled ? new int[n] : null;
+        List<String> names = new ArrayList<>();
+        Map<Long, String> labelSource = new HashMap<>();
+        for (int t = 0; t < spaces.size(); t++) {
+            RelativeSpace s = spaces.get(t);
+            names.add(s.chart());
+            LatentSpace space = s.space();
+            float[] v = space.rawVectors();
+            for (int i = 0; i < space.size(); i++) {
+                int row = rowOf.get(space.id(i));
+                coverage[row]++;
+                if (labels != null) {
+                    String first = labelSource.putIfAbsent(space.id(i), s.chart());
+                    if (first == null) {
+                        labels[row] = space.label(i);
+                    } else if (labels[row] != space.label(i)) {
+                        throw new InvalidInputException("id " + space.id(i) + " has label " + labels[row] + " in space "
+                                + first + " but " + space.label(i) + " in space " + s.chart()
+                                + ": the charts must label a sample alike");
+                    }
+                }
+                if (aggregation == Aggregation.FIRST && coverage[row] > 1) {
+                    continue;
+                }
+                double w = aggregation == Aggregation.MEAN ? weights[t] : 1;
+                weightSums[row] += w;
+                for (int j = 0; j < k; j++) {
+                    sums[row * k + j] += w * v[i * k + j];
+                }
+            }
+        }
+        long[] ids = new long[n];
+        rowOf.forEach((id, row) -> ids[row] = id);
+        float[] vectors = new float[n * k];
+        for (int row = 0; row < n; row++) {
+            for (int j = 0; j < k; j++) {
+                vectors[row * k + j] = (float) (sums[row * k + j] / weightSums[row]);
+            }
+        }
+        return new Atlas(LatentSpace.of("atlas", ids, vectors, k, labels), coverage, anchors, names, aggregation);
+    }
+
+    private static String firstDifference(long[] a, long[] b) {
+        for (int i = 0; i < Math.min(a.length, b.length); i++) {
+            if (a[i] != b[i]) {
+                return " (column " + i + ": anchor id " + b[i] + " where " + a[i] + " was expected)";
+            }
+        }
+        return "";
+    }
+
+    /**
+     * @return {@code histogram[c]} = the number of ids covered by exactly {@code c} charts,
+     *     {@code c = 0..charts}
+     */
+    public long[] coverageHistogram() {
+        long[] histogram = new long[charts.size() + 1];
+        for (int c : coverage) {
+            histogram[c]++;
+        }
+        return histogram;
+    }
+}

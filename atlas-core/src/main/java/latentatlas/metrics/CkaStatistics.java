@@ -1,0 +1,169 @@
+package latentatlas.metrics;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import latentatlas.compute.Blocks;
+
+import java.util.Arrays;
+
+/**
+ * The streaming sufficient statistics of linear CKA between paired row blocks of {@code X} ({@code n x p})
+ * and {@code Y} ({@code n x q}), given the column means (the first pass). Each block is centred,
+ * {@code Xc = X - mean_x}, and its Grams {@code Xc^T Xc}, {@code Yc^T Yc}, {@code Yc^T Xc} are computed
+ * as float32 matrix products and added in double; so are the per-row squared norms
+ * {@code kx_i = ||xc_i||^2}, {@code ky_i} needed by the debiased estimator. Statistics of disjoint row
+ * sets {@link #merge merge} (e.g. one per partition of a distributed job).
+ *
+ * <ul>
+ *   <li>{@link #linearCka()}: {@code ||Yc^T Xc||_F^2 / (||Xc^T Xc||_F ||Yc^T Yc||_F)};</li>
+ *   <li>{@link #debiasedCka()}: {@code HSIC_u(X,Y) / sqrt(HSIC_u(X,X) HSIC_u(Y,Y))} with, for centred
+ *   features (where {@code 1^T K~ 1 = -sum kx} and {@code K~ 1 = -kx}, {@code K~} the Gram with zeroed
+ *   diagonal), {@code n(n-3) HSIC_u = ||Yc^T Xc||_F^2 - n/(n-2) sum_i kx_i ky_i
+ *   + (sum kx)(sum ky)/((n-1)(n-2))} (Song et al. 2012, eq. 5).</li>
+ * </ul>
+ */
+public final class CkaStatistics {
+    private final float[] meanX;
+    private final float[] meanY;
+    private final int p;
+    private final int q;
+    private final double[] xx;
+    private final double[] yy;
+    private final double[] yx;
+    private long n;
+    private double sumKx;
+    private double sumKy;
+    private double sumKxKx;
+    private double sumKyKy;
+    private double sumKxKy;
+
+    /**
+     * @param meanX the column means of X (width p)
+     * @param meanY the column means of Y (width q)
+     */
+    public CkaStatistics(double[] meanX, double[] meanY) {
+        this.p = meanX.length;
+        this.q = meanY.length;
+        this.meanX = toFloats(meanX);
+        this.meanY = toFloats(meanY);
+        this.xx = new double[p * p];
+        this.yy = new double[q * q];
+        this.yx = new double[q * p];
+    }
+
+    private static float[] toFloats(double[] values) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (float) values[i];
+        }
+        return out;
+    }
+
+    /** Adds {@code n} paired rows ({@code xRows}: n x p, {@code yRows}: n x q, row-major). */
+    public void add(float[] xRows, float[] yRows, int n) {
+        if ((long) n * p != xRows.length || (long) n * q != yRows.length) {
+            throw new IllegalArgumentException("expected " + n + " rows of widths " + p + " and " + q + ", found "
+                    + xRows.length + " and " + yRows.length + " values");
+        }
+        add(xRows, yRows, 0, n);
+    }
+
+    /** Adds rows {@code first .. first+count-1} of two row-major arrays (widths p and q). */
+    public void add(float[] xRows, float[] yRows, int first, int count) {
+        int block = Blocks.rowsPerBlock(Math.max(p, q));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray mx = Blocks.row(manager, meanX);
+            NDArray my = Blocks.row(manager, meanY);
+            for (int start = first; start < first + count; start += block) {
+                int rows = Math.min(block, first + count - start);
+                try (NDManager scope = manager.newSubManager()) {
+                    NDArray xc = Blocks.rows(scope, xRows, start, rows, p).sub(mx);
+                    NDArray yc = Blocks.rows(scope, yRows, start, rows, q).sub(my);
+                    NDArray xt = xc.transpose();
+                    accumulate(xt.matMul(xc), xx);
+                    accumulate(yc.transpose().matMul(yc), yy);
+                    accumulate(yc.transpose().matMul(xc), yx);
+                    float[] kx = xc.square().sum(new int[] {1}).toFloatArray();
+                    float[] ky = yc.square().sum(new int[] {1}).toFloatArray();
+                    for (int i = 0; i < rows; i++) {
+                        sumKx += kx[i];
+                        sumKy += ky[i];
+                        sumKxKx += (double) kx[i] * kx[i];
+                        sumKyKy += (double) ky[i] * ky[i];
+                        sumKxKy += (double) kx[i] * ky[i];
+                    }
+                    n += rows;
+                }
+            }
+        }
+    }
+
+    private static void accumulate(NDArray gram, double[] into) {
+        float[] values = gram.toFloatArray();
+        for (int i = 0; i < values.length; i++) {
+            into[i] += values[i];
+        }
+    }
+
+    /** Adds the statistics of other rows (same means). */
+    public void merge(CkaStatistics other) {
+        if (!Arrays.equals(meanX, other.meanX) || !Arrays.equals(meanY, other.meanY)) {
+            throw new IllegalArgumentException("CKA statistics over different means cannot be merged");
+        }
+        for (int i = 0; i < xx.length; i++) {
+            xx[i] += other.xx[i];
+        }
+        for (int i = 0; i < yy.length; i++) {
+            yy[i] += other.yy[i];
+        }
+        for (int i = 0; i < yx.length; i++) {
+            yx[i] += other.yx[i];
+        }
+        n += other.n;
+        sumKx += other.sumKx;
+        sumKy += other.sumKy;
+        sumKxKx += other.sumKxKx;
+        sumKyKy += other.sumKyKy;
+        sumKxKy += other.sumKxKy;
+    }
+
+    /** @return the number of rows added */
+    public long count() {
+        return n;
+    }
+
+    /** @return linear CKA in [0, 1]; 0 when either space is constant (no variance) */
+    public double linearCka() {
+        double denominator = Math.sqrt(squaredNorm(xx)) * Math.sqrt(squaredNorm(yy));
+        return denominator > 0 ? squaredNorm(yx) / denominator : 0;
+    }
+
+    /**
+     * @return debiased linear CKA (may be slightly negative for unrelated spaces)
+     * @throws IllegalStateException with fewer than 4 rows, where the estimator is undefined
+     */
+    public double debiasedCka() {
+        if (n < 4) {
+            throw new IllegalStateException("debiased CKA needs at least 4 samples, found " + n);
+        }
+        double xy = unbiasedHsic(squaredNorm(yx), sumKxKy, sumKx, sumKy);
+        double xxHsic = unbiasedHsic(squaredNorm(xx), sumKxKx, sumKx, sumKx);
+        double yyHsic = unbiasedHsic(squaredNorm(yy), sumKyKy, sumKy, sumKy);
+        double denominator = Math.sqrt(xxHsic * yyHsic);
+        return denominator > 0 ? xy / denominator : 0;
+    }
+
+    /** {@code n(n-3) HSIC_u}; the factor cancels in the ratio. */
+    private double unbiasedHsic(double crossGram, double sumProducts, double sumA, double sumB) {
+        double m = n;
+        return crossGram - m / (m - 2) * sumProducts + sumA * sumB / ((m - 1) * (m - 2));
+    }
+
+    private static double squaredNorm(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v * v;
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,112 @@
+package latentatlas.metrics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import latentatlas.InvalidInputException;
+import latentatlas.TestSpaces;
+import latentatlas.io.Npy;
+import latentatlas.space.LatentSpace;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Against fixtures/cka/make_cka.py: the kernel form with H = I - 11^T/n in float64 numpy. */
+class CkaTest {
+    private static LatentSpace x;
+    private static LatentSpace y;
+    private static JsonNode expected;
+
+    @BeforeAll
+    static void load() throws IOException {
+        x = space("x.npy");
+        y = space("y.npy");
+        expected = new ObjectMapper().readTree(TestSpaces.fixture("cka/cka.json").toFile());
+    }
+
+    private static LatentSpace space(String name) {
+        Npy.Matrix m = TestSpaces.matrix("cka/" + name);
+        long[] ids = new long[m.rows()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = 1000 + 3L * i;
+        }
+        return LatentSpace.of(name, ids, m.data(), m.cols(), null);
+    }
+
+    @Test
+    void linearMatchesTheKernelForm() {
+        assertEquals(expected.get("linear").asDouble(), LinearCka.of(x, y), 1e-5);
+        assertEquals(1.0, LinearCka.of(x, x), 1e-6);
+    }
+
+    @Test
+    void debiasedMatchesSongEtAl() {
+        assertEquals(expected.get("debiased").asDouble(), LinearCka.debiased(x, y), 1e-4);
+        assertEquals(1.0, LinearCka.debiased(y, y), 1e-6);
+    }
+
+    @Test
+    void rbfMatchesTheMedianBandwidthReference() {
+        assertEquals(expected.get("rbf").asDouble(), RbfCka.of(x, y, 1000, 1), 1e-4);
+    }
+
+    @Test
+    void joinsByIdAndRejectsDifferentIdSets() {
+        int[] reversed = new int[y.size()];
+        for (int i = 0; i < reversed.length; i++) {
+            reversed[i] = reversed.length - 1 - i;
+        }
+        LatentSpace shuffled = y.rows(reversed);
+        assertEquals(LinearCka.of(x, y), LinearCka.of(x, shuffled), 1e-6);
+        assertEquals(RbfCka.of(x, y, 1000, 1), RbfCka.of(x, shuffled, 1000, 1), 1e-6);
+        LatentSpace fewer = y.rows(new int[] {0, 1, 2});
+        assertThrows(InvalidInputException.class, () -> LinearCka.of(x, fewer));
+        LatentSpace other = LatentSpace.of("o", shiftIds(y.ids()), y.rawVectors(), y.dim(), null);
+        String message = assertThrows(InvalidInputException.class, () -> LinearCka.of(x, other)).getMessage();
+        assertTrue(message.contains("id 1000 of the first is not in the second"), message);
+    }
+
+    private static long[] shiftIds(long[] ids) {
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] += 1;
+        }
+        return ids;
+    }
+
+    @Test
+    void invariantToOrthogonalMapsIsotropicScalingAndTranslation() {
+        LatentSpace moved = TestSpaces.transform(y, TestSpaces.orthogonal(y.dim(), 5), 7.5, 3.0);
+        assertEquals(LinearCka.of(x, y), LinearCka.of(x, moved), 1e-5);
+        assertEquals(LinearCka.debiased(x, y), LinearCka.debiased(x, moved), 1e-4);
+        assertEquals(RbfCka.of(x, y, 1000, 1), RbfCka.of(x, moved, 1000, 1), 1e-4);
+    }
+
+    @Test
+    void statisticsOfPartsMergeToTheWhole() {
+        CkaStatistics whole = LinearCka.statistics(x, y);
+        CkaStatistics first = new CkaStatistics(LinearCka.columnMeans(x), LinearCka.columnMeans(y));
+        CkaStatistics second = new CkaStatistics(LinearCka.columnMeans(x), LinearCka.columnMeans(y));
+        first.add(x.rawVectors(), y.rawVectors(), 0, 50);
+        float[] xs = java.util.Arrays.copyOfRange(x.rawVectors(), 50 * x.dim(), x.rawVectors().length);
+        float[] ys = java.util.Arrays.copyOfRange(y.rawVectors(), 50 * y.dim(), y.rawVectors().length);
+        second.add(xs, ys, x.size() - 50);
+        first.merge(second);
+        assertEquals(whole.count(), first.count());
+        assertEquals(whole.linearCka(), first.linearCka(), 1e-6); // float32 block Grams differ in rounding
+        assertEquals(whole.debiasedCka(), first.debiasedCka(), 1e-6);
+    }
+
+    @Test
+    void rbfSubsamplesReproduciblyAndRefusesHugeKernels() {
+        double a = RbfCka.of(x, y, 60, 42);
+        assertEquals(a, RbfCka.of(x, y, 60, 42), 0);
+        assertNotEquals(a, RbfCka.of(x, y, 60, 43));
+        String message = assertThrows(InvalidInputException.class, () -> RbfCka.of(x, y, 20_000, 1)).getMessage();
+        assertTrue(message.contains("2..10000"), message);
+    }
+}
