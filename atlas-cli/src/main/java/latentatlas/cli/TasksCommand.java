@@ -1,0 +1,161 @@
+package latentatlas.cli;
+
+import latentatlas.InvalidInputException;
+import latentatlas.dataset.Datasets;
+import latentatlas.tasks.DatasetLabels;
+import latentatlas.tasks.DisjointPlanner;
+import latentatlas.tasks.DisjointSamplesPlanner;
+import latentatlas.tasks.SharedClassesPlanner;
+import latentatlas.tasks.Task;
+import latentatlas.tasks.TaskPlan;
+import latentatlas.tasks.TaskPlanJson;
+import latentatlas.tasks.TaskPlanner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+
+/** {@code atlas tasks}: divides a dataset into tasks (method.md §3), prints the plan and saves it as JSON. */
+@Command(name = "tasks", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Divide a dataset into tasks, one chart per task, in one of the three settings of the paper;"
+                + " print a table (task, classes, train, validation, test, anchors inside the task) and save the plan.")
+public final class TasksCommand implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--dataset", required = true, paramLabel = "D",
+            description = "fashion-mnist, mnist:DIR, cifar10:DIR, cifar100:DIR, images:DIR, clinc150, banking77")
+    private String dataset;
+
+    @Option(names = "--setting", required = true, paramLabel = "X",
+            description = "shared-classes, disjoint-samples or disjoint")
+    private String setting;
+
+    @Option(names = "--shared", paramLabel = "S", description = "shared-classes: classes shared by every task (required)")
+    private Integer shared;
+
+    @Option(names = "--novel", paramLabel = "N", description = "shared-classes: novel classes per task (required)")
+    private Integer novel;
+
+    @Option(names = "--anchors", paramLabel = "K",
+            description = "anchors; default 128 (shared-classes, drawn from shared classes), 256 otherwise (held out)")
+    private Integer anchors;
+
+    @Option(names = "--partitions", paramLabel = "P",
+            description = "disjoint, disjoint-samples: class partitions (default 2)")
+    private Integer partitions;
+
+    @Option(names = "--mixture", paramLabel = "F1,F2,...",
+            description = "disjoint-samples: one per task, the fraction it takes of each partition;"
+                    + " default for P=2: --mixture 0.8,0.2 --mixture 0.2,0.8")
+    private List<String> mixture;
+
+    @Option(names = "--seed", paramLabel = "SEED", description = "seed of every random choice")
+    private long seed = 42;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write the plan as JSON to FILE")
+    private Path out;
+
+    @Override
+    public void run() {
+        TaskPlanner planner = planner();
+        DatasetLabels labels = DatasetLabels.of(Datasets.open(dataset));
+        TaskPlan plan = planner.plan(labels, seed);
+        print(plan, labels, spec.commandLine().getOut());
+        if (out != null) {
+            TaskPlanJson.write(plan, out);
+            spec.commandLine().getOut().println("plan written to " + out);
+        }
+        spec.commandLine().getOut().flush();
+    }
+
+    private TaskPlanner planner() {
+        switch (setting) {
+            case "shared-classes" -> {
+                forbid("--partitions", partitions);
+                forbid("--mixture", mixture);
+                if (shared == null || novel == null) {
+                    throw new InvalidInputException("--setting shared-classes needs --shared S and --novel N"
+                            + " (e.g. --shared 4 --novel 2 on fashion-mnist)");
+                }
+                return new SharedClassesPlanner(shared, novel, anchors == null ? SharedClassesPlanner.DEFAULT_ANCHORS : anchors);
+            }
+            case "disjoint-samples" -> {
+                forbidSharedNovel();
+                int k = anchors == null ? DisjointPlanner.DEFAULT_ANCHORS : anchors;
+                int p = partitions == null ? DisjointPlanner.DEFAULT_PARTITIONS : partitions;
+                return mixture == null ? DisjointSamplesPlanner.withDefaultMixture(k, p)
+                        : new DisjointSamplesPlanner(k, p, parseMixture());
+            }
+            case "disjoint" -> {
+                forbidSharedNovel();
+                forbid("--mixture", mixture);
+                return new DisjointPlanner(partitions == null ? DisjointPlanner.DEFAULT_PARTITIONS : partitions,
+                        anchors == null ? DisjointPlanner.DEFAULT_ANCHORS : anchors);
+            }
+            default -> throw new InvalidInputException("--setting '" + setting
+                    + "' is unknown; expected shared-classes, disjoint-samples or disjoint");
+        }
+    }
+
+    private void forbidSharedNovel() {
+        forbid("--shared", shared);
+        forbid("--novel", novel);
+    }
+
+    private void forbid(String option, Object value) {
+        if (value != null) {
+            throw new InvalidInputException(option + " does not apply to --setting " + setting + "; remove it");
+        }
+    }
+
+    private double[][] parseMixture() {
+        double[][] rows = new double[mixture.size()][];
+        for (int t = 0; t < rows.length; t++) {
+            try {
+                rows[t] = Arrays.stream(mixture.get(t).split(",")).map(String::strip).mapToDouble(Double::parseDouble).toArray();
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("--mixture '" + mixture.get(t)
+                        + "' is not a comma-separated list of fractions (e.g. 0.8,0.2)", e);
+            }
+        }
+        return rows;
+    }
+
+    private static void print(TaskPlan plan, DatasetLabels labels, PrintWriter w) {
+        w.printf("dataset %s (%d classes, %d train, %d test; fingerprint %.12s), setting %s, seed %d%n",
+                plan.dataset(), labels.classCount(), labels.trainIds().length, labels.testIds().length,
+                plan.datasetFingerprint(), plan.setting(), plan.seed());
+        w.printf("parameters %s%n", plan.parameters());
+        if (plan.sharedClasses().length > 0) {
+            w.printf("shared classes %s%n", Arrays.toString(plan.sharedClasses()));
+        }
+        w.printf("%d anchors%n", plan.anchorIds().length);
+        BitSet anchorSet = new BitSet();
+        for (long a : plan.anchorIds()) {
+            anchorSet.set(Math.toIntExact(a));
+        }
+        w.printf("%5s %8s %8s %11s %8s %8s  %s%n", "task", "classes", "train", "validation", "test", "anchors",
+                "class ids");
+        for (Task t : plan.tasks()) {
+            long inside = Arrays.stream(t.trainIds()).filter(id -> anchorSet.get((int) id)).count()
+                    + Arrays.stream(t.validationIds()).filter(id -> anchorSet.get((int) id)).count();
+            String ids = t.index() == 0 ? "all (end-to-end)" : t.classCount() <= 20 ? Arrays.toString(t.classes())
+                    : Arrays.toString(Arrays.copyOf(t.classes(), 10)).replace("]", ", ...]");
+            w.printf("%5d %8d %8d %11d %8d %8d  %s%n", t.index(), t.classCount(), t.trainIds().length,
+                    t.validationIds().length, t.testIds().length, inside, ids);
+        }
+        List<Task> charts = plan.chartTasks();
+        BitSet used = new BitSet();
+        charts.forEach(t -> Arrays.stream(t.classes()).forEach(used::set));
+        if (used.cardinality() < labels.classCount()) {
+            w.printf("%d classes are in no chart task (only in task 0)%n", labels.classCount() - used.cardinality());
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package latentatlas.cli;
+
+import latentatlas.dataset.DataPaths;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** {@code atlas datasets} and {@code atlas tasks} through {@link Main#run}. */
+class DataCommandsTest {
+    @TempDir
+    Path dir;
+
+    private record Result(int status, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(status, out.toString(), err.toString());
+    }
+
+    private static void assertUserError(Result r, String expectedPart) {
+        assertEquals(Main.USER_ERROR, r.status(), r.err());
+        assertEquals(1, r.err().lines().count(), "one line: " + r.err());
+        assertTrue(r.err().contains(expectedPart), r.err());
+        assertFalse(r.err().contains("Exception"), "no stack trace");
+    }
+
+    @Test
+    void tooManySharedClassesIsOneLineAndExitTwo() {
+        assumeTrue(Files.isDirectory(DataPaths.fashionMnist()), "dataset-fashion-mnist is not installed");
+        assertUserError(run("tasks", "--dataset", "fashion-mnist", "--setting", "shared-classes", "--shared", "12",
+                "--novel", "2"), "shared classes (12) plus novel classes per task (2) exceed the 10 classes of fashion-mnist");
+    }
+
+    @Test
+    void truncatedIdxIsOneLineAndExitTwo() throws IOException {
+        ByteBuffer labels = ByteBuffer.allocate(8 + 3).putInt(0x801).putInt(5);
+        Files.write(dir.resolve("train-labels-idx1-ubyte"), labels.array());
+        ByteBuffer images = ByteBuffer.allocate(16 + 5 * 4).putInt(0x803).putInt(5).putInt(2).putInt(2);
+        Files.write(dir.resolve("train-images-idx3-ubyte"), images.array());
+        Files.write(dir.resolve("t10k-labels-idx1-ubyte"), labels.array());
+        Files.write(dir.resolve("t10k-images-idx3-ubyte"), images.array());
+        assertUserError(run("tasks", "--dataset", "mnist:" + dir, "--setting", "disjoint"),
+                "train-labels-idx1-ubyte: truncated (3 data bytes, the header promises 5)");
+    }
+
+    @Test
+    void optionErrorsAreOneLine() {
+        assertUserError(run("tasks", "--dataset", "fashion-mnist", "--setting", "shared"), "--setting 'shared' is unknown");
+        assertUserError(run("tasks", "--dataset", "fashion-mnist", "--setting", "disjoint", "--shared", "3"),
+                "--shared does not apply to --setting disjoint");
+        assertUserError(run("tasks", "--dataset", "fashion-mnist", "--setting", "disjoint-samples", "--mixture", "0.8,x"),
+                "is not a comma-separated list of fractions");
+    }
+
+    @Test
+    void tasksPrintsTheTableAndWritesIdenticalPlans() throws IOException {
+        assumeTrue(Files.isDirectory(DataPaths.sharedData().resolve("banking77")), "shared data not present");
+        Path first = dir.resolve("a.json");
+        Path second = dir.resolve("b.json");
+        String[] args = {"tasks", "--dataset", "banking77", "--setting", "shared-classes", "--shared", "37",
+            "--novel", "15", "--seed", "7", "--out", first.toString()};
+        Result r = run(args);
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("task  classes    train  validation     test  anchors"), r.out());
+        assertEquals(1 + 2, r.out().lines().filter(l -> l.matches("\\s+\\d+\\s+\\d+\\s+\\d+.*")).count(),
+                "task 0 and 2 chart tasks: " + r.out());
+        assertTrue(r.out().contains("10 classes are in no chart task"), r.out());
+        args[args.length - 1] = second.toString();
+        assertEquals(0, run(args).status());
+        assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
+    }
+
+    @Test
+    void datasetsListsWhereItLooked() {
+        Result r = run("datasets");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("fashion-mnist"));
+        assertTrue(r.out().contains(DataPaths.fashionMnist().toString()));
+        assertTrue(r.out().contains("cifar100:DIR"));
+        assertUserError(run("datasets", "cifar10:" + dir), "no data_batch_1.bin here nor in cifar-10-batches-bin/");
+    }
+}

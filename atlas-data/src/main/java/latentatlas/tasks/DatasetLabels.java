@@ -1,0 +1,66 @@
+package latentatlas.tasks;
+
+import latentatlas.dataset.Dataset;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a planner needs of a dataset: its name, fingerprint, class count, and the ids and labels of
+ * the training and test splits (no pixels, no sentences).
+ *
+ * @param name dataset name (named in error messages and recorded in the plan)
+ * @param fingerprint the dataset fingerprint
+ * @param classCount number of classes C; labels lie in {@code 0..C-1}
+ * @param trainIds ids of the training split
+ * @param trainLabels global labels of the training split
+ * @param testIds ids of the test split
+ * @param testLabels global labels of the test split
+ */
+public record DatasetLabels(String name, String fingerprint, int classCount, long[] trainIds, int[] trainLabels,
+                            long[] testIds, int[] testLabels) {
+    /** Validates lengths, labels and ids (non-negative, no id in both splits is checked by the plan checks). */
+    public DatasetLabels {
+        if (trainIds.length != trainLabels.length || testIds.length != testLabels.length) {
+            throw new IllegalArgumentException("ids and labels differ in length");
+        }
+        for (int[] labels : new int[][] {trainLabels, testLabels}) {
+            for (int l : labels) {
+                if (l < 0 || l >= classCount) {
+                    throw new IllegalArgumentException("label " + l + " outside 0.." + (classCount - 1));
+                }
+            }
+        }
+    }
+
+    /** @return the labels of {@code dataset}'s training and test splits */
+    public static DatasetLabels of(Dataset dataset) {
+        return new DatasetLabels(dataset.name(), dataset.fingerprint(), dataset.classCount(), dataset.train().ids(),
+                dataset.train().labels(), dataset.test().ids(), dataset.test().labels());
+    }
+
+    /** @return the training ids of each class, each list in split order */
+    public long[][] trainIdsByClass() {
+        return byClass(trainIds, trainLabels);
+    }
+
+    /** @return the test ids of each class, each list in split order */
+    public long[][] testIdsByClass() {
+        return byClass(testIds, testLabels);
+    }
+
+    private long[][] byClass(long[] ids, int[] labels) {
+        List<List<Long>> lists = new ArrayList<>();
+        for (int c = 0; c < classCount; c++) {
+            lists.add(new ArrayList<>());
+        }
+        for (int i = 0; i < ids.length; i++) {
+            lists.get(labels[i]).add(ids[i]);
+        }
+        long[][] out = new long[classCount][];
+        for (int c = 0; c < classCount; c++) {
+            out[c] = lists.get(c).stream().mapToLong(Long::longValue).toArray();
+        }
+        return out;
+    }
+}
