@@ -22,7 +22,7 @@ public final class Main implements Runnable {
 
     /** Subcommands, in the order {@code atlas --help} lists them. */
     private static List<Object> subcommands() {
-        return List.of(new DatasetsCommand(), new TasksCommand(), new MergeCommand(), new BenchCommand());
+        return List.of(new DatasetsCommand(), new TasksCommand(), new EncodeCommand(), new MergeCommand(), new BenchCommand());
     }
 
     /** @param args the command line */
