@@ -22,8 +22,8 @@ public final class Main implements Runnable {
 
     /** Subcommands, in the order {@code atlas --help} lists them. */
     private static List<Object> subcommands() {
-        return List.of(new DatasetsCommand(), new TasksCommand(), new TrainCommand(), new EmbedCommand(),
-                new MergeCommand(), new CompareCommand(), new SparkCommand(), new BenchCommand());
+        return List.of(new DatasetsCommand(), new TasksCommand(), new EncodeCommand(), new TrainCommand(),
+                new EmbedCommand(), new MergeCommand(), new CompareCommand(), new SparkCommand(), new BenchCommand());
     }
 
     /** @param args the command line */

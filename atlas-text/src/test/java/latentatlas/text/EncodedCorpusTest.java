@@ -1,0 +1,112 @@
+package latentatlas.text;
+
+import latentatlas.dataset.Samples;
+import latentatlas.space.LatentSpace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The vector cache: a second run never calls the encoder; a changed key re-encodes. */
+class EncodedCorpusTest {
+    /** Counts the sentences that reach the real encoder. */
+    private static final class Counting implements SentenceEncoder {
+        private final SentenceEncoder inner;
+        private final AtomicInteger sentences = new AtomicInteger();
+
+        Counting(SentenceEncoder inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public int dimension() {
+            return inner.dimension();
+        }
+
+        @Override
+        public String fingerprint() {
+            return inner.fingerprint();
+        }
+
+        @Override
+        public float[] encode(String[] texts) {
+            sentences.addAndGet(texts.length);
+            return inner.encode(texts);
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+
+    private static Samples samples() {
+        int n = Sentences.PARAPHRASES.length * 2;
+        long[] ids = new long[n];
+        int[] labels = new int[n];
+        String[] texts = new String[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = 100 + i;
+            labels[i] = i / 2;
+            texts[i] = Sentences.PARAPHRASES[i / 2][i % 2];
+        }
+        return Samples.texts(ids, labels, texts);
+    }
+
+    @Test
+    void secondRunEncodesNothingAndLoadsTheSameVectors(@TempDir Path root) {
+        Samples samples = samples();
+        LatentSpace first;
+        try (Counting encoder = new Counting(SentenceEncoders.byName("minilm"))) {
+            EncodedSplit split = EncodedCorpus.in(root).encode("clinc150", "fp1", "train", samples, encoder);
+            assertEquals(samples.size(), encoder.sentences.get());
+            assertEquals(samples.size(), split.encodedSentences());
+            assertEquals(root.resolve("clinc150-minilm/train"), split.folder());
+            assertTrue(Files.isRegularFile(split.folder().resolve("vectors.npy")));
+            assertTrue(Files.isRegularFile(split.folder().resolve("key.json")));
+            first = split.space();
+            assertArrayEquals(samples.ids(), first.ids());
+            assertArrayEquals(samples.labels(), first.labels());
+        }
+        try (Counting encoder = new Counting(SentenceEncoders.byName("minilm"))) {
+            AtomicInteger progress = new AtomicInteger();
+            EncodedSplit again = new EncodedCorpus(root, (split, done, total) -> progress.incrementAndGet())
+                    .encode("clinc150", "fp1", "train", samples, encoder);
+            assertEquals(0, encoder.sentences.get(), "the encoder was called on a cache hit");
+            assertEquals(0, progress.get());
+            assertTrue(again.fromCache());
+            assertArrayEquals(first.rawVectors(), again.space().rawVectors());
+            assertArrayEquals(first.ids(), again.space().ids());
+        }
+    }
+
+    @Test
+    void aChangedKeyReencodes(@TempDir Path root) {
+        Samples samples = samples();
+        try (Counting encoder = new Counting(SentenceEncoders.byName("minilm"))) {
+            EncodedCorpus cache = EncodedCorpus.in(root);
+            cache.encode("clinc150", "fp1", "test", samples, encoder);
+            cache.encode("clinc150", "fp2", "test", samples, encoder);
+            assertEquals(2 * samples.size(), encoder.sentences.get(), "another dataset fingerprint must re-encode");
+            String[] edited = samples.texts().clone();
+            edited[3] = "what is my savings balance";
+            cache.encode("clinc150", "fp2", "test", Samples.texts(samples.ids(), samples.labels(), edited), encoder);
+            assertEquals(3 * samples.size(), encoder.sentences.get(), "another sentence must re-encode");
+        }
+        try (Counting other = new Counting(SentenceEncoders.byName("minilm", new EncoderOptions(1, 2)))) {
+            EncodedCorpus.in(root).encode("clinc150", "fp2", "test", samples, other);
+            assertEquals(samples.size(), other.sentences.get(), "another batch size gives other vectors: re-encode");
+        }
+    }
+}
