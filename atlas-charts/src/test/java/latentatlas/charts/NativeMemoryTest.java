@@ -45,8 +45,17 @@ class NativeMemoryTest {
                     .build().fit(manager, architecture, 10, x, train.labels(), vx, validation.labels());
         }
         System.out.println("NativeMemoryTest RSS (kB) per epoch: " + rss);
-        long growth = rss.get(19) - rss.get(1);
-        assertTrue(rss.size() == 20 && growth < 20_000, "RSS grew by " + growth + " kB from epoch 2 to 20: " + rss);
+        // Medians of epochs 2-6 and 16-20: robust to a single allocator arena jump (seen: +10 MB once),
+        // while a per-batch leak of the Adam temporaries (the bug this test caught) grows by far more.
+        long growth = median(rss.subList(15, 20)) - median(rss.subList(1, 6));
+        assertTrue(rss.size() == 20 && growth < 25_000,
+                "median RSS grew by " + growth + " kB from epochs 2-6 to 16-20: " + rss);
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return sorted.get(sorted.size() / 2);
     }
 
     private static long residentKb() {
