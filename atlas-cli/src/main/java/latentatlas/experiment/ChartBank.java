@@ -95,14 +95,12 @@ public final class ChartBank {
 
     private static ChartOutputs embedAll(Chart chart, ChartKind kind, Path dir, String hash) {
         Dataset data = kind.data();
-        LatentSpace train = chart.embed("task-" + chart.task() + " train", data.train());
-        LatentSpace test = chart.embed("task-" + chart.task() + " test", data.test());
-        float[] pTrain = chart.probabilities(data.train());
-        float[] pTest = chart.probabilities(data.test());
-        LatentSpace all = concat("task-" + chart.task(), train, test);
-        float[] probabilities = new float[pTrain.length + pTest.length];
-        System.arraycopy(pTrain, 0, probabilities, 0, pTrain.length);
-        System.arraycopy(pTest, 0, probabilities, pTrain.length, pTest.length);
+        Chart.Outputs train = chart.outputs("task-" + chart.task() + " train", data.train());
+        Chart.Outputs test = chart.outputs("task-" + chart.task() + " test", data.test());
+        LatentSpace all = concat("task-" + chart.task(), train.embeddings(), test.embeddings());
+        float[] probabilities = new float[train.probabilities().length + test.probabilities().length];
+        System.arraycopy(train.probabilities(), 0, probabilities, 0, train.probabilities().length);
+        System.arraycopy(test.probabilities(), 0, probabilities, train.probabilities().length, test.probabilities().length);
         ChartManifest m = chart.manifest();
         double accuracy = m.metrics().getOrDefault("testAccuracy", Double.NaN);
         LatentSpaces.save(all, dir, "embeddings");
