@@ -44,14 +44,14 @@ public final class RunFigures {
                 panels.add(new Figures.Panel(s.label(), s.test()));
             }
         }
-        Figures.pcaScatter(dir.resolve(PCA), panels, dataset.classCount(), 3000, seed);
-        Figures.similarityMatrices(dir.resolve(SIMILARITY), panels, 800, seed);
+        Figures.pcaScatter(dir.resolve(PCA), panels, dataset.classes(), 3000, seed);
+        Figures.similarityMatrices(dir.resolve(SIMILARITY), panels, dataset.classes(), 800, seed);
         Map<String, Map<String, Double>> probe = new LinkedHashMap<>();
         Map<String, Map<String, Double>> separability = new LinkedHashMap<>();
         double maxSeparability = 0;
         for (SpaceScores s : scores) {
             probe.put(s.label(), s.probe());
-            separability.put(s.label(), Map.of("separability", s.separability()));
+            separability.put(s.label(), new LinkedHashMap<>(Map.of("separability", s.separability())));
             maxSeparability = Math.max(maxSeparability, s.separability());
         }
         Figures.bars(dir.resolve(PROBE), "Probe accuracy on the test samples", probe, 1.0);
