@@ -7,6 +7,7 @@ import latentatlas.experiment.Claim;
 import latentatlas.experiment.ExperimentConfig;
 import latentatlas.experiment.PaperResults;
 import latentatlas.experiment.PaperRunner;
+import latentatlas.experiment.SeedSummary;
 import latentatlas.tasks.TaskPlanner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,6 +17,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -35,6 +38,11 @@ public final class PaperCommand implements Runnable {
     @Mixin
     private ExperimentOptions experiment;
 
+    @Option(names = "--seeds", split = ",", paramLabel = "S,...",
+            description = "Run the whole paper once per seed into OUT/seed-S/ and write OUT/seeds.{md,html,json}:"
+                    + " mean and standard deviation over seeds (overrides --seed).")
+    private List<Long> seeds;
+
     @Option(names = "--out", defaultValue = "runs/paper", paramLabel = "DIR", description = "The paper folder.")
     private Path out;
 
@@ -42,17 +50,27 @@ public final class PaperCommand implements Runnable {
     public void run() {
         PrintWriter w = spec.commandLine().getOut();
         long start = System.nanoTime();
-        ExperimentConfig template = new ExperimentConfig(null, experiment.seed, experiment.profile(),
-                experiment.deterministic, experiment.memberships(), out, out.resolve("end-to-end"));
         Dataset data = Datasets.open(dataset);
         Map<String, TaskPlanner> settings = PaperRunner.defaultSettings(data.classCount());
-        PaperResults results = new PaperRunner(w, ProgressBar.create(System.err)).run(data, settings, template, out,
-                ExperimentOptions.endToEndKind(data), ExperimentOptions.chartKinds(data));
-        w.println();
-        for (Claim c : results.claims()) {
-            w.printf(Locale.ROOT, "%-4s %-16s %s: %s%n", c.holds() ? "yes" : "no", c.membership(), c.claim(), c.ours());
+        List<Long> chosen = seeds == null ? List.of(experiment.seed) : seeds;
+        Map<Long, PaperResults> bySeed = new LinkedHashMap<>();
+        for (long seed : chosen) {
+            Path folder = seeds == null ? out : out.resolve("seed-" + seed);
+            ExperimentConfig template = new ExperimentConfig(null, seed, experiment.profile(), experiment.deterministic,
+                    experiment.memberships(), folder, folder.resolve("end-to-end"));
+            PaperResults results = new PaperRunner(w, ProgressBar.create(System.err)).run(data, settings, template,
+                    folder, ExperimentOptions.endToEndKind(data), ExperimentOptions.chartKinds(data));
+            bySeed.put(seed, results);
+            w.println();
+            for (Claim c : results.claims()) {
+                w.printf(Locale.ROOT, "%-4s %-20s %s: %s%n", c.holds() ? "yes" : "no", c.membership(), c.claim(), c.ours());
+            }
+            w.printf(Locale.ROOT, "%nresults: %s%nreport: %s%n", folder.resolve("results.json"), folder.resolve("report.html"));
         }
-        w.printf(Locale.ROOT, "%nresults: %s%nreport: %s%ntotal: %.0f s%n", out.resolve("results.json"),
-                out.resolve("report.html"), (System.nanoTime() - start) / 1e9);
+        if (seeds != null) {
+            SeedSummary.write(out, bySeed);
+            w.printf(Locale.ROOT, "variance over seeds: %s%n", out.resolve("seeds.html"));
+        }
+        w.printf(Locale.ROOT, "total: %.0f s%n", (System.nanoTime() - start) / 1e9);
     }
 }
