@@ -106,9 +106,12 @@ public final class Samples {
         return vectors != null;
     }
 
-    /** @return what the samples are, for messages: {@code images}, {@code sentences} or {@code d-d vectors} */
+    /** @return what the samples are, for messages: {@code CxHxW images}, {@code sentences} or {@code d-d vectors} */
     public String kind() {
-        return isImages() ? "images of " + shape : isTexts() ? "sentences" : dim + "-d vectors";
+        if (isImages()) {
+            return shape.channels() + "x" + shape.height() + "x" + shape.width() + " images";
+        }
+        return isTexts() ? "sentences" : dim + "-d vectors";
     }
 
     /** @return the image shape, or {@code null} unless images */

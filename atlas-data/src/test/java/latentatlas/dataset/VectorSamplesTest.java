@@ -27,6 +27,7 @@ class VectorSamplesTest {
         assertEquals(2, s.dim());
         assertEquals(3, s.size());
         assertEquals("2-d vectors", s.kind());
+        assertEquals("1x2x3 images", Samples.images(new long[] {1}, new int[] {0}, new ImageShape(1, 2, 3), new byte[6]).kind());
         assertEquals(0, Samples.texts(new long[] {1}, new int[] {0}, new String[] {"a"}).dim());
     }
 

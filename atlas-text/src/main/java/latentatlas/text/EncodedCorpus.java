@@ -68,9 +68,9 @@ public final class EncodedCorpus {
      * @return split name to vectors, in that order
      */
     public Map<String, EncodedSplit> encode(Dataset dataset, SentenceEncoder encoder) {
-        if (dataset.isImages()) {
-            throw new InvalidInputException("dataset: expected sentences for a sentence encoder, found the images of "
-                    + dataset.name() + "; pick a text dataset such as clinc150 or banking77");
+        if (!dataset.isTexts()) {
+            throw new InvalidInputException("dataset: expected sentences for a sentence encoder, found the "
+                    + dataset.train().kind() + " of " + dataset.name() + "; pick a text dataset such as clinc150 or banking77");
         }
         Map<String, EncodedSplit> out = new LinkedHashMap<>();
         out.put("train", encode(dataset.name(), dataset.fingerprint(), "train", dataset.train(), encoder));
@@ -93,8 +93,9 @@ public final class EncodedCorpus {
      */
     public EncodedSplit encode(String dataset, String datasetFingerprint, String split, Samples samples,
                                SentenceEncoder encoder) {
-        if (samples.isImages()) {
-            throw new InvalidInputException("split " + split + " of " + dataset + ": expected sentences, found images");
+        if (!samples.isTexts()) {
+            throw new InvalidInputException("split " + split + " of " + dataset + ": expected sentences, found "
+                    + samples.kind() + "; pick a text dataset such as clinc150 or banking77");
         }
         Path folder = folder(dataset, encoder.name(), split);
         String key = key(dataset, datasetFingerprint, split, samples, encoder);

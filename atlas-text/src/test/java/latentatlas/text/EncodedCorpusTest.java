@@ -15,42 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The vector cache: a second run never calls the encoder; a changed key re-encodes. */
 class EncodedCorpusTest {
-    /** Counts the sentences that reach the real encoder. */
-    private static final class Counting implements SentenceEncoder {
-        private final SentenceEncoder inner;
-        private final AtomicInteger sentences = new AtomicInteger();
-
-        Counting(SentenceEncoder inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public int dimension() {
-            return inner.dimension();
-        }
-
-        @Override
-        public String fingerprint() {
-            return inner.fingerprint();
-        }
-
-        @Override
-        public float[] encode(String[] texts) {
-            sentences.addAndGet(texts.length);
-            return inner.encode(texts);
-        }
-
-        @Override
-        public void close() {
-            inner.close();
-        }
-    }
-
     private static Samples samples() {
         int n = Sentences.PARAPHRASES.length * 2;
         long[] ids = new long[n];
@@ -68,7 +32,7 @@ class EncodedCorpusTest {
     void secondRunEncodesNothingAndLoadsTheSameVectors(@TempDir Path root) {
         Samples samples = samples();
         LatentSpace first;
-        try (Counting encoder = new Counting(SentenceEncoders.byName("minilm"))) {
+        try (CountingEncoder encoder = new CountingEncoder(SentenceEncoders.byName("minilm"))) {
             EncodedSplit split = EncodedCorpus.in(root).encode("clinc150", "fp1", "train", samples, encoder);
             assertEquals(samples.size(), encoder.sentences.get());
             assertEquals(samples.size(), split.encodedSentences());
@@ -79,7 +43,7 @@ class EncodedCorpusTest {
             assertArrayEquals(samples.ids(), first.ids());
             assertArrayEquals(samples.labels(), first.labels());
         }
-        try (Counting encoder = new Counting(SentenceEncoders.byName("minilm"))) {
+        try (CountingEncoder encoder = new CountingEncoder(SentenceEncoders.byName("minilm"))) {
             AtomicInteger progress = new AtomicInteger();
             EncodedSplit again = new EncodedCorpus(root, (split, done, total) -> progress.incrementAndGet())
                     .encode("clinc150", "fp1", "train", samples, encoder);
@@ -94,7 +58,7 @@ class EncodedCorpusTest {
     @Test
     void aChangedKeyReencodes(@TempDir Path root) {
         Samples samples = samples();
-        try (Counting encoder = new Counting(SentenceEncoders.byName("minilm"))) {
+        try (CountingEncoder encoder = new CountingEncoder(SentenceEncoders.byName("minilm"))) {
             EncodedCorpus cache = EncodedCorpus.in(root);
             cache.encode("clinc150", "fp1", "test", samples, encoder);
             cache.encode("clinc150", "fp2", "test", samples, encoder);
@@ -104,7 +68,7 @@ class EncodedCorpusTest {
             cache.encode("clinc150", "fp2", "test", Samples.texts(samples.ids(), samples.labels(), edited), encoder);
             assertEquals(3 * samples.size(), encoder.sentences.get(), "another sentence must re-encode");
         }
-        try (Counting other = new Counting(SentenceEncoders.byName("minilm", new EncoderOptions(1, 2)))) {
+        try (CountingEncoder other = new CountingEncoder(SentenceEncoders.byName("minilm", new EncoderOptions(1, 2)))) {
             EncodedCorpus.in(root).encode("clinc150", "fp2", "test", samples, other);
             assertEquals(samples.size(), other.sentences.get(), "another batch size gives other vectors: re-encode");
         }
