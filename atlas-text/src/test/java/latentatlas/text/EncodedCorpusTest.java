@@ -1,16 +1,21 @@
 package latentatlas.text;
 
+import latentatlas.InvalidInputException;
 import latentatlas.dataset.Samples;
 import latentatlas.space.LatentSpace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The vector cache: a second run never calls the encoder; a changed key re-encodes. */
@@ -72,5 +77,15 @@ class EncodedCorpusTest {
             EncodedCorpus.in(root).encode("clinc150", "fp2", "test", samples, other);
             assertEquals(samples.size(), other.sentences.get(), "another batch size gives other vectors: re-encode");
         }
+    }
+
+    @Test
+    void aDatasetOpenedFromAFolderGetsAHashedFolderName(@TempDir Path root) throws Exception {
+        String spec = "clinc150:/data/cut";
+        String h8 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(spec.getBytes(StandardCharsets.UTF_8))).substring(0, 8);
+        assertEquals(root.resolve("clinc150-" + h8 + "-minilm/train"), EncodedCorpus.in(root).folder(spec, "minilm", "train"));
+        assertEquals(root.resolve("clinc150-minilm/test"), EncodedCorpus.in(root).folder("clinc150", "minilm", "test"));
+        assertThrows(InvalidInputException.class, () -> EncodedCorpus.in(root).folder("../x:/data", "minilm", "train"));
     }
 }
