@@ -84,6 +84,15 @@ public record MlpHead(String encoder, int inputDim, ChannelNormalization normali
     }
 
     /**
+     * @param description a chart manifest's architecture description
+     * @return the name of the encoder whose vectors the chart takes, or {@code null} when it is not an
+     *     MLP head (e.g. a small CNN on images)
+     */
+    public static String encoderOf(Map<String, Object> description) {
+        return NAME.equals(description.get("name")) ? (String) description.get("encoder") : null;
+    }
+
+    /**
      * @param description what {@link #describe()} wrote
      * @return the architecture
      */

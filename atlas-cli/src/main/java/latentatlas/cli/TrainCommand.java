@@ -14,9 +14,7 @@ import latentatlas.charts.TrainingConfig;
 import latentatlas.dataset.Dataset;
 import latentatlas.io.AtomicFiles;
 import latentatlas.tasks.Task;
-import latentatlas.text.EncodedCorpus;
 import latentatlas.text.EncodedDataset;
-import latentatlas.text.SentenceEncoder;
 import latentatlas.text.SentenceEncoders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -101,7 +99,8 @@ public final class TrainCommand implements Runnable {
                 throw new InvalidInputException("--augment: augmentation is for images, found the sentences of " + data.name()
                         + "; remove --augment");
             }
-            EncodedDataset encoded = encode(data, w);
+            EncodedDataset encoded = TextInputs.encode(data, encoder == null ? TextInputs.DEFAULT_ENCODER : encoder,
+                    TextInputs.cache(out, encoderCache), w, spec.commandLine().getErr());
             data = encoded.dataset();
             architecture = MlpHead.factory(encoded.encoder(), encoded.dimension());
         } else {
@@ -127,25 +126,6 @@ public final class TrainCommand implements Runnable {
                         task.index(), m.classes().length, m.history().size(), m.bestEpoch(),
                         m.metrics().get("testAccuracy"), m.trainSeconds());
             }
-        }
-    }
-
-    /** Encodes every split of the text dataset with the frozen encoder, or reads the cached vectors. */
-    private EncodedDataset encode(Dataset text, PrintWriter w) {
-        Path cache = encoderCache != null ? encoderCache : out.resolve("encoders");
-        try (SentenceEncoder frozen = SentenceEncoders.byName(encoder == null ? "minilm" : encoder)) {
-            EncodedDataset encoded = EncodedDataset.of(text, frozen,
-                    new EncodedCorpus(cache, EncodingProgress.to(spec.commandLine().getErr())));
-            if (encoded.encodedSentences() == 0) {
-                w.printf(Locale.ROOT, "encoder %s: all %d splits from the cache %s, 0 sentences encoded%n", encoded.encoder(),
-                        encoded.splits().size(), cache);
-            } else {
-                w.printf(Locale.ROOT, "encoder %s: %d sentences encoded in %.1f s (%.0f sentences/s), cached in %s%n",
-                        encoded.encoder(), encoded.encodedSentences(), encoded.encodingSeconds(), encoded.sentencesPerSecond(),
-                        cache);
-            }
-            w.flush();
-            return encoded;
         }
     }
 

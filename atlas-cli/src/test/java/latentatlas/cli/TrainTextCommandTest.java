@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import latentatlas.dataset.DataPaths;
+import latentatlas.io.Npy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,6 +97,13 @@ class TrainTextCommandTest {
         assertTrue(second.out().contains("encoder minilm: all 3 splits from the cache"), second.out());
         assertTrue(second.out().contains("0 sentences encoded"), second.out());
         assertTrue(second.out().contains("task 0: complete, kept"), second.out());
+
+        Result embed = run("embed", "--run", out.toString());
+        assertEquals(0, embed.status(), embed.err());
+        assertTrue(embed.out().contains("0 sentences encoded"), embed.out());
+        Npy.Matrix test = Npy.readMatrix(out.resolve("spaces/task-0/test.npy"));
+        assertEquals(128, test.cols());
+        assertEquals(60, test.rows());
 
         Result bge = run("train", "--plan", plan.toString(), "--out", out.toString(), "--encoder", "e6");
         assertEquals(Main.USER_ERROR, bge.status());
