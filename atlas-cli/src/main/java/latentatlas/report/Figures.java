@@ -118,7 +118,8 @@ public final class Figures {
      *
      * @param png the picture to write
      * @param title the chart title
-     * @param groups group name (e.g. a space) to series name (e.g. "total") to value, in drawing order
+     * @param groups group name (e.g. a space) to series name (e.g. "total") to value, in drawing order (series
+     *               in the order they first appear): use ordered maps (LinkedHashMap), not Map.of
      * @param max the value at the top of the axis (e.g. 1 for accuracies); 0, a negative or a non-finite
      *            value scales the axis to the data
      */

@@ -13,10 +13,10 @@ import java.util.List;
  */
 final class Scatter {
     private static final int MARGIN = 20;
-    private static final int AXIS = 24;
-    private static final int PANEL = 400;
+    static final int AXIS = 24;
+    static final int PANEL = 400;
     private static final int GAP = 30;
-    private static final int TOP = 44;
+    static final int TOP = 44;
     private static final int DOT = 5;
 
     private Scatter() {
@@ -30,7 +30,7 @@ final class Scatter {
         Canvas canvas = new Canvas(width, legendTop + legend.height() + MARGIN);
         for (int p = 0; p < panels.size(); p++) {
             Figures.Panel panel = panels.get(p);
-            int x0 = MARGIN + AXIS + p * (AXIS + PANEL + GAP);
+            int x0 = panelX(p);
             canvas.title(panel.title(), x0, TOP - 14, PANEL);
             canvas.g.setColor(Color.LIGHT_GRAY);
             canvas.g.drawRect(x0, TOP, PANEL, PANEL);
@@ -50,6 +50,11 @@ final class Scatter {
         }
         legend.draw(canvas, MARGIN + AXIS, legendTop);
         canvas.save(png);
+    }
+
+    /** @return the x of the left edge of panel {@code p}'s plot */
+    static int panelX(int p) {
+        return MARGIN + AXIS + p * (AXIS + PANEL + GAP);
     }
 
     private static void points(Canvas canvas, LatentSpace sample, double[] xy, int classes, int x0) {

@@ -18,9 +18,9 @@ import java.util.stream.IntStream;
  */
 final class SimilarityMatrix {
     private static final int MARGIN = 20;
-    private static final int SIZE = 360;
+    static final int SIZE = 360;
     private static final int GAP = 30;
-    private static final int TOP = 44;
+    static final int TOP = 44;
     private static final int MAX_LABEL = 110;
     private static final int BAR = 14;
 
@@ -31,16 +31,13 @@ final class SimilarityMatrix {
      * @param className the name shown for a class label
      */
     static void draw(Path png, List<Figures.Panel> panels, IntFunction<String> className, int maxPoints, long seed) {
-        int labelWidth = panels.stream().flatMapToInt(panel -> IntStream.of(panel.space().labels())).distinct()
-                .map(label -> Canvas.width(Canvas.fit(className.apply(label), Canvas.SMALL, MAX_LABEL), Canvas.SMALL))
-                .max().orElse(0);
-        int left = labelWidth + 10;
+        int left = labelColumn(panels, className);
         int block = left + SIZE + GAP;
         int width = MARGIN + panels.size() * block + BAR + 40;
         Canvas canvas = new Canvas(width, TOP + SIZE + MARGIN + 16);
         for (int p = 0; p < panels.size(); p++) {
             Figures.Panel panel = panels.get(p);
-            int x0 = MARGIN + p * block + left;
+            int x0 = matrixX(left, p);
             canvas.title(panel.title(), x0, TOP - 14, SIZE);
             LatentSpace space = panel.space();
             int[] rows = Subsample.byLabel(space, Subsample.rows(space, maxPoints, seed));
@@ -58,6 +55,18 @@ final class SimilarityMatrix {
         canvas.g.setFont(Canvas.SMALL);
         canvas.g.drawString("cosine similarity, samples sorted by class", MARGIN, TOP + SIZE + 18);
         canvas.save(png);
+    }
+
+    /** @return the width left of each matrix for the class names */
+    static int labelColumn(List<Figures.Panel> panels, IntFunction<String> className) {
+        return panels.stream().flatMapToInt(panel -> IntStream.of(panel.space().labels())).distinct()
+                .map(label -> Canvas.width(Canvas.fit(className.apply(label), Canvas.SMALL, MAX_LABEL), Canvas.SMALL))
+                .max().orElse(0) + 10;
+    }
+
+    /** @return the x of the left edge of the matrix of panel {@code p} */
+    static int matrixX(int labelColumn, int p) {
+        return MARGIN + p * (labelColumn + SIZE + GAP) + labelColumn;
     }
 
     /** @return the {@code n x n} cosine matrix, row-major */
