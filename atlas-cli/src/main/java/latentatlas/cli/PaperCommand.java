@@ -3,6 +3,7 @@ package latentatlas.cli;
 import latentatlas.charts.ProgressBar;
 import latentatlas.dataset.Dataset;
 import latentatlas.dataset.Datasets;
+import latentatlas.experiment.ChartKind;
 import latentatlas.experiment.Claim;
 import latentatlas.experiment.ExperimentConfig;
 import latentatlas.experiment.PaperResults;
@@ -52,6 +53,7 @@ public final class PaperCommand implements Runnable {
         long start = System.nanoTime();
         Dataset data = Datasets.open(dataset);
         Map<String, TaskPlanner> settings = PaperRunner.defaultSettings(data.classCount());
+        List<ChartKind> kinds = experiment.kinds(data, out.resolve("encoders"), w, new PrintWriter(System.err, true));
         List<Long> chosen = seeds == null ? List.of(experiment.seed) : seeds;
         Map<Long, PaperResults> bySeed = new LinkedHashMap<>();
         for (long seed : chosen) {
@@ -59,7 +61,7 @@ public final class PaperCommand implements Runnable {
             ExperimentConfig template = new ExperimentConfig(null, seed, experiment.profile(), experiment.deterministic,
                     experiment.memberships(), folder, folder.resolve("end-to-end"));
             PaperResults results = new PaperRunner(w, ProgressBar.create(System.err)).run(data, settings, template,
-                    folder, ExperimentOptions.endToEndKind(data), ExperimentOptions.chartKinds(data));
+                    folder, kinds.get(0), kinds.subList(1, kinds.size()));
             bySeed.put(seed, results);
             w.println();
             for (Claim c : results.claims()) {

@@ -3,6 +3,7 @@ package latentatlas.cli;
 import latentatlas.charts.ProgressBar;
 import latentatlas.dataset.Dataset;
 import latentatlas.dataset.Datasets;
+import latentatlas.experiment.ChartKind;
 import latentatlas.experiment.ExperimentConfig;
 import latentatlas.experiment.ExperimentRunner;
 import latentatlas.experiment.RunResults;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -51,8 +53,10 @@ public final class RunCommand implements Runnable {
         ExperimentConfig config = new ExperimentConfig(plan.planner(), experiment.seed, experiment.profile(),
                 experiment.deterministic, experiment.memberships(), out, store());
         Dataset data = Datasets.open(dataset);
+        List<ChartKind> kinds = experiment.kinds(data, out.toAbsolutePath().getParent().resolve("encoders"), w,
+                new PrintWriter(System.err, true));
         RunResults results = new ExperimentRunner(config, w, ProgressBar.create(System.err))
-                .run(data, ExperimentOptions.endToEndKind(data), ExperimentOptions.chartKinds(data));
+                .run(data, kinds.get(0), kinds.subList(1, kinds.size()));
         w.println();
         w.print(latentatlas.experiment.RunReport.spaces(results).markdown());
         w.printf(Locale.ROOT, "%nresults: %s%nreport: %s%n", out.resolve("results.json"), out.resolve("report.html"));
@@ -63,7 +67,9 @@ public final class RunCommand implements Runnable {
             return endToEndStore;
         }
         Path parent = out.toAbsolutePath().getParent();
-        return parent.resolve("end-to-end").resolve(dataset.replaceAll("[^A-Za-z0-9.-]+", "_") + "-seed" + experiment.seed
-                + "-" + experiment.profile().label());
+        String e2e = experiment.endToEndChart != null ? experiment.endToEndChart
+                : experiment.charts != null ? experiment.charts.get(0) : "default";
+        return parent.resolve("end-to-end").resolve(dataset.replaceAll("[^A-Za-z0-9.-]+", "_") + "-" + e2e + "-seed"
+                + experiment.seed + "-" + experiment.profile().label());
     }
 }

@@ -39,21 +39,38 @@ public final class PaperRunner {
     }
 
     /**
-     * The settings with their defaults: shared-classes with S = 40% and N = 20% of the classes (S = 4,
-     * N = 2 on a 10-class dataset, as in method.md §8), disjoint-samples with 2 partitions and the default
-     * mixture, disjoint with 2 partitions.
+     * The settings with their defaults. Below 100 classes: shared-classes with S = 40% and N = 20% of
+     * the classes (S = 4, N = 2 on a 10-class dataset, as in method.md §8), disjoint-samples with 2
+     * partitions and the default mixture, disjoint with 2 partitions. From 100 classes on, a grid like
+     * the paper's CIFAR-100 one: shared classes S = 2C/3 and C/3 (100 and 50 on CLINC150) with N = 10 and
+     * 25 novel classes per task (kept when they give at least 2 tasks), disjoint samples with 2
+     * partitions, and disjoint with 2 and 5 partitions.
      *
      * @param classes the dataset's number of classes
-     * @return setting name to planner
+     * @return run name to planner, e.g. {@code shared-classes-s100-n10}
      */
     public static Map<String, TaskPlanner> defaultSettings(int classes) {
         Map<String, TaskPlanner> settings = new LinkedHashMap<>();
-        int shared = Math.max(1, (int) Math.round(classes * 0.4));
-        int novel = Math.max(1, (int) Math.round(classes * 0.2));
-        settings.put("shared-classes", new SharedClassesPlanner(shared, novel, SharedClassesPlanner.DEFAULT_ANCHORS));
+        if (classes < 100) {
+            int shared = Math.max(1, (int) Math.round(classes * 0.4));
+            int novel = Math.max(1, (int) Math.round(classes * 0.2));
+            settings.put("shared-classes", new SharedClassesPlanner(shared, novel, SharedClassesPlanner.DEFAULT_ANCHORS));
+        } else {
+            for (int shared : new int[] {Math.round(classes * 2 / 3f), Math.round(classes / 3f)}) {
+                for (int novel : new int[] {10, 25}) {
+                    if ((classes - shared) / novel >= 2) {
+                        settings.put("shared-classes-s" + shared + "-n" + novel,
+                                new SharedClassesPlanner(shared, novel, SharedClassesPlanner.DEFAULT_ANCHORS));
+                    }
+                }
+            }
+        }
         settings.put("disjoint-samples", DisjointSamplesPlanner.withDefaultMixture(DisjointPlanner.DEFAULT_ANCHORS,
                 DisjointPlanner.DEFAULT_PARTITIONS));
         settings.put("disjoint", new DisjointPlanner(DisjointPlanner.DEFAULT_PARTITIONS, DisjointPlanner.DEFAULT_ANCHORS));
+        if (classes >= 100) {
+            settings.put("disjoint-p5", new DisjointPlanner(5, DisjointPlanner.DEFAULT_ANCHORS));
+        }
         return settings;
     }
 
