@@ -38,6 +38,7 @@ public final class SpaceAnalyses {
     private final EvaluationSet eval;
     private final LatentSpace endToEndAbsTest;
     private final LatentSpace endToEndRelTest;
+    private final LatentSpace taskAbsTest;
     private final AnalysisConfig config;
     private final ProgressListener listener;
 
@@ -45,14 +46,17 @@ public final class SpaceAnalyses {
      * @param eval the evaluation samples and class subsets
      * @param endToEndAbsTest the end-to-end absolute space on the test samples
      * @param endToEndRelTest the end-to-end relative space on the test samples
+     * @param taskAbsTest the task charts' absolute space on the test samples (one row per sample), compared
+     *                    with the atlas spaces; {@code null} to skip
      * @param config probe configuration, k-means runs, silhouette sample, protocols
      * @param listener receives the probes' training progress
      */
     public SpaceAnalyses(EvaluationSet eval, LatentSpace endToEndAbsTest, LatentSpace endToEndRelTest,
-                         AnalysisConfig config, ProgressListener listener) {
+                         LatentSpace taskAbsTest, AnalysisConfig config, ProgressListener listener) {
         this.eval = eval;
         this.endToEndAbsTest = endToEndAbsTest;
         this.endToEndRelTest = endToEndRelTest;
+        this.taskAbsTest = taskAbsTest;
         this.config = config;
         this.listener = listener;
     }
@@ -75,8 +79,10 @@ public final class SpaceAnalyses {
         LatentSpace bySample = s.testBySample();
         Map<String, Double> ckaRel = bySample == null ? null : cka(bySample, endToEndRelTest);
         Map<String, Double> ckaAbs = bySample == null ? null : cka(bySample, endToEndAbsTest);
+        Map<String, Double> ckaTask = taskAbsTest == null || !s.space().equals("atlas") ? null
+                : Map.of("total", LinearCka.of(s.test(), taskAbsTest.select("task abs", s.test().ids())));
         return new SpaceScores(s.space(), s.membership(), s.labelFree(), rows, probe, probePaper, centroid, knn,
-                separability, clustering, ckaRel, ckaAbs, s.routing(), (System.nanoTime() - start) / 1e9);
+                separability, clustering, ckaRel, ckaAbs, ckaTask, s.routing(), (System.nanoTime() - start) / 1e9);
     }
 
     private Map<String, Double> holdoutProbe(EvaluatedSpace s) {

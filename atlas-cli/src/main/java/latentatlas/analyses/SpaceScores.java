@@ -29,6 +29,8 @@ import java.util.Map;
  * @param ckaVsEndToEndRel linear CKA with the end-to-end relative space on the test samples:
  *                         {@code total}, {@code shared}, {@code novel}
  * @param ckaVsEndToEndAbs linear CKA with the end-to-end absolute space, same keys
+ * @param ckaVsTaskAbs settings 2 and 3, atlas spaces: linear CKA with the task charts' absolute space
+ *                     (each test sample embedded by the chart of its task, oracle), key {@code total}
  * @param routing for a label-free rule, on the test samples: {@code recall} (the chosen charts include
  *                one that has the sample's class), {@code top1} (the most weighted chart has it),
  *                {@code charts} (mean number of charts per sample)
@@ -41,6 +43,7 @@ public record SpaceScores(String space, String membership, @JsonProperty("label_
                           Map<String, Double> knn, Double separability, Map<String, Double> clustering,
                           @JsonProperty("cka_vs_end_to_end_rel") Map<String, Double> ckaVsEndToEndRel,
                           @JsonProperty("cka_vs_end_to_end_abs") Map<String, Double> ckaVsEndToEndAbs,
+                          @JsonProperty("cka_vs_task_abs") Map<String, Double> ckaVsTaskAbs,
                           Map<String, Double> routing, double seconds) {
     /** @return the name shown in tables, e.g. {@code atlas [oracle]} */
     public String label() {

@@ -107,7 +107,9 @@ public final class ExperimentRunner {
         SpaceAnalyses.AnalysisConfig analysis = new SpaceAnalyses.AnalysisConfig(
                 config.profile().probe(config.seed(), config.deterministic()), shared, config.profile().kmeansInit(),
                 config.profile().silhouetteRows(), config.seed());
-        SpaceAnalyses analyses = new SpaceAnalyses(eval, spaces.get(0).test(), spaces.get(1).test(), analysis, listener);
+        LatentSpace taskAbs = shared ? null : builder.underRule(null, false).get(1).testBySample();
+        SpaceAnalyses analyses = new SpaceAnalyses(eval, spaces.get(0).test(), spaces.get(1).test(), taskAbs, analysis,
+                listener);
         List<SpaceScores> scores = new ArrayList<>();
         for (EvaluatedSpace s : spaces) {
             scores.add(cachedAnalysis(s, analyses, analysis));

@@ -87,7 +87,7 @@ public final class RunReport {
                         "centroid", "10-NN", "separability (novel)", "CKA vs e2e rel", "CKA shared", "CKA novel",
                         "V-measure", "silhouette")
                 : new Table("space", "label-free", "probe total", "centroid", "10-NN", "separability", "CKA vs e2e rel",
-                        "CKA vs e2e abs", "V-measure", "silhouette");
+                        "CKA vs e2e abs", "CKA vs task abs", "V-measure", "silhouette");
         for (SpaceScores s : results.spaces()) {
             String free = s.labelFree() == null ? "yes" : s.labelFree() ? "yes" : "no";
             Map<String, Double> cka = s.ckaVsEndToEndRel() == null ? Map.of() : s.ckaVsEndToEndRel();
@@ -102,7 +102,9 @@ public final class RunReport {
             } else {
                 t.row(s.label(), free, number(s.probe().get("total")), number(s.centroid().get("total")),
                         number(s.knn().get("total")), number(s.separability()), number(cka.get("total")),
-                        number(ckaAbs.get("total")), number(s.clustering().get("v_measure")),
+                        number(ckaAbs.get("total")),
+                        number(s.ckaVsTaskAbs() == null ? null : s.ckaVsTaskAbs().get("total")),
+                        number(s.clustering().get("v_measure")),
                         number(s.clustering().get("silhouette")));
             }
         }
