@@ -45,6 +45,8 @@ import java.util.Map;
  */
 public final class ExperimentRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Changes whenever the analyses compute something new, so that older cached analyses are redone. */
+    private static final String ANALYSES_VERSION = "analyses 2";
 
     private final ExperimentConfig config;
     private final PrintWriter log;
@@ -156,11 +158,11 @@ public final class ExperimentRunner {
         return scores;
     }
 
-    /** SHA-256 over the space's label, its train and test rows (ids, labels, values) and the analysis configuration. */
+    /** SHA-256 over the analyses' version, the space's label, its train and test rows (ids, labels, values) and the analysis configuration. */
     private static String key(EvaluatedSpace s, SpaceAnalyses.AnalysisConfig analysis) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((s.label() + "|" + analysis).getBytes(StandardCharsets.UTF_8));
+            sha.update((ANALYSES_VERSION + "|" + s.label() + "|" + analysis).getBytes(StandardCharsets.UTF_8));
             for (LatentSpace space : new LatentSpace[] {s.train(), s.test()}) {
                 ByteBuffer b = ByteBuffer.allocate(space.size() * (12 + 4 * space.dim())).order(ByteOrder.LITTLE_ENDIAN);
                 for (long id : space.ids()) {
