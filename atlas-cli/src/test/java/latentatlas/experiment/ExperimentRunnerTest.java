@@ -10,6 +10,7 @@ import latentatlas.dataset.Samples;
 import latentatlas.membership.MembershipRule;
 import latentatlas.space.LatentSpace;
 import latentatlas.tasks.DatasetLabels;
+import latentatlas.tasks.DisjointPlanner;
 import latentatlas.tasks.SharedClassesPlanner;
 import latentatlas.tasks.TaskPlan;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,6 +119,27 @@ class ExperimentRunnerTest {
             assertEquals(s.ckaVsEndToEndRel(), t.ckaVsEndToEndRel(), s.label());
         }
         assertTrue(firstLog.contains("epochs (best"), firstLog);
+    }
+
+    @Test
+    void disjointSettingReusesTheEndToEndChartAndAddsTheTaskBaselines() {
+        ExperimentConfig disjoint = new ExperimentConfig(new DisjointPlanner(2, 64), 42, Profile.QUICK, true,
+                List.of("oracle", "top1-maxprob"), dir.resolve("disjoint"), dir.resolve("e2e"));
+        StringWriter log = new StringWriter();
+        ChartKind kind = new ChartKind("small-cnn", data, SmallCnn.factory());
+        RunResults r = new ExperimentRunner(disjoint, new PrintWriter(log, true), ProgressListener.NONE)
+                .run(data, kind, List.of(kind));
+        assertTrue(log.toString().contains("task 0 (small-cnn): chart and embeddings reused"), log.toString());
+        SpaceScores oneHot = r.space("abs+task-onehot [oracle]");
+        assertNotNull(oneHot);
+        assertEquals(r.space("naive [oracle]").rows().get("test"), oneHot.rows().get("test"),
+                "each test sample has one chart in the disjoint setting");
+        assertNotNull(r.space("naive [oracle]").ckaVsEndToEndRel(), "one row per sample: CKA applies");
+        double ckaTask = r.space("atlas [oracle]").ckaVsTaskAbs().get("total");
+        assertTrue(ckaTask > 0 && ckaTask <= 1, "CKA atlas vs task abs " + ckaTask);
+        assertEquals(1.0, r.space("atlas [top1-maxprob]").routing().get("charts"), 0.0);
+        assertTrue(r.notes().stream().anyMatch(n -> n.contains("oracle routing")), r.notes().toString());
+        assertEquals(null, r.space("atlas [oracle]").probePaper(), "the paper protocol is the shared-classes setting's");
     }
 
     /**
