@@ -95,6 +95,7 @@ public final class BenchCoreCommand implements Runnable {
                 projection(manager, out);
             }
             if (!skip.contains(Part.KMEANS) || !skip.contains(Part.SILHOUETTE)) {
+                manager.getEngine().setRandomSeed((int) seed); // the same blobs whichever parts ran before
                 LatentSpace blobs = blobs(manager, Math.max(100, (int) (CLUSTER_ROWS * scale)), CLUSTER_WIDTH, CLUSTERS);
                 if (!skip.contains(Part.KMEANS)) {
                     kMeans(manager, blobs, out);
