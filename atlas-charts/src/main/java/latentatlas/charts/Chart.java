@@ -110,6 +110,43 @@ public final class Chart implements AutoCloseable {
         return samples.size() == 0 ? Double.NaN : (double) correct / samples.size();
     }
 
+    /**
+     * The embeddings and the softmax probabilities in one forward pass.
+     *
+     * @param name what the space is called in error messages
+     * @param samples the samples
+     * @return both outputs
+     */
+    public Outputs outputs(String name, Samples samples) {
+        int n = samples.size();
+        int d = architecture.embeddingDim();
+        int k = network.classes();
+        float[] embeddings = new float[n * d];
+        float[] probabilities = new float[n * k];
+        try (NDManager sm = manager.newSubManager()) {
+            NDArray inputs = architecture.inputs(sm, samples);
+            for (int from = 0; from < n; from += BATCH) {
+                int to = Math.min(n, from + BATCH);
+                try (NDManager bm = sm.newSubManager()) {
+                    NDArray e = network.embed(store, architecture.prepare(inputs.get(bm, new NDIndex("{}:{}", from, to))));
+                    NDArray p = network.classify(store, e).softmax(1);
+                    System.arraycopy(e.toFloatArray(), 0, embeddings, from * d, (to - from) * d);
+                    System.arraycopy(p.toFloatArray(), 0, probabilities, from * k, (to - from) * k);
+                }
+            }
+        }
+        return new Outputs(LatentSpace.of(name, samples.ids().clone(), embeddings, d, samples.labels().clone()), probabilities);
+    }
+
+    /**
+     * A chart's outputs on some samples.
+     *
+     * @param embeddings {@code e_t(x)}, labels attached
+     * @param probabilities row-major {@code n x |C_t|} softmax probabilities, columns in {@link #classes()} order
+     */
+    public record Outputs(LatentSpace embeddings, float[] probabilities) {
+    }
+
     private float[] infer(Samples samples, boolean embeddings) {
         int n = samples.size();
         int width = embeddings ? architecture.embeddingDim() : network.classes();

@@ -18,7 +18,10 @@ public final class ChartArchitectures {
         if (SmallCnn.NAME.equals(name)) {
             return SmallCnn.of(description);
         }
+        if (MlpHead.NAME.equals(name)) {
+            return MlpHead.of(description);
+        }
         throw new InvalidInputException("chart architecture: unknown name '" + name + "', expected "
-                + SmallCnn.NAME + ": the chart was written by another version of latent-atlas");
+                + SmallCnn.NAME + " or " + MlpHead.NAME + ": the chart was written by another version of latent-atlas");
     }
 }

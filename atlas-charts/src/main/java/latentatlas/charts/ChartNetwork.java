@@ -95,6 +95,15 @@ public final class ChartNetwork {
         return embedder.forward(store, new NDList(input), false).singletonOrThrow();
     }
 
+    /**
+     * @param store the parameter store
+     * @param embeddings the output of {@link #embed}
+     * @return the classifier's logits on them, {@code batch x classes}
+     */
+    public NDArray classify(ParameterStore store, NDArray embeddings) {
+        return classifier.forward(store, new NDList(embeddings), false).singletonOrThrow();
+    }
+
     /** Writes the parameters in DJL's block format ({@code Block.saveParameters}). */
     void save(DataOutputStream out) throws IOException {
         block.saveParameters(out);

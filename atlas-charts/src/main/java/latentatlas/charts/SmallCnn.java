@@ -70,7 +70,8 @@ public record SmallCnn(ImageShape shape, ChannelNormalization normalization) imp
      */
     public static SmallCnn fit(Samples trainSamples) {
         if (!trainSamples.isImages()) {
-            throw new InvalidInputException("small-cnn: the dataset holds sentences, not images: use a text chart");
+            throw new InvalidInputException("small-cnn: the dataset holds " + trainSamples.kind()
+                    + ", not images: use a text chart (mlp-head on encoder vectors)");
         }
         return new SmallCnn(trainSamples.shape(), ChannelNormalization.fit(trainSamples.shape(), trainSamples.pixels()));
     }
@@ -82,18 +83,8 @@ public record SmallCnn(ImageShape shape, ChannelNormalization normalization) imp
     @SuppressWarnings("unchecked")
     static SmallCnn of(Map<String, Object> description) {
         List<Number> s = (List<Number>) description.get("imageShape");
-        List<Number> mean = (List<Number>) description.get("mean");
-        List<Number> std = (List<Number>) description.get("std");
         return new SmallCnn(new ImageShape(s.get(0).intValue(), s.get(1).intValue(), s.get(2).intValue()),
-                new ChannelNormalization(toFloats(mean), toFloats(std)));
-    }
-
-    private static float[] toFloats(List<Number> values) {
-        float[] out = new float[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = values.get(i).floatValue();
-        }
-        return out;
+                ChannelNormalization.of(description));
     }
 
     @Override
@@ -145,23 +136,15 @@ public record SmallCnn(ImageShape shape, ChannelNormalization normalization) imp
         NDManager m = raw.getManager();
         int c = shape.channels();
         NDArray mean = m.create(normalization.mean(), new Shape(1, c, 1, 1));
-        NDArray invStd = m.create(inverse(normalization.std()), new Shape(1, c, 1, 1));
+        NDArray invStd = m.create(normalization.inverseStd(), new Shape(1, c, 1, 1));
         return raw.toType(DataType.FLOAT32, true).subi(mean).muli(invStd);
-    }
-
-    private static float[] inverse(float[] values) {
-        float[] out = new float[values.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = 1f / values[i];
-        }
-        return out;
     }
 
     @Override
     public NDArray inputs(NDManager manager, Samples samples) {
         if (!samples.isImages() || !samples.shape().equals(shape)) {
             throw new InvalidInputException("small-cnn: expected images of " + shape + ", found "
-                    + (samples.isImages() ? samples.shape().toString() : "sentences"));
+                    + samples.kind());
         }
         return manager.create(ByteBuffer.wrap(samples.pixels()),
                 new Shape(samples.size(), shape.channels(), shape.height(), shape.width()), DataType.UINT8);

@@ -4,7 +4,9 @@
  * atlas").
  *
  * <p>The data flow of the package: a {@link latentatlas.charts.ChartArchitecture} (the small CNN of
- * method.md §4, {@link latentatlas.charts.SmallCnn}) is fitted to a task's training samples (its
+ * method.md §4, {@link latentatlas.charts.SmallCnn}, on images; or the trainable head
+ * {@link latentatlas.charts.MlpHead} on a frozen sentence encoder's vectors, method.md §4's
+ * "pretrained encoder + trainable head") is fitted to a task's training samples (its
  * input normalisation); the {@link latentatlas.charts.NetworkTrainer} trains the architecture plus a
  * linear classifier with Adam, global gradient-norm clipping and early stopping on the validation
  * loss; the {@link latentatlas.charts.ChartTrainer} does this for one {@link latentatlas.tasks.Task}

@@ -60,12 +60,41 @@ public final class Probe implements AutoCloseable {
         int validationSize = Math.max(1, (int) Math.round(train.size() * VALIDATION_FRACTION));
         LatentSpace validation = train.rows(Arrays.copyOfRange(order, 0, validationSize));
         LatentSpace fitting = train.rows(Arrays.copyOfRange(order, validationSize, order.length));
+        return fit(fitting, validation, config, listener);
+    }
+
+    /**
+     * Trains on {@code train}, stopping early on the loss over {@code validation} (e.g. the
+     * reference's 70/15/15 protocol, whose validation part is given explicitly).
+     *
+     * @param train a labelled space with at least 2 classes
+     * @param validation a labelled space of the same width, not empty
+     * @param config the training configuration
+     * @param listener receives the progress
+     * @return the trained probe; its classes are those of {@code train}
+     */
+    public static Probe fit(LatentSpace train, LatentSpace validation, TrainingConfig config, ProgressListener listener) {
+        if (!train.hasLabels() || !validation.hasLabels() || validation.size() == 0) {
+            throw new InvalidInputException("probe: the training and validation spaces need labels and rows");
+        }
+        int[] classes = Arrays.stream(train.labels()).distinct().sorted().toArray();
+        if (classes.length < 2) {
+            throw new InvalidInputException("probe: the training space needs at least 2 classes, found " + classes.length);
+        }
+        int[] validationLabels = local(validation.labels(), classes);
+        if (Arrays.stream(validationLabels).anyMatch(l -> l < 0)) {
+            LatentSpace kept = validation.rows(java.util.stream.IntStream.range(0, validation.size())
+                    .filter(i -> validationLabels[i] >= 0).toArray());
+            if (kept.size() == 0) {
+                throw new InvalidInputException("probe: no validation row has a class of the training space");
+            }
+            return fit(train, kept, config, listener);
+        }
         NDManager manager = NDManager.newBaseManager();
         try (NDManager data = manager.newSubManager()) {
             NetworkTrainer trainer = NetworkTrainer.builder().setConfig(config).optListener(listener).optLabel("probe").build();
             TrainingResult result = trainer.fit(manager, new ProbeArchitecture(train.dim()), classes.length,
-                    fitting.toNDArray(data), local(fitting.labels(), classes), validation.toNDArray(data),
-                    local(validation.labels(), classes));
+                    train.toNDArray(data), local(train.labels(), classes), validation.toNDArray(data), validationLabels);
             return new Probe(manager, result.network(), classes, result);
         } catch (RuntimeException e) {
             manager.close();

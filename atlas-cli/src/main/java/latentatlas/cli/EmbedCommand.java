@@ -3,6 +3,7 @@ package latentatlas.cli;
 import latentatlas.InvalidInputException;
 import latentatlas.charts.Chart;
 import latentatlas.charts.ChartStore;
+import latentatlas.charts.MlpHead;
 import latentatlas.dataset.Dataset;
 import latentatlas.dataset.Samples;
 import latentatlas.space.LatentSpaces;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +25,8 @@ import java.util.Map;
 /**
  * {@code atlas embed}: embeds, with every trained chart of a run, the task's training, validation
  * and test samples and the plan's anchors, writing {@code RUN/spaces/task-N/{train,validation,test,anchors}.npy}
- * (+ {@code .ids.npy}, {@code .labels.npy} with global classes).
+ * (+ {@code .ids.npy}, {@code .labels.npy} with global classes). Text charts embed the vectors of
+ * the encoder their manifest names, read from the vector cache (encoded first when missing).
  */
 @Command(name = "embed", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = {"Embed samples with every trained chart of a run (the embedding layer's output).",
@@ -38,12 +41,17 @@ public final class EmbedCommand implements Runnable {
     @Option(names = "--dataset", paramLabel = "D", description = "Open this dataset instead of the plan's (same fingerprint).")
     private String dataset;
 
+    @Option(names = "--encoder-cache", paramLabel = "DIR",
+            description = "Text datasets: the sentence-vector cache (default RUN/encoders).")
+    private Path encoderCache;
+
     @Override
     public void run() {
         PrintWriter w = spec.commandLine().getOut();
         RunFolder folder = RunFolder.open(run.resolve(RunFolder.PLAN), dataset);
         ChartStore store = new ChartStore(run);
         int embedded = 0;
+        Map<String, Dataset> inputsByEncoder = new HashMap<>();
         for (Task task : folder.plan().tasks()) {
             Path dir = store.chartDir(task.index());
             if (!Files.isDirectory(dir)) {
@@ -56,7 +64,13 @@ public final class EmbedCommand implements Runnable {
                             + ": run atlas train --plan again");
                 }
                 Path spaces = store.spacesDir(task.index());
-                for (Map.Entry<String, Samples> e : sampleSets(folder.dataset(), folder.plan(), task).entrySet()) {
+                Dataset inputs = folder.dataset();
+                String encoder = MlpHead.encoderOf(chart.manifest().architecture());
+                if (inputs.isTexts() && encoder != null) {
+                    inputs = inputsByEncoder.computeIfAbsent(encoder, n -> TextInputs.encode(folder.dataset(), n,
+                            TextInputs.cache(run, encoderCache), w, spec.commandLine().getErr()).dataset());
+                }
+                for (Map.Entry<String, Samples> e : sampleSets(inputs, folder.plan(), task).entrySet()) {
                     LatentSpaces.save(chart.embed(dir + " " + e.getKey(), e.getValue()), spaces, e.getKey());
                 }
                 w.printf(Locale.ROOT, "task %d: spaces in %s%n", task.index(), spaces);

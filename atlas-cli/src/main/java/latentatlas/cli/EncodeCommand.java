@@ -6,7 +6,6 @@ import latentatlas.dataset.Datasets;
 import latentatlas.text.EncodedCorpus;
 import latentatlas.text.EncodedSplit;
 import latentatlas.text.EncoderOptions;
-import latentatlas.text.EncodingListener;
 import latentatlas.text.SentenceEncoder;
 import latentatlas.text.SentenceEncoders;
 import picocli.CommandLine.Command;
@@ -57,15 +56,7 @@ public final class EncodeCommand implements Runnable {
             throw new InvalidInputException("--dataset: expected a text dataset (clinc150, banking77), found the images of "
                     + data.name() + "; pick a text dataset");
         }
-        boolean quiet = "true".equals(System.getenv("CI"));
-        EncodingListener progress = quiet ? EncodingListener.SILENT : (split, done, total) -> {
-            err.printf("\r  %s: %d/%d sentences", split, done, total);
-            if (done == total) {
-                err.println();
-            }
-            err.flush();
-        };
-        EncodedCorpus corpus = new EncodedCorpus(cache, progress);
+        EncodedCorpus corpus = new EncodedCorpus(cache, EncodingProgress.to(err));
         for (String name : encoders) {
             try (SentenceEncoder encoder = SentenceEncoders.byName(name, new EncoderOptions(batch, threads))) {
                 out.printf("%s with %s (%s)%n", data.name(), encoder.name(), encoder.fingerprint());

@@ -3,13 +3,19 @@ package latentatlas.cli;
 import latentatlas.InvalidInputException;
 import latentatlas.charts.Augmentation;
 import latentatlas.charts.Chart;
+import latentatlas.charts.ChartArchitecture;
 import latentatlas.charts.ChartStore;
 import latentatlas.charts.ChartTrainer;
 import latentatlas.charts.ImageAugmentation;
+import latentatlas.charts.MlpHead;
 import latentatlas.charts.ProgressBar;
+import latentatlas.charts.SmallCnn;
 import latentatlas.charts.TrainingConfig;
+import latentatlas.dataset.Dataset;
 import latentatlas.io.AtomicFiles;
 import latentatlas.tasks.Task;
+import latentatlas.text.EncodedDataset;
+import latentatlas.text.SentenceEncoders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,10 +33,13 @@ import java.util.Locale;
 /**
  * {@code atlas train}: trains the chart of every task of a plan (task 0, the end-to-end model,
  * included) into {@code RUN/charts/task-N/}, skipping charts already complete for the same plan and
- * configuration, so that a killed run resumes at the unfinished chart.
+ * configuration, so that a killed run resumes at the unfinished chart. Image datasets get the small
+ * CNN; text datasets get a frozen sentence encoder (its vectors encoded once and cached, by default in
+ * {@code RUN/encoders}) plus a trainable {@link MlpHead}.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = {"Train one chart (small CNN, method.md §4) per task of a plan, task 0 (end-to-end) included.",
+        description = {"Train one chart (method.md §4) per task of a plan, task 0 (end-to-end) included: a small CNN"
+                + " on images; on text, a frozen sentence encoder (--encoder) plus a trainable head 384-256-128.",
             "Writes OUT/plan.json and OUT/charts/task-N/{weights.params,chart.json}; a chart already complete for"
                 + " the same plan and options is kept, so running it again resumes a killed run."})
 public final class TrainCommand implements Runnable {
@@ -64,16 +73,45 @@ public final class TrainCommand implements Runnable {
     @Option(names = "--augment", description = "Augment images: horizontal flip, crop with padding 4, rotation up to 15 degrees.")
     private boolean augment;
 
+    @Option(names = "--encoder", paramLabel = "NAME",
+            description = "Text datasets: the frozen sentence encoder, minilm, bge or e5 (default minilm).")
+    private String encoder;
+
+    @Option(names = "--encoder-cache", paramLabel = "DIR",
+            description = "Text datasets: the sentence-vector cache (default RUN/encoders); share it between runs.")
+    private Path encoderCache;
+
     @Override
     public void run() {
         PrintWriter w = spec.commandLine().getOut();
+        if (encoder != null) {
+            SentenceEncoders.model(encoder);
+        }
         RunFolder run = RunFolder.open(plan, dataset);
         copyPlan();
         TrainingConfig config = TrainingConfig.charts().withMaxEpochs(maxEpochs).withPatience(patience).withSeed(seed)
                 .withDeterministic(deterministic);
         Augmentation augmentation = !augment ? Augmentation.NONE : ImageAugmentation.standard();
+        Dataset data = run.dataset();
+        ChartArchitecture.Factory architecture;
+        if (data.isTexts()) {
+            if (augment) {
+                throw new InvalidInputException("--augment: augmentation is for images, found the sentences of " + data.name()
+                        + "; remove --augment");
+            }
+            EncodedDataset encoded = TextInputs.encode(data, encoder == null ? TextInputs.DEFAULT_ENCODER : encoder,
+                    TextInputs.cache(out, encoderCache), w, spec.commandLine().getErr());
+            data = encoded.dataset();
+            architecture = MlpHead.factory(encoded.encoder(), encoded.dimension());
+        } else {
+            if (encoder != null || encoderCache != null) {
+                throw new InvalidInputException("--encoder: sentence encoders are for text datasets, found the "
+                        + data.train().kind() + " of " + data.name() + "; remove --encoder and --encoder-cache");
+            }
+            architecture = SmallCnn.factory();
+        }
         ChartTrainer trainer = ChartTrainer.builder().setConfig(config).optAugmentation(augmentation)
-                .optListener(ProgressBar.create(System.err)).build();
+                .optArchitecture(architecture).optListener(ProgressBar.create(System.err)).build();
         ChartStore store = new ChartStore(out);
         for (Task task : selected(run)) {
             String hash = trainer.configHash(run.fingerprint(), task);
@@ -81,7 +119,7 @@ public final class TrainCommand implements Runnable {
                 w.printf(Locale.ROOT, "task %d: complete, kept (%s)%n", task.index(), store.chartDir(task.index()));
                 continue;
             }
-            try (Chart chart = trainer.train(run.dataset(), task, run.fingerprint())) {
+            try (Chart chart = trainer.train(data, task, run.fingerprint())) {
                 store.write(task.index(), chart::save);
                 var m = chart.manifest();
                 w.printf(Locale.ROOT, "task %d: %d classes, %d epochs (best %d), test accuracy %.4f, %.1f s%n",

@@ -1,6 +1,7 @@
 package latentatlas.atlas;
 
 import latentatlas.InvalidInputException;
+import latentatlas.membership.MembershipWeights;
 import latentatlas.relative.RelativeSpace;
 import latentatlas.space.LatentSpace;
 
@@ -135,6 +136,81 @@ public record Atlas(LatentSpace space, int[] coverage, long[] anchorIds, List<St
             }
         }
         return new Atlas(LatentSpace.of("atlas", ids, vectors, k, labels), coverage, anchors, names, aggregation);
+    }
+
+    /**
+     * Merges with a weight per (sample, chart), e.g. from a membership rule:
+     * {@code atlas(x) = sum_t w_t(x) rel_t(x) / sum_t w_t(x)}, where only the charts with
+     * {@code w_t(x) > 0} take part; {@code coverage(x) = |{t : w_t(x) > 0}|}. Rows follow
+     * {@code weights.ids()}; labels are taken from the first chart.
+     *
+     * @param spaces one relative space per chart (weight column), each containing every id of
+     *               {@code weights} at which its weight is positive, all over the same anchors
+     * @param weights the weights; {@code weights.charts()} must equal the number of spaces
+     * @return the atlas ({@link Aggregation#MEAN})
+     * @throws InvalidInputException when the anchors differ or a chart lacks a sample it must embed
+     */
+    public static Atlas merge(List<RelativeSpace> spaces, MembershipWeights weights) {
+        if (spaces.size() != weights.charts()) {
+            throw new InvalidInputException("membership " + weights.rule() + ": weights for " + weights.charts()
+                    + " charts, found " + spaces.size() + " relative spaces");
+        }
+        long[] anchors = spaces.get(0).anchorIds();
+        List<String> names = new ArrayList<>();
+        for (RelativeSpace s : spaces) {
+            if (!Arrays.equals(anchors, s.anchorIds())) {
+                throw new InvalidInputException("space " + s.chart() + ": its anchor ids differ from those of space "
+                        + spaces.get(0).chart() + firstDifference(anchors, s.anchorIds())
+                        + ": project every chart on the same anchors, in the same order");
+            }
+            names.add(s.chart());
+        }
+        long[] ids = weights.ids();
+        int n = ids.length;
+        int k = anchors.length;
+        double[] sums = new double[n * k];
+        double[] weightSums = new double[n];
+        int[] coverage = new int[n];
+        LatentSpace first = spaces.get(0).space();
+        int[] labels = first.hasLabels() ? new int[n] : null;
+        for (int t = 0; t < spaces.size(); t++) {
+            LatentSpace space = spaces.get(t).space();
+            float[] v = space.rawVectors();
+            for (int i = 0; i < n; i++) {
+                double w = weights.weight(i, t);
+                if (w <= 0) {
+                    continue;
+                }
+                int row = space.rowOf(ids[i]);
+                if (row < 0) {
+                    throw new InvalidInputException("membership " + weights.rule() + " gives sample " + ids[i]
+                            + " to chart " + spaces.get(t).chart() + ", whose space does not contain it: embed every"
+                            + " sample with every chart the rule may choose");
+                }
+                coverage[i]++;
+                weightSums[i] += w;
+                for (int j = 0; j < k; j++) {
+                    sums[i * k + j] += w * v[row * k + j];
+                }
+            }
+        }
+        if (labels != null) {
+            for (int i = 0; i < n; i++) {
+                int row = first.rowOf(ids[i]);
+                labels[i] = row >= 0 ? first.label(row) : -1;
+            }
+            if (Arrays.stream(labels).anyMatch(l -> l < 0)) {
+                labels = null;
+            }
+        }
+        float[] vectors = new float[n * k];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < k; j++) {
+                vectors[i * k + j] = (float) (sums[i * k + j] / weightSums[i]);
+            }
+        }
+        return new Atlas(LatentSpace.of("atlas [" + weights.rule() + "]", ids, vectors, k, labels), coverage, anchors,
+                names, Aggregation.MEAN);
     }
 
     private static String firstDifference(long[] a, long[] b) {

@@ -1,8 +1,10 @@
 package latentatlas.atlas;
 
 import latentatlas.InvalidInputException;
+import latentatlas.membership.MembershipWeights;
 import latentatlas.space.LatentSpace;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -76,5 +78,32 @@ public record NaiveUnion(LatentSpace space, long[] sampleIds, int[] chartIndex, 
             }
         }
         return new NaiveUnion(LatentSpace.of("naive union", rowIds, vectors, d, labels), sampleIds, chartIndex, charts);
+    }
+    /**
+     * The union restricted by a membership rule: sample {@code x} contributes the row of every chart
+     * {@code t} with {@code w_t(x) > 0} (weights other than 0 are not used: rows are not averaged).
+     *
+     * @param charts the charts' names, one per weight column
+     * @param spaces their absolute spaces, each containing the samples its chart is given
+     * @param weights which charts embed each sample
+     * @return the union, rows chart after chart, each chart's rows in {@code weights.ids()} order
+     */
+    public static NaiveUnion of(List<String> charts, List<LatentSpace> spaces, MembershipWeights weights) {
+        if (spaces.size() != weights.charts()) {
+            throw new InvalidInputException("membership " + weights.rule() + ": weights for " + weights.charts()
+                    + " charts, found " + spaces.size() + " spaces");
+        }
+        long[] ids = weights.ids();
+        List<LatentSpace> members = new ArrayList<>();
+        for (int t = 0; t < spaces.size(); t++) {
+            List<Long> chosen = new ArrayList<>();
+            for (int i = 0; i < ids.length; i++) {
+                if (weights.member(i, t)) {
+                    chosen.add(ids[i]);
+                }
+            }
+            members.add(spaces.get(t).select(charts.get(t), chosen.stream().mapToLong(Long::longValue).toArray()));
+        }
+        return of(charts, members);
     }
 }

@@ -1,6 +1,7 @@
 package latentatlas.atlas;
 
 import latentatlas.InvalidInputException;
+import latentatlas.membership.MembershipWeights;
 import latentatlas.relative.RelativeSpace;
 import latentatlas.space.LatentSpace;
 import org.junit.jupiter.api.Test;
@@ -68,5 +69,25 @@ class AtlasTest {
         assertArrayEquals(new int[] {7, 8, 9, 9, 8, 6}, union.space().labels());
         LatentSpace wide = LatentSpace.of("w", new long[] {1}, new float[] {1, 2, 3}, 3, null);
         assertThrows(InvalidInputException.class, () -> NaiveUnion.of(List.of("a", "w"), List.of(A.space(), wide)));
+    }
+
+    @Test
+    void perSampleWeightsFromAMembershipRule() {
+        // ids 2 and 3 only (both charts contain them); id 2: chart a alone; id 3: a weight 1, b weight 3
+        MembershipWeights w = new MembershipWeights("r", new long[] {3, 2}, 2, new double[] {1, 3, 2, 0});
+        Atlas atlas = Atlas.merge(List.of(A, B), w);
+        assertArrayEquals(new long[] {3, 2}, atlas.space().ids());
+        // id 3: (1 * (0, 1) + 3 * (1, 0)) / 4 = (0.75, 0.25); id 2: chart a's (0.5, 0.5)
+        assertArrayEquals(new float[] {0.75f, 0.25f, 0.5f, 0.5f}, atlas.space().rawVectors(), 1e-7f);
+        assertArrayEquals(new int[] {2, 1}, atlas.coverage());
+        assertArrayEquals(new int[] {9, 8}, atlas.space().labels());
+        MembershipWeights missing = new MembershipWeights("r", new long[] {1}, 2, new double[] {0, 1});
+        String message = assertThrows(InvalidInputException.class, () -> Atlas.merge(List.of(A, B), missing)).getMessage();
+        assertTrue(message.contains("sample 1 to chart b"), message);
+
+        NaiveUnion union = NaiveUnion.of(List.of("a", "b"), List.of(A.space(), B.space()), w);
+        assertArrayEquals(new long[] {3, 2, 3}, union.sampleIds());
+        assertArrayEquals(new int[] {0, 0, 1}, union.chartIndex());
+        assertArrayEquals(B.space().row(0), union.space().row(2), 0f);
     }
 }

@@ -21,9 +21,19 @@ public record Dataset(String name, List<String> classes, Samples train, Samples 
         return classes.size();
     }
 
-    /** @return whether the samples are images (else sentences) */
+    /** @return whether the samples are images */
     public boolean isImages() {
         return train.isImages();
+    }
+
+    /** @return whether the samples are sentences */
+    public boolean isTexts() {
+        return train.isTexts();
+    }
+
+    /** @return whether the samples are feature vectors (e.g. a frozen encoder's sentence vectors) */
+    public boolean isVectors() {
+        return train.isVectors();
     }
 
     /**

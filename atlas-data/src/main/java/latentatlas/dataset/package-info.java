@@ -1,7 +1,9 @@
 /**
  * Datasets: labelled samples (images as uint8 tensors, or sentences) with stable global int64 ids,
  * read from real files (IDX, CIFAR binary, image folders, CLINC150 JSON, Banking77 CSV) by
- * {@link latentatlas.dataset.Datasets#open(String)}; nothing is cached on disk.
+ * {@link latentatlas.dataset.Datasets#open(String)}; nothing is cached on disk. A third kind of
+ * samples, float32 feature vectors, holds what a frozen encoder made of a text dataset (built by
+ * {@code latentatlas.text.EncodedDataset}, same ids and labels).
  *
  * <p>Global ids: the training split takes ids {@code 0 .. n_train-1}, the test split
  * {@code n_train .. n_train+n_test-1}, further splits (CLINC150's {@code validation}) follow. The

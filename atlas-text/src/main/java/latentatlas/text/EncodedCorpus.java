@@ -57,9 +57,26 @@ public final class EncodedCorpus {
         return new EncodedCorpus(root, EncodingListener.SILENT);
     }
 
-    /** @return the folder of one split's vectors: {@code root/DATASET-ENCODER/SPLIT} */
+    /**
+     * @return the folder of one split's vectors: {@code root/DATASET-ENCODER/SPLIT}; a dataset opened
+     *     from a folder ({@code clinc150:DIR}) is written {@code clinc150-H8}, with {@code H8} the first
+     *     8 hex digits of the SHA-256 of its full name
+     */
     public Path folder(String dataset, String encoder, String split) {
-        return root.resolve(checkName("dataset", dataset) + "-" + checkName("encoder", encoder)).resolve(checkName("split", split));
+        return root.resolve(folderName(dataset) + "-" + checkName("encoder", encoder)).resolve(checkName("split", split));
+    }
+
+    private static String folderName(String dataset) {
+        int colon = dataset == null ? -1 : dataset.indexOf(':');
+        if (colon < 0) {
+            return checkName("dataset", dataset);
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(dataset.getBytes(StandardCharsets.UTF_8));
+            return checkName("dataset", dataset.substring(0, colon)) + "-" + HexFormat.of().formatHex(hash, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -68,9 +85,9 @@ public final class EncodedCorpus {
      * @return split name to vectors, in that order
      */
     public Map<String, EncodedSplit> encode(Dataset dataset, SentenceEncoder encoder) {
-        if (dataset.isImages()) {
-            throw new InvalidInputException("dataset: expected sentences for a sentence encoder, found the images of "
-                    + dataset.name() + "; pick a text dataset such as clinc150 or banking77");
+        if (!dataset.isTexts()) {
+            throw new InvalidInputException("dataset: expected sentences for a sentence encoder, found the "
+                    + dataset.train().kind() + " of " + dataset.name() + "; pick a text dataset such as clinc150 or banking77");
         }
         Map<String, EncodedSplit> out = new LinkedHashMap<>();
         out.put("train", encode(dataset.name(), dataset.fingerprint(), "train", dataset.train(), encoder));
@@ -93,8 +110,9 @@ public final class EncodedCorpus {
      */
     public EncodedSplit encode(String dataset, String datasetFingerprint, String split, Samples samples,
                                SentenceEncoder encoder) {
-        if (samples.isImages()) {
-            throw new InvalidInputException("split " + split + " of " + dataset + ": expected sentences, found images");
+        if (!samples.isTexts()) {
+            throw new InvalidInputException("split " + split + " of " + dataset + ": expected sentences, found "
+                    + samples.kind() + "; pick a text dataset such as clinc150 or banking77");
         }
         Path folder = folder(dataset, encoder.name(), split);
         String key = key(dataset, datasetFingerprint, split, samples, encoder);

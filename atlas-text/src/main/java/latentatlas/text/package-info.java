@@ -9,5 +9,7 @@
  * either the attention-masked mean {@code (1/T) sum_t h_t} or the first ({@code [CLS]}) state.
  * The encoder is frozen, so its vectors are computed once per dataset split and encoder and cached
  * as {@code .npy} + ids ({@link latentatlas.text.EncodedCorpus}), then reused by every task.
+ * {@link latentatlas.text.EncodedDataset} turns a text dataset into the same dataset of vectors
+ * {@code e(x)}, the input of a text chart's trainable head.
  */
 package latentatlas.text;

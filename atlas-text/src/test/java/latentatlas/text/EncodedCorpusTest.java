@@ -1,56 +1,25 @@
 package latentatlas.text;
 
+import latentatlas.InvalidInputException;
 import latentatlas.dataset.Samples;
 import latentatlas.space.LatentSpace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The vector cache: a second run never calls the encoder; a changed key re-encodes. */
 class EncodedCorpusTest {
-    /** Counts the sentences that reach the real encoder. */
-    private static final class Counting implements SentenceEncoder {
-        private final SentenceEncoder inner;
-        private final AtomicInteger sentences = new AtomicInteger();
-
-        Counting(SentenceEncoder inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public int dimension() {
-            return inner.dimension();
-        }
-
-        @Override
-        public String fingerprint() {
-            return inner.fingerprint();
-        }
-
-        @Override
-        public float[] encode(String[] texts) {
-            sentences.addAndGet(texts.length);
-            return inner.encode(texts);
-        }
-
-        @Override
-        public void close() {
-            inner.close();
-        }
-    }
-
     private static Samples samples() {
         int n = Sentences.PARAPHRASES.length * 2;
         long[] ids = new long[n];
@@ -68,7 +37,7 @@ class EncodedCorpusTest {
     void secondRunEncodesNothingAndLoadsTheSameVectors(@TempDir Path root) {
         Samples samples = samples();
         LatentSpace first;
-        try (Counting encoder = new Counting(SentenceEncoders.byName("minilm"))) {
+        try (CountingEncoder encoder = new CountingEncoder(SentenceEncoders.byName("minilm"))) {
             EncodedSplit split = EncodedCorpus.in(root).encode("clinc150", "fp1", "train", samples, encoder);
             assertEquals(samples.size(), encoder.sentences.get());
             assertEquals(samples.size(), split.encodedSentences());
@@ -79,7 +48,7 @@ class EncodedCorpusTest {
             assertArrayEquals(samples.ids(), first.ids());
             assertArrayEquals(samples.labels(), first.labels());
         }
-        try (Counting encoder = new Counting(SentenceEncoders.byName("minilm"))) {
+        try (CountingEncoder encoder = new CountingEncoder(SentenceEncoders.byName("minilm"))) {
             AtomicInteger progress = new AtomicInteger();
             EncodedSplit again = new EncodedCorpus(root, (split, done, total) -> progress.incrementAndGet())
                     .encode("clinc150", "fp1", "train", samples, encoder);
@@ -94,7 +63,7 @@ class EncodedCorpusTest {
     @Test
     void aChangedKeyReencodes(@TempDir Path root) {
         Samples samples = samples();
-        try (Counting encoder = new Counting(SentenceEncoders.byName("minilm"))) {
+        try (CountingEncoder encoder = new CountingEncoder(SentenceEncoders.byName("minilm"))) {
             EncodedCorpus cache = EncodedCorpus.in(root);
             cache.encode("clinc150", "fp1", "test", samples, encoder);
             cache.encode("clinc150", "fp2", "test", samples, encoder);
@@ -104,9 +73,19 @@ class EncodedCorpusTest {
             cache.encode("clinc150", "fp2", "test", Samples.texts(samples.ids(), samples.labels(), edited), encoder);
             assertEquals(3 * samples.size(), encoder.sentences.get(), "another sentence must re-encode");
         }
-        try (Counting other = new Counting(SentenceEncoders.byName("minilm", new EncoderOptions(1, 2)))) {
+        try (CountingEncoder other = new CountingEncoder(SentenceEncoders.byName("minilm", new EncoderOptions(1, 2)))) {
             EncodedCorpus.in(root).encode("clinc150", "fp2", "test", samples, other);
             assertEquals(samples.size(), other.sentences.get(), "another batch size gives other vectors: re-encode");
         }
+    }
+
+    @Test
+    void aDatasetOpenedFromAFolderGetsAHashedFolderName(@TempDir Path root) throws Exception {
+        String spec = "clinc150:/data/cut";
+        String h8 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(spec.getBytes(StandardCharsets.UTF_8))).substring(0, 8);
+        assertEquals(root.resolve("clinc150-" + h8 + "-minilm/train"), EncodedCorpus.in(root).folder(spec, "minilm", "train"));
+        assertEquals(root.resolve("clinc150-minilm/test"), EncodedCorpus.in(root).folder("clinc150", "minilm", "test"));
+        assertThrows(InvalidInputException.class, () -> EncodedCorpus.in(root).folder("../x:/data", "minilm", "train"));
     }
 }

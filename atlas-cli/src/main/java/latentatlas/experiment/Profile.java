@@ -1,0 +1,86 @@
+package latentatlas.experiment;
+
+import latentatlas.InvalidInputException;
+import latentatlas.charts.TrainingConfig;
+
+/**
+ * How long an experiment trains. {@link #PAPER} uses the limits of method.md §4 and §6 (charts: at most
+ * 200 epochs with patience 3 in the shared-classes setting, 250 epochs validated every 5 with patience
+ * 5 otherwise; probe: 100 epochs, patience 10; k-means with 10 initialisations). {@link #QUICK} caps
+ * them so that {@code atlas paper} on Fashion-MNIST finishes in minutes on 2 cores: 2 chart epochs,
+ * 8 probe epochs with patience 3, 3 k-means initialisations, silhouette on 4,000 test rows.
+ */
+public enum Profile {
+    /** Capped epochs: minutes on a laptop. */
+    QUICK(2, 2, 1, 8, 3, 3, 4_000),
+    /** The paper's epoch limits and patience. */
+    PAPER(200, 250, 5, 100, 10, 10, 20_000);
+
+    private final int chartEpochsShared;
+    private final int chartEpochsOther;
+    private final int validateEveryOther;
+    private final int probeEpochs;
+    private final int probePatience;
+    private final int kmeansInit;
+    private final int silhouetteRows;
+
+    Profile(int chartEpochsShared, int chartEpochsOther, int validateEveryOther, int probeEpochs, int probePatience,
+            int kmeansInit, int silhouetteRows) {
+        this.chartEpochsShared = chartEpochsShared;
+        this.chartEpochsOther = chartEpochsOther;
+        this.validateEveryOther = validateEveryOther;
+        this.probeEpochs = probeEpochs;
+        this.probePatience = probePatience;
+        this.kmeansInit = kmeansInit;
+        this.silhouetteRows = silhouetteRows;
+    }
+
+    /** @return the profile named {@code quick} or {@code paper} */
+    public static Profile named(String name) {
+        return switch (name) {
+            case "quick" -> QUICK;
+            case "paper" -> PAPER;
+            default -> throw new InvalidInputException("--profile '" + name + "' is unknown; expected quick or paper");
+        };
+    }
+
+    /** @return the name the command line and results use */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The charts' training configuration. The end-to-end chart is trained like the shared-classes
+     * setting's charts in every setting, so that it can be shared between settings.
+     *
+     * @param endToEndOrSharedClasses whether the chart is the end-to-end one or a shared-classes chart
+     * @param seed the seed
+     * @param deterministic one PyTorch thread
+     * @return the configuration
+     */
+    public TrainingConfig charts(boolean endToEndOrSharedClasses, long seed, boolean deterministic) {
+        TrainingConfig base = TrainingConfig.charts().withSeed(seed).withDeterministic(deterministic);
+        if (endToEndOrSharedClasses) {
+            return base.withMaxEpochs(chartEpochsShared);
+        }
+        TrainingConfig other = base.withMaxEpochs(chartEpochsOther).withPatience(this == PAPER ? 5 : base.patience());
+        return new TrainingConfig(other.learningRate(), other.batchSize(), other.clipNorm(), other.maxEpochs(),
+                other.patience(), validateEveryOther, other.seed(), other.deterministic());
+    }
+
+    /** @return the probe's training configuration */
+    public TrainingConfig probe(long seed, boolean deterministic) {
+        return TrainingConfig.probe().withMaxEpochs(probeEpochs).withPatience(probePatience).withSeed(seed)
+                .withDeterministic(deterministic);
+    }
+
+    /** @return k-means initialisations */
+    public int kmeansInit() {
+        return kmeansInit;
+    }
+
+    /** @return the most test rows the silhouette is computed on (seeded subsample) */
+    public int silhouetteRows() {
+        return silhouetteRows;
+    }
+}
