@@ -160,7 +160,8 @@ public final class BenchCoreCommand implements Runnable {
                 ckaSeconds, value[0]);
         out.printf("  float32 matmul (n x d)^T (n x d), same shapes:          %.3f s (%.1f GFLOP/s)%n", matmulSeconds,
                 flops / matmulSeconds / 1e9);
-        out.printf("  ratio CKA / matmul: %.2f (CKA needs three such products, X^T X, Y^T Y, Y^T X)%n",
+        out.printf("  ratio CKA / matmul: %.2f (CKA needs X^T X, Y^T Y, Y^T X: about 2.5 such products, the two"
+                + " symmetric Grams in upper tiles)%n",
                 ckaSeconds / matmulSeconds);
     }
 
