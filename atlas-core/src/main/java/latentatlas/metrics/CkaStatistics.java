@@ -3,6 +3,8 @@ package latentatlas.metrics;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import latentatlas.compute.Blocks;
+import latentatlas.compute.GramSum;
+import latentatlas.compute.StagedRows;
 
 import java.util.Arrays;
 
@@ -14,6 +16,11 @@ import java.util.Arrays;
  * {@code kx_i = ||xc_i||^2}, {@code ky_i} needed by the debiased estimator. Statistics of disjoint row
  * sets {@link #merge merge} (e.g. one per partition of a distributed job).
  *
+ * <p>Within one {@link #add} call the rows pass through reused native staging buffers
+ * ({@link StagedRows}: one copy from the heap), are centred in place, and the block Grams are summed in
+ * float64 native memory ({@link GramSum}, which multiplies only the upper tiles of {@code Xc^T Xc} and
+ * {@code Yc^T Yc}); only the final {@code p x p}, {@code q x q}, {@code q x p} sums come back to the heap.
+ *
  * <ul>
  *   <li>{@link #linearCka()}: {@code ||Yc^T Xc||_F^2 / (||Xc^T Xc||_F ||Yc^T Yc||_F)};</li>
  *   <li>{@link #debiasedCka()}: {@code HSIC_u(X,Y) / sqrt(HSIC_u(X,X) HSIC_u(Y,Y))} with, for centred
@@ -23,6 +30,12 @@ import java.util.Arrays;
  * </ul>
  */
 public final class CkaStatistics {
+    /**
+     * The most rows of one block: bounds the length of the float32 sums inside a block product (the sums
+     * across blocks are in double) and the native memory of a block.
+     */
+    static final int BLOCK_ROWS = 16_384;
+
     private final float[] meanX;
     private final float[] meanY;
     private final int p;
@@ -70,39 +83,51 @@ public final class CkaStatistics {
 
     /** Adds rows {@code first .. first+count-1} of two row-major arrays (widths p and q). */
     public void add(float[] xRows, float[] yRows, int first, int count) {
-        int block = Blocks.rowsPerBlock(Math.max(p, q));
+        if (first < 0 || count < 0 || (long) (first + count) * p > xRows.length
+                || (long) (first + count) * q > yRows.length) {
+            throw new IllegalArgumentException("rows " + first + " .. " + (first + count - 1) + " are not in arrays of "
+                    + xRows.length + " and " + yRows.length + " values (widths " + p + " and " + q + ")");
+        }
+        if (count == 0) {
+            return;
+        }
+        int block = Math.min(count, Math.min(BLOCK_ROWS, Blocks.rowsPerBlock(Math.max(p, q))));
+        StagedRows xStage = new StagedRows(block, p);
+        StagedRows yStage = new StagedRows(block, q);
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray mx = Blocks.row(manager, meanX);
             NDArray my = Blocks.row(manager, meanY);
+            GramSum gxx = GramSum.symmetric(manager, p);
+            GramSum gyy = GramSum.symmetric(manager, q);
+            GramSum gyx = GramSum.cross(manager, q, p);
             for (int start = first; start < first + count; start += block) {
                 int rows = Math.min(block, first + count - start);
                 try (NDManager scope = manager.newSubManager()) {
-                    NDArray xc = Blocks.rows(scope, xRows, start, rows, p).sub(mx);
-                    NDArray yc = Blocks.rows(scope, yRows, start, rows, q).sub(my);
-                    NDArray xt = xc.transpose();
-                    accumulate(xt.matMul(xc), xx);
-                    accumulate(yc.transpose().matMul(yc), yy);
-                    accumulate(yc.transpose().matMul(xc), yx);
-                    float[] kx = xc.square().sum(new int[] {1}).toFloatArray();
-                    float[] ky = yc.square().sum(new int[] {1}).toFloatArray();
-                    for (int i = 0; i < rows; i++) {
-                        sumKx += kx[i];
-                        sumKy += ky[i];
-                        sumKxKx += (double) kx[i] * kx[i];
-                        sumKyKy += (double) ky[i] * ky[i];
-                        sumKxKy += (double) kx[i] * ky[i];
-                    }
-                    n += rows;
+                    NDArray xc = xStage.load(scope, xRows, start, rows).subi(mx);
+                    NDArray yc = yStage.load(scope, yRows, start, rows).subi(my);
+                    gxx.add(xc);
+                    gyy.add(yc);
+                    gyx.add(yc, xc);
+                    addRowNorms(xc.muli(xc).sum(new int[] {1}).toFloatArray(),
+                            yc.muli(yc).sum(new int[] {1}).toFloatArray());
                 }
             }
+            gxx.addTo(xx);
+            gyy.addTo(yy);
+            gyx.addTo(yx);
         }
     }
 
-    private static void accumulate(NDArray gram, double[] into) {
-        float[] values = gram.toFloatArray();
-        for (int i = 0; i < values.length; i++) {
-            into[i] += values[i];
+    /** Adds the centred rows' squared norms {@code kx_i}, {@code ky_i} to the sums (in double). */
+    private void addRowNorms(float[] kx, float[] ky) {
+        for (int i = 0; i < kx.length; i++) {
+            sumKx += kx[i];
+            sumKy += ky[i];
+            sumKxKx += (double) kx[i] * kx[i];
+            sumKyKy += (double) ky[i] * ky[i];
+            sumKxKy += (double) kx[i] * ky[i];
         }
+        n += kx.length;
     }
 
     /** Adds the statistics of other rows (same means). */

@@ -109,4 +109,99 @@ class CkaTest {
         String message = assertThrows(InvalidInputException.class, () -> RbfCka.of(x, y, 20_000, 1)).getMessage();
         assertTrue(message.contains("2..10000"), message);
     }
+
+    /**
+     * Three blocks of {@link CkaStatistics#BLOCK_ROWS} rows or fewer, columns far from zero (a Gram
+     * before centring would lose the signal in float32), against centred sums written out in double here.
+     */
+    @Test
+    void streamsOverSeveralBlocksAgainstADoubleReference() {
+        int n = 2 * CkaStatistics.BLOCK_ROWS + 7_232;
+        int p = 24;
+        int q = 16;
+        java.util.Random random = new java.util.Random(7);
+        float[] xs = new float[n * p];
+        float[] ys = new float[n * q];
+        long[] ids = new long[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = i;
+            for (int j = 0; j < p; j++) {
+                xs[i * p + j] = (float) (100 + j + random.nextGaussian());
+            }
+            for (int j = 0; j < q; j++) {
+                ys[i * q + j] = (float) (-50 + xs[i * p + j] * xs[i * p + j + 1] / 100 + random.nextGaussian());
+            }
+        }
+        double[][] xc = centred(xs, n, p);
+        double[][] yc = centred(ys, n, q);
+        double xx = crossNorm(xc, xc);
+        double yy = crossNorm(yc, yc);
+        double yx = crossNorm(yc, xc);
+        double[] kx = rowNorms(xc);
+        double[] ky = rowNorms(yc);
+        double linear = yx / Math.sqrt(xx * yy);
+        double debiased = hsic(yx, kx, ky) / Math.sqrt(hsic(xx, kx, kx) * hsic(yy, ky, ky));
+        LatentSpace x = LatentSpace.of("x", ids, xs, p, null);
+        LatentSpace y = LatentSpace.of("y", ids, ys, q, null);
+        CkaStatistics statistics = LinearCka.statistics(x, y);
+        assertEquals(n, statistics.count());
+        assertEquals(linear, statistics.linearCka(), 1e-6);
+        assertEquals(debiased, statistics.debiasedCka(), 1e-6);
+        assertTrue(linear > 0.2 && linear < 0.9, "a CKA that tells centring errors apart: " + linear);
+    }
+
+    private static double[][] centred(float[] v, int n, int d) {
+        double[] mean = new double[d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += v[i * d + j] / (double) n;
+            }
+        }
+        double[][] out = new double[n][d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                out[i][j] = v[i * d + j] - mean[j];
+            }
+        }
+        return out;
+    }
+
+    /** @return {@code ||A^T B||_F^2} */
+    private static double crossNorm(double[][] a, double[][] b) {
+        double total = 0;
+        for (int r = 0; r < a[0].length; r++) {
+            for (int c = 0; c < b[0].length; c++) {
+                double s = 0;
+                for (int i = 0; i < a.length; i++) {
+                    s += a[i][r] * b[i][c];
+                }
+                total += s * s;
+            }
+        }
+        return total;
+    }
+
+    private static double[] rowNorms(double[][] a) {
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            for (double v : a[i]) {
+                out[i] += v * v;
+            }
+        }
+        return out;
+    }
+
+    /** {@code n(n-3) HSIC_u} in feature form (Song et al. 2012, eq. 5, with centred features). */
+    private static double hsic(double crossNorm, double[] ka, double[] kb) {
+        double m = ka.length;
+        double products = 0;
+        double sumA = 0;
+        double sumB = 0;
+        for (int i = 0; i < ka.length; i++) {
+            products += ka[i] * kb[i];
+            sumA += ka[i];
+            sumB += kb[i];
+        }
+        return crossNorm - m / (m - 2) * products + sumA * sumB / ((m - 1) * (m - 2));
+    }
 }
