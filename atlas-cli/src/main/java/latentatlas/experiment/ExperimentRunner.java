@@ -113,8 +113,22 @@ public final class ExperimentRunner {
         SpaceAnalyses analyses = new SpaceAnalyses(eval, spaces.get(0).test(), spaces.get(1).test(), taskAbs, analysis,
                 listener);
         List<SpaceScores> scores = new ArrayList<>();
+        Map<String, SpaceScores> byData = new LinkedHashMap<>();
         for (EvaluatedSpace s : spaces) {
-            scores.add(cachedAnalysis(s, analyses, analysis));
+            String data = key("", s, analysis);
+            SpaceScores same = byData.get(data);
+            if (same != null) {
+                // e.g. naive [weighted-...] = naive [all]: every chart has a positive weight, so the rows are identical
+                log.printf(Locale.ROOT, "analyses of %s: its rows are identical to those of %s, scores copied%n",
+                        s.label(), same.label());
+                scores.add(new SpaceScores(s.space(), s.membership(), s.labelFree(), same.rows(), same.probe(),
+                        same.probePaper(), same.centroid(), same.knn(), same.separability(), same.clustering(),
+                        same.ckaVsEndToEndRel(), same.ckaVsEndToEndAbs(), same.ckaVsTaskAbs(), s.routing(), 0));
+                continue;
+            }
+            SpaceScores computed = cachedAnalysis(s, analyses, analysis);
+            byData.put(data, computed);
+            scores.add(computed);
         }
         stage("analyses", t0, timings);
 
@@ -134,7 +148,7 @@ public final class ExperimentRunner {
     }
 
     private SpaceScores cachedAnalysis(EvaluatedSpace s, SpaceAnalyses analyses, SpaceAnalyses.AnalysisConfig analysis) {
-        String key = key(s, analysis);
+        String key = key(s.label(), s, analysis);
         Path file = config.out().resolve("analyses").resolve(slug(s.label()) + ".json");
         if (Files.isRegularFile(file)) {
             try {
@@ -158,11 +172,14 @@ public final class ExperimentRunner {
         return scores;
     }
 
-    /** SHA-256 over the analyses' version, the space's label, its train and test rows (ids, labels, values) and the analysis configuration. */
-    private static String key(EvaluatedSpace s, SpaceAnalyses.AnalysisConfig analysis) {
+    /**
+     * SHA-256 over the analyses' version, {@code label}, the space's kind, its train and test rows (ids,
+     * labels, values) and the analysis configuration.
+     */
+    private static String key(String label, EvaluatedSpace s, SpaceAnalyses.AnalysisConfig analysis) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((ANALYSES_VERSION + "|" + s.label() + "|" + analysis).getBytes(StandardCharsets.UTF_8));
+            sha.update((ANALYSES_VERSION + "|" + label + "|" + s.space() + "|" + analysis).getBytes(StandardCharsets.UTF_8));
             for (LatentSpace space : new LatentSpace[] {s.train(), s.test()}) {
                 ByteBuffer b = ByteBuffer.allocate(space.size() * (12 + 4 * space.dim())).order(ByteOrder.LITTLE_ENDIAN);
                 for (long id : space.ids()) {
