@@ -109,13 +109,15 @@ public final class ExperimentRunner {
         SpaceAnalyses.AnalysisConfig analysis = new SpaceAnalyses.AnalysisConfig(
                 config.profile().probe(config.seed(), config.deterministic()), shared, config.profile().kmeansInit(),
                 config.profile().silhouetteRows(), config.seed());
+        String context = analysis + "|shared " + java.util.Arrays.toString(eval.sharedClasses()) + "|novel "
+                + java.util.Arrays.toString(eval.novelClasses()) + "|classes " + java.util.Arrays.toString(eval.classes());
         LatentSpace taskAbs = shared ? null : builder.underRule(null, false).get(1).testBySample();
         SpaceAnalyses analyses = new SpaceAnalyses(eval, spaces.get(0).test(), spaces.get(1).test(), taskAbs, analysis,
                 listener);
         List<SpaceScores> scores = new ArrayList<>();
         Map<String, SpaceScores> byData = new LinkedHashMap<>();
         for (EvaluatedSpace s : spaces) {
-            String data = key("", s, analysis);
+            String data = key("", s, context);
             SpaceScores same = byData.get(data);
             if (same != null) {
                 // e.g. naive [weighted-...] = naive [all]: every chart has a positive weight, so the rows are identical
@@ -126,7 +128,7 @@ public final class ExperimentRunner {
                         same.ckaVsEndToEndRel(), same.ckaVsEndToEndAbs(), same.ckaVsTaskAbs(), s.routing(), 0));
                 continue;
             }
-            SpaceScores computed = cachedAnalysis(s, analyses, analysis);
+            SpaceScores computed = cachedAnalysis(s, analyses, context);
             byData.put(data, computed);
             scores.add(computed);
         }
@@ -147,9 +149,15 @@ public final class ExperimentRunner {
         return results;
     }
 
-    private SpaceScores cachedAnalysis(EvaluatedSpace s, SpaceAnalyses analyses, SpaceAnalyses.AnalysisConfig analysis) {
-        String key = key(s.label(), s, analysis);
-        Path file = config.out().resolve("analyses").resolve(slug(s.label()) + ".json");
+    /**
+     * The analyses of a space, from the cache when its key matches. The end-to-end spaces are cached in
+     * the shared end-to-end store: settings with the same evaluation samples (e.g. disjoint samples and
+     * disjoint classes) then analyse them once.
+     */
+    private SpaceScores cachedAnalysis(EvaluatedSpace s, SpaceAnalyses analyses, String context) {
+        String key = key(s.label(), s, context);
+        Path folder = s.membership() == null ? config.endToEndStore().resolve("analyses") : config.out().resolve("analyses");
+        Path file = folder.resolve(slug(s.label()) + "-" + key.substring(0, 12) + ".json");
         if (Files.isRegularFile(file)) {
             try {
                 var node = JSON.readTree(file.toFile());
@@ -174,12 +182,12 @@ public final class ExperimentRunner {
 
     /**
      * SHA-256 over the analyses' version, {@code label}, the space's kind, its train and test rows (ids,
-     * labels, values) and the analysis configuration.
+     * labels, values) and the context (analysis configuration and class subsets).
      */
-    private static String key(String label, EvaluatedSpace s, SpaceAnalyses.AnalysisConfig analysis) {
+    private static String key(String label, EvaluatedSpace s, String context) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((ANALYSES_VERSION + "|" + label + "|" + s.space() + "|" + analysis).getBytes(StandardCharsets.UTF_8));
+            sha.update((ANALYSES_VERSION + "|" + label + "|" + s.space() + "|" + context).getBytes(StandardCharsets.UTF_8));
             for (LatentSpace space : new LatentSpace[] {s.train(), s.test()}) {
                 ByteBuffer b = ByteBuffer.allocate(space.size() * (12 + 4 * space.dim())).order(ByteOrder.LITTLE_ENDIAN);
                 for (long id : space.ids()) {

@@ -8,29 +8,32 @@ import latentatlas.charts.TrainingConfig;
  * 200 epochs with patience 3 in the shared-classes setting, 250 epochs validated every 5 with patience
  * 5 otherwise; probe: 100 epochs, patience 10; k-means with 10 initialisations). {@link #QUICK} caps
  * them so that {@code atlas paper} on Fashion-MNIST finishes in minutes on 2 cores: 2 chart epochs,
- * 5 probe epochs with patience 2, 1 k-means initialisation, silhouette on 4,000 test rows.
+ * 5 probe epochs with patience 2 and batches of 256, 1 k-means initialisation, silhouette on 4,000
+ * test rows.
  */
 public enum Profile {
     /** Capped epochs: minutes on a laptop. */
-    QUICK(2, 2, 1, 5, 2, 1, 4_000),
+    QUICK(2, 2, 1, 5, 2, 256, 1, 4_000),
     /** The paper's epoch limits and patience. */
-    PAPER(200, 250, 5, 100, 10, 10, 20_000);
+    PAPER(200, 250, 5, 100, 10, 128, 10, 20_000);
 
     private final int chartEpochsShared;
     private final int chartEpochsOther;
     private final int validateEveryOther;
     private final int probeEpochs;
     private final int probePatience;
+    private final int probeBatch;
     private final int kmeansInit;
     private final int silhouetteRows;
 
     Profile(int chartEpochsShared, int chartEpochsOther, int validateEveryOther, int probeEpochs, int probePatience,
-            int kmeansInit, int silhouetteRows) {
+            int probeBatch, int kmeansInit, int silhouetteRows) {
         this.chartEpochsShared = chartEpochsShared;
         this.chartEpochsOther = chartEpochsOther;
         this.validateEveryOther = validateEveryOther;
         this.probeEpochs = probeEpochs;
         this.probePatience = probePatience;
+        this.probeBatch = probeBatch;
         this.kmeansInit = kmeansInit;
         this.silhouetteRows = silhouetteRows;
     }
@@ -70,8 +73,9 @@ public enum Profile {
 
     /** @return the probe's training configuration */
     public TrainingConfig probe(long seed, boolean deterministic) {
-        return TrainingConfig.probe().withMaxEpochs(probeEpochs).withPatience(probePatience).withSeed(seed)
-                .withDeterministic(deterministic);
+        TrainingConfig p = TrainingConfig.probe();
+        return new TrainingConfig(p.learningRate(), probeBatch, p.clipNorm(), probeEpochs, probePatience,
+                p.validateEvery(), seed, deterministic);
     }
 
     /** @return k-means initialisations */
