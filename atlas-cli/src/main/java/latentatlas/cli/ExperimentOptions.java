@@ -25,7 +25,7 @@ public final class ExperimentOptions {
     long seed;
 
     @Option(names = "--profile", defaultValue = "quick", paramLabel = "quick|paper",
-            description = "quick: 2 chart epochs, 5 probe epochs (minutes); paper: the paper's epoch limits and patience.")
+            description = "quick: 2 chart epochs (1 in settings 2, 3), 5 probe epochs (minutes); paper: the paper's epoch limits and patience.")
     String profile;
 
     @Option(names = "--deterministic",
