@@ -1,7 +1,9 @@
 package latentatlas.report;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.exception.MaxCountExceededException;
 import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 /**
  * Projection on the first two principal components.
@@ -10,8 +12,8 @@ import org.apache.commons.math3.linear.EigenDecomposition;
  * leading eigenvectors {@code v_1, v_2} of {@code Xc^T Xc} (the covariance up to the factor
  * {@code 1/(n-1)}) and the coordinates are {@code Xc v_k}. When {@code n < d} the smaller Gram matrix
  * {@code Xc Xc^T} is decomposed instead: its eigenvectors {@code u_k} give {@code v_k = Xc^T u_k / ||Xc^T u_k||}
- * (the same axes). The symmetric eigendecomposition is exact (Householder tridiagonalisation and QL,
- * commons-math3), not iterative to a tolerance. Signs are fixed so that each axis's largest-magnitude
+ * (the same axes). The symmetric eigendecomposition is commons-math3's (Householder tridiagonalisation and
+ * QL), with its SVD as the fallback when QL does not converge (rank-deficient matrices). Signs are fixed so that each axis's largest-magnitude
  * loading (the first one on ties) is positive, which makes the picture reproducible.
  */
 final class Pca {
@@ -49,15 +51,33 @@ final class Pca {
         double[] explained = new double[2];
         boolean gram = n < d;
         double[][] m = gram ? crossProducts(centred, n, d, true) : crossProducts(centred, n, d, false);
-        EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(m, false));
-        double[] values = eigen.getRealEigenvalues();
+        double[] values;
+        double[][] vectors;
+        try {
+            EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(m, false));
+            values = eigen.getRealEigenvalues();
+            vectors = new double[values.length][];
+            for (int k = 0; k < values.length; k++) {
+                vectors[k] = eigen.getEigenvector(k).toArray();
+            }
+        } catch (MaxCountExceededException e) {
+            // The QL iteration can fail on rank-deficient matrices (e.g. a cosine relative space of
+            // rank 128 in 256 columns); the SVD of the symmetric positive semi-definite matrix gives the
+            // same eigenpairs: singular values = eigenvalues, left singular vectors = eigenvectors.
+            SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(m, false));
+            values = svd.getSingularValues();
+            vectors = new double[values.length][];
+            for (int k = 0; k < values.length; k++) {
+                vectors[k] = svd.getU().getColumn(k);
+            }
+        }
         int[] top = twoLargest(values);
         for (int k = 0; k < 2; k++) {
             if (k >= values.length) {
                 axes[k] = new double[d];  // d == 1 (or n == 1 via the Gram path): no second direction
                 continue;
             }
-            double[] vector = eigen.getEigenvector(top[k]).toArray();
+            double[] vector = vectors[top[k]];
             axes[k] = gram ? loadingsFromGram(centred, vector, d) : vector;
             fixSign(axes[k]);
             explained[k] = total > 0 ? Math.max(0, values[top[k]]) / total : 0;
