@@ -7,6 +7,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import latentatlas.compute.Shuffles;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -120,7 +121,7 @@ public final class NetworkTrainer {
                 long epochStart = System.nanoTime();
                 double lossSum = 0;
                 try (NDManager em = state.newSubManager()) {
-                    NDArray order = em.create(permutation(n, random));
+                    NDArray order = em.create(toLongs(Shuffles.permutation(n, random)));
                     NDArray shuffledX = trainX.get(em, new NDIndex("{}", order));
                     NDArray shuffledY = labels.get(em, new NDIndex("{}", order));
                     for (int b = 0; b < batches; b++) {
@@ -243,20 +244,6 @@ public final class NetworkTrainer {
             }
         }
         return new double[] {lossSum / n, (double) correct / n};
-    }
-
-    private static long[] permutation(int n, SplittableRandom random) {
-        long[] p = new long[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            long t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 
     static long[] toLongs(int[] values) {

@@ -10,6 +10,7 @@ import latentatlas.charts.NetworkTrainer;
 import latentatlas.charts.ProgressListener;
 import latentatlas.charts.TrainingConfig;
 import latentatlas.charts.TrainingResult;
+import latentatlas.compute.Shuffles;
 import latentatlas.space.LatentSpace;
 
 import java.util.Arrays;
@@ -56,7 +57,7 @@ public final class Probe implements AutoCloseable {
             throw new InvalidInputException("probe: the training space needs at least 2 classes and 10 rows, found "
                     + classes.length + " classes and " + train.size() + " rows");
         }
-        int[] order = shuffled(train.size(), new SplittableRandom(config.seed()));
+        int[] order = Shuffles.permutation(train.size(), new SplittableRandom(config.seed()));
         int validationSize = Math.max(1, (int) Math.round(train.size() * VALIDATION_FRACTION));
         LatentSpace validation = train.rows(Arrays.copyOfRange(order, 0, validationSize));
         LatentSpace fitting = train.rows(Arrays.copyOfRange(order, validationSize, order.length));
@@ -171,20 +172,6 @@ public final class Probe implements AutoCloseable {
             out[i] = Arrays.binarySearch(classes, labels[i]);
         }
         return out;
-    }
-
-    private static int[] shuffled(int n, SplittableRandom random) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 
     @Override

@@ -2,6 +2,7 @@ package latentatlas.analyses;
 
 import latentatlas.charts.ProgressListener;
 import latentatlas.charts.TrainingConfig;
+import latentatlas.compute.Shuffles;
 import latentatlas.experiment.EvaluatedSpace;
 import latentatlas.experiment.EvaluationSet;
 import latentatlas.metrics.Accuracy;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * Runs every analysis of method.md §6 on one {@link EvaluatedSpace}: the probe (holdout protocol, and
@@ -67,22 +69,42 @@ public final class SpaceAnalyses {
      */
     public SpaceScores analyse(EvaluatedSpace s) {
         long start = System.nanoTime();
+        Map<String, Double> seconds = new LinkedHashMap<>();
         Map<String, Integer> rows = new LinkedHashMap<>();
         rows.put("train", s.train().size());
         rows.put("test", s.test().size());
-        Map<String, Double> probe = holdoutProbe(s);
-        Map<String, Double> probePaper = config.paperProtocol() ? paperProbe(s) : null;
-        Map<String, Double> centroid = accuracies(s.test().labels(), NearestCentroid.fit(s.train()).predict(s.test()));
-        Map<String, Double> knn = accuracies(s.test().labels(), CosineKnn.fit(s.train(), KNN).predict(s.test()));
-        double separability = ClassSeparability.of(s.test(), eval.separabilityClasses());
-        Map<String, Double> clustering = clustering(s.test());
+        Map<String, Double> probe = timed("probe", seconds, () -> holdoutProbe(s));
+        Map<String, Double> probePaper = config.paperProtocol() ? timed("probe_paper", seconds, () -> paperProbe(s)) : null;
+        Map<String, Double> centroid = timed("centroid", seconds,
+                () -> accuracies(s.test().labels(), NearestCentroid.fit(s.train()).predict(s.test())));
+        Map<String, Double> knn = timed("knn", seconds,
+                () -> accuracies(s.test().labels(), CosineKnn.fit(knnReference(s.train()), KNN).predict(s.test())));
+        double separability = timed("separability", seconds,
+                () -> ClassSeparability.of(s.test(), eval.separabilityClasses()));
+        Map<String, Double> clustering = timed("clustering", seconds, () -> clustering(s.test()));
         LatentSpace bySample = s.testBySample();
-        Map<String, Double> ckaRel = bySample == null ? null : cka(bySample, endToEndRelTest);
-        Map<String, Double> ckaAbs = bySample == null ? null : cka(bySample, endToEndAbsTest);
+        Map<String, Double> ckaRel = bySample == null ? null : timed("cka", seconds, () -> cka(bySample, endToEndRelTest));
+        Map<String, Double> ckaAbs = bySample == null ? null : timed("cka", seconds, () -> cka(bySample, endToEndAbsTest));
         Map<String, Double> ckaTask = taskAbsTest == null || !s.space().equals("atlas") ? null
-                : Map.of("total", LinearCka.of(s.test(), taskAbsTest.select("task abs", s.test().ids())));
+                : timed("cka", seconds, () -> Map.of("total",
+                        LinearCka.of(s.test(), taskAbsTest.select("task abs", s.test().ids()))));
+        seconds.put("total", (System.nanoTime() - start) / 1e9);
         return new SpaceScores(s.space(), s.membership(), s.labelFree(), rows, probe, probePaper, centroid, knn,
-                separability, clustering, ckaRel, ckaAbs, ckaTask, s.routing(), (System.nanoTime() - start) / 1e9);
+                separability, clustering, ckaRel, ckaAbs, ckaTask, s.routing(), seconds);
+    }
+
+    /** The k-NN classifier's reference rows: all training rows, or a seeded sample of {@code knnReferenceRows}. */
+    private LatentSpace knnReference(LatentSpace train) {
+        return train.size() <= config.knnReferenceRows() ? train
+                : train.rows(Shuffles.sample(train.size(), config.knnReferenceRows(), new SplittableRandom(config.seed())));
+    }
+
+    /** Runs {@code work}, adding its wall-clock seconds to {@code seconds[name]}. */
+    private static <T> T timed(String name, Map<String, Double> seconds, Supplier<T> work) {
+        long start = System.nanoTime();
+        T result = work.get();
+        seconds.merge(name, (System.nanoTime() - start) / 1e9, Double::sum);
+        return result;
     }
 
     private Map<String, Double> holdoutProbe(EvaluatedSpace s) {
@@ -94,15 +116,7 @@ public final class SpaceAnalyses {
     /** The reference's setting-1 protocol: a seeded 70/15/15 split of the test rows (train/validation/test). */
     private Map<String, Double> paperProbe(EvaluatedSpace s) {
         int n = s.test().size();
-        int[] order = new int[n];
-        Arrays.setAll(order, i -> i);
-        SplittableRandom random = new SplittableRandom(config.probe().seed());
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = Shuffles.permutation(n, new SplittableRandom(config.probe().seed()));
         int trainEnd = (int) Math.round(n * 0.70);
         int validationEnd = (int) Math.round(n * 0.85);
         LatentSpace train = s.test().rows(Arrays.copyOfRange(order, 0, trainEnd));
@@ -143,7 +157,7 @@ public final class SpaceAnalyses {
         out.put("completeness", scores.completeness());
         out.put("v_measure", scores.vMeasure());
         out.put("mutual_information", scores.mutualInformation());
-        int[] rows = subsample(test.size(), config.silhouetteRows(), config.seed());
+        int[] rows = Shuffles.sample(test.size(), config.silhouetteRows(), new SplittableRandom(config.seed()));
         int[] clusters = Arrays.stream(rows).map(i -> km.labels()[i]).toArray();
         if (Arrays.stream(clusters).distinct().count() >= 2) {
             out.put("silhouette", Silhouette.score(test.rows(rows), clusters));
@@ -166,26 +180,6 @@ public final class SpaceAnalyses {
         return out;
     }
 
-    private static int[] subsample(int n, int max, long seed) {
-        if (n <= max) {
-            int[] all = new int[n];
-            Arrays.setAll(all, i -> i);
-            return all;
-        }
-        int[] p = new int[n];
-        Arrays.setAll(p, i -> i);
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = 0; i < max; i++) {
-            int j = i + random.nextInt(n - i);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        int[] chosen = Arrays.copyOf(p, max);
-        Arrays.sort(chosen);
-        return chosen;
-    }
-
     private static Set<Integer> set(int[] classes) {
         Set<Integer> s = new HashSet<>();
         Arrays.stream(classes).forEach(s::add);
@@ -199,9 +193,10 @@ public final class SpaceAnalyses {
      * @param paperProtocol also run the paper's 70/15/15 probe protocol
      * @param kmeansInit k-means initialisations
      * @param silhouetteRows the most test rows the silhouette uses
+     * @param knnReferenceRows the most training rows the 10-NN classifier searches ({@code Integer.MAX_VALUE}: all)
      * @param seed seeds k-means and the subsamples
      */
     public record AnalysisConfig(TrainingConfig probe, boolean paperProtocol, int kmeansInit, int silhouetteRows,
-                                 long seed) {
+                                 int knnReferenceRows, long seed) {
     }
 }

@@ -34,7 +34,10 @@ import java.util.Map;
  * @param routing for a label-free rule, on the test samples: {@code recall} (the chosen charts include
  *                one that has the sample's class), {@code top1} (the most weighted chart has it),
  *                {@code charts} (mean number of charts per sample)
- * @param seconds time spent on this space's analyses
+ * @param seconds wall-clock seconds spent on this space's analyses: {@code total} and one key per analysis
+ *                ({@code probe}, {@code probe_paper}, {@code centroid}, {@code knn}, {@code separability},
+ *                {@code clustering}, {@code cka}); empty when the scores were copied from a space with
+ *                identical rows
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SpaceScores(String space, String membership, @JsonProperty("label_free") Boolean labelFree,
@@ -44,7 +47,7 @@ public record SpaceScores(String space, String membership, @JsonProperty("label_
                           @JsonProperty("cka_vs_end_to_end_rel") Map<String, Double> ckaVsEndToEndRel,
                           @JsonProperty("cka_vs_end_to_end_abs") Map<String, Double> ckaVsEndToEndAbs,
                           @JsonProperty("cka_vs_task_abs") Map<String, Double> ckaVsTaskAbs,
-                          Map<String, Double> routing, double seconds) {
+                          Map<String, Double> routing, Map<String, Double> seconds) {
     /** @return the name shown in tables, e.g. {@code atlas [oracle]} */
     public String label() {
         return membership == null ? space : space + " [" + membership + "]";

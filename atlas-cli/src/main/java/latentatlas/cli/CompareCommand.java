@@ -3,6 +3,7 @@ package latentatlas.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import latentatlas.InvalidInputException;
+import latentatlas.compute.Shuffles;
 import latentatlas.io.AtomicFiles;
 import latentatlas.io.Npy;
 import latentatlas.metrics.Accuracy;
@@ -34,7 +35,6 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 /**
@@ -171,15 +171,7 @@ public final class CompareCommand implements java.util.concurrent.Callable<Integ
 
     /** @return a seeded permutation of {@code 0..n-1}: the first 80% train, the rest test */
     static int[] trainTestSplit(int n, long seed) {
-        int[] order = IntStream.range(0, n).toArray();
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
+        return Shuffles.permutation(n, new SplittableRandom(seed));
     }
 
     private static Path sibling(Path vectors, String kind) {

@@ -46,7 +46,7 @@ import java.util.Map;
 public final class ExperimentRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Changes whenever the analyses compute something new, so that older cached analyses are redone. */
-    private static final String ANALYSES_VERSION = "analyses 2";
+    private static final String ANALYSES_VERSION = "analyses 3";
 
     private final ExperimentConfig config;
     private final PrintWriter log;
@@ -108,7 +108,7 @@ public final class ExperimentRunner {
         t0 = System.nanoTime();
         SpaceAnalyses.AnalysisConfig analysis = new SpaceAnalyses.AnalysisConfig(
                 config.profile().probe(config.seed(), config.deterministic()), shared, config.profile().kmeansInit(),
-                config.profile().silhouetteRows(), config.seed());
+                config.profile().silhouetteRows(), config.profile().knnReferenceRows(), config.seed());
         String context = analysis + "|shared " + java.util.Arrays.toString(eval.sharedClasses()) + "|novel "
                 + java.util.Arrays.toString(eval.novelClasses()) + "|classes " + java.util.Arrays.toString(eval.classes());
         LatentSpace taskAbs = shared ? null : builder.underRule(null, false).get(1).testBySample();
@@ -125,7 +125,7 @@ public final class ExperimentRunner {
                         s.label(), same.label());
                 scores.add(new SpaceScores(s.space(), s.membership(), s.labelFree(), same.rows(), same.probe(),
                         same.probePaper(), same.centroid(), same.knn(), same.separability(), same.clustering(),
-                        same.ckaVsEndToEndRel(), same.ckaVsEndToEndAbs(), same.ckaVsTaskAbs(), s.routing(), 0));
+                        same.ckaVsEndToEndRel(), same.ckaVsEndToEndAbs(), same.ckaVsTaskAbs(), s.routing(), Map.of()));
                 continue;
             }
             SpaceScores computed = cachedAnalysis(s, analyses, context);
@@ -175,7 +175,8 @@ public final class ExperimentRunner {
         cached.put("key", key);
         cached.put("scores", scores);
         AtomicFiles.writeString(file, RunResults.toJson(cached));
-        log.printf(Locale.ROOT, "analyses of %s: probe %.4f, %.1f s%n", s.label(), scores.probe().get("total"), scores.seconds());
+        log.printf(Locale.ROOT, "analyses of %s: probe %.4f, %.1f s (%s)%n", s.label(), scores.probe().get("total"),
+                scores.seconds().get("total"), secondsPerAnalysis(scores.seconds()));
         log.flush();
         return scores;
     }
@@ -205,6 +206,17 @@ public final class ExperimentRunner {
         }
     }
 
+    /** @return e.g. {@code probe 3.1, knn 0.4}: the analyses' seconds except the total */
+    private static String secondsPerAnalysis(Map<String, Double> seconds) {
+        StringBuilder b = new StringBuilder();
+        seconds.forEach((name, value) -> {
+            if (!"total".equals(name)) {
+                b.append(b.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%s %.1f", name, value));
+            }
+        });
+        return b.toString();
+    }
+
     /** @return a file name for a space label, e.g. {@code atlas-oracle} */
     public static String slug(String label) {
         return label.replaceAll("[^A-Za-z0-9.+-]+", "-").replaceAll("^-|-$", "");
@@ -232,6 +244,8 @@ public final class ExperimentRunner {
                 config.deterministic()).toString());
         p.put("end_to_end_training", config.profile().charts(true, config.seed(), config.deterministic()).toString());
         p.put("probe_training", config.profile().probe(config.seed(), config.deterministic()).toString());
+        p.put("knn_reference_rows", config.profile().knnReferenceRows() == Integer.MAX_VALUE ? "all training rows"
+                : "a seeded sample of at most " + config.profile().knnReferenceRows() + " training rows");
         p.put("relative", "cosine similarity to the plan's anchors, no normalisation");
         p.put("environment", Provenance.environment());
         return p;

@@ -9,13 +9,14 @@ import latentatlas.charts.TrainingConfig;
  * 5 otherwise; probe: 100 epochs, patience 10; k-means with 10 initialisations). {@link #QUICK} caps
  * them so that {@code atlas paper} on Fashion-MNIST finishes in minutes on 2 cores: 2 chart epochs
  * (end-to-end and shared-classes charts; 1 in the other settings), 5 probe epochs with patience 2 and batches of 256, 1 k-means initialisation, silhouette on 4,000
- * test rows.
+ * test rows, the 10-NN classifier's neighbours searched among a seeded sample of 20,000 training rows
+ * (all of them in {@link #PAPER}).
  */
 public enum Profile {
     /** Capped epochs: minutes on a laptop. */
-    QUICK(2, 1, 1, 5, 2, 256, 1, 4_000),
+    QUICK(2, 1, 1, 5, 2, 256, 1, 4_000, 20_000),
     /** The paper's epoch limits and patience. */
-    PAPER(200, 250, 5, 100, 10, 128, 10, 20_000);
+    PAPER(200, 250, 5, 100, 10, 128, 10, 20_000, Integer.MAX_VALUE);
 
     private final int chartEpochsShared;
     private final int chartEpochsOther;
@@ -25,9 +26,10 @@ public enum Profile {
     private final int probeBatch;
     private final int kmeansInit;
     private final int silhouetteRows;
+    private final int knnReferenceRows;
 
     Profile(int chartEpochsShared, int chartEpochsOther, int validateEveryOther, int probeEpochs, int probePatience,
-            int probeBatch, int kmeansInit, int silhouetteRows) {
+            int probeBatch, int kmeansInit, int silhouetteRows, int knnReferenceRows) {
         this.chartEpochsShared = chartEpochsShared;
         this.chartEpochsOther = chartEpochsOther;
         this.validateEveryOther = validateEveryOther;
@@ -36,6 +38,7 @@ public enum Profile {
         this.probeBatch = probeBatch;
         this.kmeansInit = kmeansInit;
         this.silhouetteRows = silhouetteRows;
+        this.knnReferenceRows = knnReferenceRows;
     }
 
     /** @return the profile named {@code quick} or {@code paper} */
@@ -86,5 +89,10 @@ public enum Profile {
     /** @return the most test rows the silhouette is computed on (seeded subsample) */
     public int silhouetteRows() {
         return silhouetteRows;
+    }
+
+    /** @return the most training rows the k-NN classifier searches (seeded subsample; all when fewer) */
+    public int knnReferenceRows() {
+        return knnReferenceRows;
     }
 }

@@ -1,11 +1,12 @@
 package latentatlas.metrics;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import latentatlas.InvalidInputException;
 import latentatlas.space.LatentSpace;
+
+import java.util.stream.IntStream;
 
 /**
  * Cosine-similarity building blocks shared by the neighbour metrics: L2-normalised rows and
@@ -44,7 +45,13 @@ final class CosineRows {
     }
 
     /**
-     * The {@code k} most cosine-similar candidates of every query, most similar first.
+     * The {@code k} most cosine-similar candidates of every query, most similar first; among equal
+     * similarities the lower candidate index comes first, so the neighbours do not depend on the
+     * engine's thread count.
+     *
+     * <p>The similarities of a block of queries are one float32 matmul on the engine; the selection runs
+     * in Java, one pass per query row over a sorted list of its best {@code k} so far (a candidate is
+     * compared with the current {@code k}-th best and inserted only when it beats it), rows in parallel.
      *
      * @param queries normalised query rows ({@code nq x d})
      * @param candidates normalised candidate rows ({@code nc x d}) owned by a live manager
@@ -56,8 +63,7 @@ final class CosineRows {
     static int[] topK(NDArray queries, NDArray candidates, int k, int selfOffset) {
         int nq = Math.toIntExact(queries.getShape().get(0));
         int nc = Math.toIntExact(candidates.getShape().get(0));
-        int fetch = selfOffset >= 0 ? k + 1 : k;
-        if (fetch > nc) {
+        if ((selfOffset >= 0 ? k + 1 : k) > nc) {
             throw new InvalidInputException("k = " + k + " neighbours asked but only "
                     + (selfOffset >= 0 ? nc - 1 : nc) + " candidates exist: lower k");
         }
@@ -66,22 +72,36 @@ final class CosineRows {
         int block = RowBlocks.rows(nq, nc);
         for (int start = 0; start < nq; start += block) {
             int end = Math.min(nq, start + block);
+            float[] similarities;
             try (NDManager scope = candidates.getManager().newSubManager()) {
-                NDArray q = queries.get(scope, new NDIndex("{}:{}", start, end));
-                NDList top = q.matMul(candidatesT).topK(fetch, 1, true, true);
-                long[] idx = top.get(1).toLongArray();
-                for (int r = 0; r < end - start; r++) {
-                    int self = selfOffset >= 0 ? selfOffset + start + r : -1;
-                    int kept = 0;
-                    for (int t = 0; t < fetch && kept < k; t++) {
-                        int c = (int) idx[r * fetch + t];
-                        if (c != self) {
-                            out[(start + r) * k + kept++] = c;
-                        }
-                    }
-                }
+                similarities = queries.get(scope, new NDIndex("{}:{}", start, end)).matMul(candidatesT).toFloatArray();
             }
+            int first = start;
+            IntStream.range(0, end - start).parallel().forEach(r -> best(similarities, r, nc, k,
+                    selfOffset >= 0 ? selfOffset + first + r : -1, out, (first + r) * k));
         }
         return out;
+    }
+
+    /** Writes the indices of the {@code k} largest of row {@code r} (skipping {@code self}) to {@code out[at..]}. */
+    private static void best(float[] similarities, int r, int nc, int k, int self, int[] out, int at) {
+        float[] value = new float[k];
+        int[] index = new int[k];
+        int filled = 0;
+        int offset = r * nc;
+        for (int c = 0; c < nc; c++) {
+            float v = similarities[offset + c];
+            if ((filled < k || v > value[k - 1]) && c != self) {
+                int i = filled < k ? filled++ : k - 1;
+                while (i > 0 && value[i - 1] < v) {
+                    value[i] = value[i - 1];
+                    index[i] = index[i - 1];
+                    i--;
+                }
+                value[i] = v;
+                index[i] = c;
+            }
+        }
+        System.arraycopy(index, 0, out, at, k);
     }
 }

@@ -3,7 +3,7 @@ package latentatlas.metrics;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import latentatlas.InvalidInputException;
-import latentatlas.compute.Blocks;
+import latentatlas.compute.Shuffles;
 import latentatlas.space.LatentSpace;
 
 import java.util.Arrays;
@@ -41,7 +41,7 @@ public final class RbfCka {
         LatentSpace yAligned = Paired.alignTo(x, y);
         LatentSpace xs = x;
         if (x.size() > maxSamples) {
-            int[] rows = subset(x.size(), maxSamples, seed);
+            int[] rows = Shuffles.sample(x.size(), maxSamples, new Random(seed));
             xs = x.rows(rows);
             yAligned = yAligned.rows(rows);
         }
@@ -56,24 +56,6 @@ public final class RbfCka {
         double ll = centredProduct(l, l, n);
         double denominator = Math.sqrt(kk * ll);
         return denominator > 0 ? kl / denominator : 0;
-    }
-
-    /** @return {@code count} distinct rows of {@code 0..n-1}, ascending, by a seeded partial shuffle */
-    static int[] subset(int n, int count, long seed) {
-        int[] all = new int[n];
-        for (int i = 0; i < n; i++) {
-            all[i] = i;
-        }
-        Random random = new Random(seed);
-        for (int i = 0; i < count; i++) {
-            int j = i + random.nextInt(n - i);
-            int t = all[i];
-            all[i] = all[j];
-            all[j] = t;
-        }
-        int[] rows = Arrays.copyOf(all, count);
-        Arrays.sort(rows);
-        return rows;
     }
 
     /** The RBF kernel, row-major n x n, from the Gram of the centred rows (centring keeps the distances). */

@@ -1,6 +1,7 @@
 package latentatlas.tasks;
 
 import latentatlas.InvalidInputException;
+import latentatlas.compute.Shuffles;
 
 import java.util.Arrays;
 import java.util.BitSet;
@@ -22,7 +23,7 @@ final class PlanParts {
     static Task task(int index, int[] classes, long[] pool, long[] testIds, long seed, String dataset) {
         long[] shuffled = pool.clone();
         Arrays.sort(shuffled);
-        Seeds.shuffle(shuffled, Seeds.stream(seed, "validation-" + index));
+        Shuffles.shuffle(shuffled, Seeds.stream(seed, "validation-" + index));
         int validation = (shuffled.length + 9) / 10;
         if (shuffled.length - validation < 1) {
             throw new InvalidInputException("task " + index + " of " + dataset + " has " + pool.length
@@ -55,7 +56,7 @@ final class PlanParts {
     static long[] drawAnchors(long[] pool, int k, long seed) {
         long[] shuffled = pool.clone();
         Arrays.sort(shuffled);
-        Seeds.shuffle(shuffled, Seeds.stream(seed, "anchors"));
+        Shuffles.shuffle(shuffled, Seeds.stream(seed, "anchors"));
         long[] anchors = Arrays.copyOf(shuffled, k);
         Arrays.sort(anchors);
         return anchors;
@@ -65,7 +66,7 @@ final class PlanParts {
     static int[] shuffledClasses(int classCount, long seed) {
         int[] order = new int[classCount];
         Arrays.setAll(order, c -> c);
-        Seeds.shuffle(order, Seeds.stream(seed, "classes"));
+        Shuffles.shuffle(order, Seeds.stream(seed, "classes"));
         return order;
     }
 
@@ -115,7 +116,7 @@ final class PlanParts {
     static long[][] cut(long[] ids, double[] fractions, Random rng) {
         long[] shuffled = ids.clone();
         Arrays.sort(shuffled);
-        Seeds.shuffle(shuffled, rng);
+        Shuffles.shuffle(shuffled, rng);
         long[][] chunks = new long[fractions.length][];
         double cumulative = 0;
         int start = 0;

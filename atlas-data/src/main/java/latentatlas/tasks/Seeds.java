@@ -19,24 +19,4 @@ final class Seeds {
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return new Random(z ^ (z >>> 31));
     }
-
-    /** Fisher-Yates shuffle in place (from the end: swap {@code a[i]} with {@code a[nextInt(i+1)]}). */
-    static void shuffle(long[] a, Random rng) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            long t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-    }
-
-    /** Fisher-Yates shuffle in place, as {@link #shuffle(long[], Random)}. */
-    static void shuffle(int[] a, Random rng) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-    }
 }
