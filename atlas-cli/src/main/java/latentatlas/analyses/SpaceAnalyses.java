@@ -26,6 +26,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * Runs every analysis of method.md §6 on one {@link EvaluatedSpace}: the probe (holdout protocol, and
@@ -78,7 +79,7 @@ public final class SpaceAnalyses {
         Map<String, Double> centroid = timed("centroid", seconds,
                 () -> accuracies(s.test().labels(), NearestCentroid.fit(s.train()).predict(s.test())));
         Map<String, Double> knn = timed("knn", seconds,
-                () -> accuracies(s.test().labels(), CosineKnn.fit(knnReference(s.train()), KNN).predict(s.test())));
+                () -> accuracies(s.test().labels(), CosineKnn.fit(knnReference(s.train(), s.trainSamples(), config.knnReferenceRows(), config.seed()), KNN).predict(s.test())));
         double separability = timed("separability", seconds,
                 () -> ClassSeparability.of(s.test(), eval.separabilityClasses()));
         Map<String, Double> clustering = timed("clustering", seconds, () -> clustering(s.test()));
@@ -93,10 +94,21 @@ public final class SpaceAnalyses {
                 separability, clustering, ckaRel, ckaAbs, ckaTask, s.routing(), seconds);
     }
 
-    /** The k-NN classifier's reference rows: all training rows, or a seeded sample of {@code knnReferenceRows}. */
-    private LatentSpace knnReference(LatentSpace train) {
-        return train.size() <= config.knnReferenceRows() ? train
-                : train.rows(Shuffles.sample(train.size(), config.knnReferenceRows(), new SplittableRandom(config.seed())));
+    /**
+     * The k-NN classifier's reference rows: all training rows, or every row of a seeded sample of
+     * {@code knnReferenceRows} training samples (drawn from the sorted distinct ids, so every space of the
+     * run searches the same samples; a naive space keeps all rows of each).
+     */
+    static LatentSpace knnReference(LatentSpace train, long[] samples, int maxSamples, long seed) {
+        long[] ids = Arrays.stream(samples).distinct().sorted().toArray();
+        if (ids.length <= maxSamples) {
+            return train;
+        }
+        Set<Long> chosen = new HashSet<>();
+        for (int i : Shuffles.sample(ids.length, maxSamples, new SplittableRandom(seed))) {
+            chosen.add(ids[i]);
+        }
+        return train.rows(IntStream.range(0, train.size()).filter(r -> chosen.contains(samples[r])).toArray());
     }
 
     /** Runs {@code work}, adding its wall-clock seconds to {@code seconds[name]}. */
@@ -172,7 +184,7 @@ public final class SpaceAnalyses {
         out.put("total", LinearCka.of(x, y));
         eval.subsets().forEach((name, classes) -> {
             Set<Integer> keep = set(classes);
-            int[] rows = java.util.stream.IntStream.range(0, x.size()).filter(i -> keep.contains(x.label(i))).toArray();
+            int[] rows = IntStream.range(0, x.size()).filter(i -> keep.contains(x.label(i))).toArray();
             if (rows.length > 1) {
                 out.put(name, LinearCka.of(x.rows(rows), y.rows(rows)));
             }
@@ -193,7 +205,8 @@ public final class SpaceAnalyses {
      * @param paperProtocol also run the paper's 70/15/15 probe protocol
      * @param kmeansInit k-means initialisations
      * @param silhouetteRows the most test rows the silhouette uses
-     * @param knnReferenceRows the most training rows the 10-NN classifier searches ({@code Integer.MAX_VALUE}: all)
+     * @param knnReferenceRows the most training samples whose rows the 10-NN classifier searches
+     *                         ({@code Integer.MAX_VALUE}: all)
      * @param seed seeds k-means and the subsamples
      */
     public record AnalysisConfig(TrainingConfig probe, boolean paperProtocol, int kmeansInit, int silhouetteRows,

@@ -20,7 +20,8 @@ import java.util.Map;
  * @param probePaper probe accuracy, {@code paper} protocol (70/15/15 split of the test rows; shared-classes
  *                   setting only), same keys
  * @param centroid nearest-centroid accuracy (the reference's "KNN"), same keys
- * @param knn cosine 10-nearest-neighbour accuracy, same keys
+ * @param knn cosine 10-nearest-neighbour accuracy, same keys (the quick profile searches the rows of a
+ *            seeded sample of training samples: provenance {@code knn_reference_rows})
  * @param separability mean class-pair separability, over pairs with a class of interest (novel classes in
  *                     the shared-classes setting, every class otherwise), on the test rows
  * @param clustering k-means with k = number of classes on the test rows: {@code homogeneity},

@@ -15,16 +15,22 @@ import java.util.Map;
  * @param labelFree whether no label entered the construction of a test vector
  * @param train the training rows
  * @param test the test rows
- * @param testSampleIds for spaces with several rows per sample (naive), the sample of each test row;
- *                      {@code null} when the test ids are the sample ids
+ * @param trainSampleIds for spaces with several rows per sample (naive), the sample of each training
+ *                       row; {@code null} when the training ids are the sample ids
+ * @param testSampleIds the same for the test rows
  * @param routing for label-free rules, how often the chosen charts include one that owns the class
  *                ({@code recall}, {@code top1}) and the mean number of charts per sample ({@code charts})
  */
 public record EvaluatedSpace(String space, String membership, Boolean labelFree, LatentSpace train, LatentSpace test,
-                             long[] testSampleIds, Map<String, Double> routing) {
+                             long[] trainSampleIds, long[] testSampleIds, Map<String, Double> routing) {
     /** @return the name used in tables and file names, e.g. {@code atlas [oracle]} */
     public String label() {
         return membership == null ? space : space + " [" + membership + "]";
+    }
+
+    /** @return the sample of every training row */
+    public long[] trainSamples() {
+        return trainSampleIds == null ? train.ids() : trainSampleIds;
     }
 
     /** @return the test rows keyed by sample id, or {@code null} when a sample has several rows */

@@ -245,7 +245,7 @@ public final class ExperimentRunner {
         p.put("end_to_end_training", config.profile().charts(true, config.seed(), config.deterministic()).toString());
         p.put("probe_training", config.profile().probe(config.seed(), config.deterministic()).toString());
         p.put("knn_reference_rows", config.profile().knnReferenceRows() == Integer.MAX_VALUE ? "all training rows"
-                : "a seeded sample of at most " + config.profile().knnReferenceRows() + " training rows");
+                : "the rows of a seeded sample of at most " + config.profile().knnReferenceRows() + " training samples");
         p.put("relative", "cosine similarity to the plan's anchors, no normalisation");
         p.put("environment", Provenance.environment());
         return p;

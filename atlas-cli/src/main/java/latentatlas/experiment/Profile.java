@@ -9,8 +9,8 @@ import latentatlas.charts.TrainingConfig;
  * 5 otherwise; probe: 100 epochs, patience 10; k-means with 10 initialisations). {@link #QUICK} caps
  * them so that {@code atlas paper} on Fashion-MNIST finishes in minutes on 2 cores: 2 chart epochs
  * (end-to-end and shared-classes charts; 1 in the other settings), 5 probe epochs with patience 2 and batches of 256, 1 k-means initialisation, silhouette on 4,000
- * test rows, the 10-NN classifier's neighbours searched among a seeded sample of 20,000 training rows
- * (all of them in {@link #PAPER}).
+ * test rows, the 10-NN classifier's neighbours searched among the rows of a seeded sample of 20,000 training
+ * samples, the same in every space (all samples in {@link #PAPER}).
  */
 public enum Profile {
     /** Capped epochs: minutes on a laptop. */
@@ -91,7 +91,7 @@ public enum Profile {
         return silhouetteRows;
     }
 
-    /** @return the most training rows the k-NN classifier searches (seeded subsample; all when fewer) */
+    /** @return the most training samples whose rows the k-NN classifier searches (seeded sample; all when fewer) */
     public int knnReferenceRows() {
         return knnReferenceRows;
     }

@@ -69,8 +69,8 @@ public final class SpaceBuilder {
         LatentSpace train = endToEnd.embeddings().select("end-to-end train", eval.trainIds());
         LatentSpace test = endToEnd.embeddings().select("end-to-end test", eval.testIds());
         RelativeProjector p = projector(endToEnd);
-        return List.of(new EvaluatedSpace("end-to-end-abs", null, null, train, test, null, null),
-                new EvaluatedSpace("end-to-end-rel", null, null, p.apply(train), p.apply(test), null, null));
+        return List.of(new EvaluatedSpace("end-to-end-abs", null, null, train, test, null, null, null),
+                new EvaluatedSpace("end-to-end-rel", null, null, p.apply(train), p.apply(test), null, null, null));
     }
 
     /**
@@ -88,13 +88,14 @@ public final class SpaceBuilder {
         Map<String, Double> routing = rule == null ? null : routing(wTest);
         List<EvaluatedSpace> out = new ArrayList<>();
         out.add(new EvaluatedSpace("atlas", name, labelFree, Atlas.merge(relTrain, wTrain).space(),
-                Atlas.merge(relTest, wTest).space(), null, routing));
+                Atlas.merge(relTest, wTest).space(), null, null, routing));
         NaiveUnion naiveTest = NaiveUnion.of(names, absTest, wTest);
-        out.add(new EvaluatedSpace("naive", name, labelFree, NaiveUnion.of(names, absTrain, wTrain).space(),
-                naiveTest.space(), naiveTest.sampleIds(), routing));
+        NaiveUnion naiveTrain = NaiveUnion.of(names, absTrain, wTrain);
+        out.add(new EvaluatedSpace("naive", name, labelFree, naiveTrain.space(), naiveTest.space(),
+                naiveTrain.sampleIds(), naiveTest.sampleIds(), routing));
         if (withTaskOneHot) {
             out.add(new EvaluatedSpace("abs+task-onehot", name, labelFree, withTaskOneHot(absTrain, wTrain),
-                    withTaskOneHot(absTest, wTest), null, routing));
+                    withTaskOneHot(absTest, wTest), null, null, routing));
         }
         return out;
     }
