@@ -57,11 +57,16 @@ public final class Probe implements AutoCloseable {
             throw new InvalidInputException("probe: the training space needs at least 2 classes and 10 rows, found "
                     + classes.length + " classes and " + train.size() + " rows");
         }
-        int[] order = Shuffles.permutation(train.size(), new SplittableRandom(config.seed()));
+        LatentSpace[] parts = holdOut(train, config.seed());
+        return fit(parts[0], parts[1], config, listener);
+    }
+
+    /** @return {fitting rows, validation rows}: a seeded {@link #VALIDATION_FRACTION} of the rows held out */
+    static LatentSpace[] holdOut(LatentSpace train, long seed) {
+        int[] order = Shuffles.permutation(train.size(), new SplittableRandom(seed));
         int validationSize = Math.max(1, (int) Math.round(train.size() * VALIDATION_FRACTION));
-        LatentSpace validation = train.rows(Arrays.copyOfRange(order, 0, validationSize));
-        LatentSpace fitting = train.rows(Arrays.copyOfRange(order, validationSize, order.length));
-        return fit(fitting, validation, config, listener);
+        return new LatentSpace[] {train.rows(Arrays.copyOfRange(order, validationSize, order.length)),
+                train.rows(Arrays.copyOfRange(order, 0, validationSize))};
     }
 
     /**
@@ -166,7 +171,7 @@ public final class Probe implements AutoCloseable {
         return out;
     }
 
-    private static int[] local(int[] labels, int[] classes) {
+    static int[] local(int[] labels, int[] classes) {
         int[] out = new int[labels.length];
         for (int i = 0; i < labels.length; i++) {
             out[i] = Arrays.binarySearch(classes, labels[i]);

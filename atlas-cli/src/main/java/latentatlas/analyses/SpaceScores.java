@@ -10,7 +10,7 @@ import java.util.Map;
  * are fractions in [0, 1]; a value that does not apply is absent.
  *
  * @param space {@code end-to-end-abs}, {@code end-to-end-rel}, {@code atlas}, {@code naive},
- *              {@code abs+task-onehot}
+ *              {@code abs+task-onehot}, {@code abs+task-embedding}
  * @param membership the membership rule that decided which charts embed each sample ({@code oracle},
  *                   {@code all}, a label-free rule), or {@code null} for the end-to-end spaces
  * @param labelFree whether the test vectors were built without looking at any label

@@ -9,7 +9,7 @@ import java.util.Map;
  * fitted) and on the test samples (where they are measured).
  *
  * @param space {@code end-to-end-abs}, {@code end-to-end-rel}, {@code atlas}, {@code naive} or
- *              {@code abs+task-onehot}
+ *              {@code abs+task-onehot}, {@code abs+task-embedding}
  * @param membership the membership rule that chose the charts of each sample, or {@code null} for the
  *                   end-to-end spaces
  * @param labelFree whether no label entered the construction of a test vector

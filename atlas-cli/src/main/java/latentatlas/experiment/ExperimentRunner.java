@@ -8,6 +8,7 @@ import latentatlas.charts.ProgressListener;
 import latentatlas.dataset.Dataset;
 import latentatlas.io.AtomicFiles;
 import latentatlas.membership.MembershipRule;
+import latentatlas.probe.TaskEmbedding;
 import latentatlas.space.LatentSpace;
 import latentatlas.space.LatentSpaces;
 import latentatlas.tasks.DatasetLabels;
@@ -102,6 +103,11 @@ public final class ExperimentRunner {
             LatentSpaces.save(atlas.train(), out.resolve("atlas").resolve(mode), "train");
             LatentSpaces.save(atlas.test(), out.resolve("atlas").resolve(mode), "test");
             spaces.addAll(built);
+            for (EvaluatedSpace s : built) {
+                if (SpaceBuilder.TASK_ONE_HOT.equals(s.space())) {
+                    spaces.add(withLearnedTaskEmbedding(s, charts.size()));
+                }
+            }
         }
         stage("spaces", t0, timings);
 
@@ -147,6 +153,19 @@ public final class ExperimentRunner {
         results.write(out.resolve("results.json"));
         RunReport.write(out, results);
         return results;
+    }
+
+    /**
+     * The setting-3 baseline "absolute + learned task embedding": the one-hot task id of
+     * {@code oneHot} replaced by a vector learned jointly with a probe on the training rows
+     * ({@link TaskEmbedding}), with the probe's training configuration.
+     */
+    private EvaluatedSpace withLearnedTaskEmbedding(EvaluatedSpace oneHot, int tasks) {
+        float[] e = TaskEmbedding.learn(oneHot.train(), tasks, config.profile().probe(config.seed(), config.deterministic()),
+                listener);
+        return new EvaluatedSpace(SpaceBuilder.TASK_EMBEDDING, oneHot.membership(), oneHot.labelFree(),
+                TaskEmbedding.apply(SpaceBuilder.TASK_EMBEDDING, oneHot.train(), tasks, e),
+                TaskEmbedding.apply(SpaceBuilder.TASK_EMBEDDING, oneHot.test(), tasks, e), null, null, oneHot.routing());
     }
 
     /**
@@ -258,7 +277,7 @@ public final class ExperimentRunner {
                 + " charts' classifier outputs only, so it is deployable.");
         if ("disjoint".equals(plan.setting())) {
             notes.add("Disjoint setting: under 'oracle' each test sample is routed to the chart of the task that owns"
-                    + " its class (the reference's oracle routing); 'abs+task-onehot' uses the same routing.");
+                    + " its class (the reference's oracle routing); 'abs+task-onehot' and 'abs+task-embedding' use the same routing.");
         }
         if ("shared-classes".equals(plan.setting())) {
             notes.add("probe_paper: the reference's protocol, a 70/15/15 split of the test embeddings;"

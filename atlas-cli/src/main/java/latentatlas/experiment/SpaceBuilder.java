@@ -33,6 +33,10 @@ import java.util.Map;
 public final class SpaceBuilder {
     /** The oracle rule's name, as results spell it. */
     public static final String ORACLE = "oracle";
+    /** The disjoint setting's absolute embedding + one-hot task id. */
+    public static final String TASK_ONE_HOT = "abs+task-onehot";
+    /** The disjoint setting's absolute embedding + learned task embedding (built by the runner, which trains it). */
+    public static final String TASK_EMBEDDING = "abs+task-embedding";
 
     private final EvaluationSet eval;
     private final ChartOutputs endToEnd;
@@ -94,7 +98,7 @@ public final class SpaceBuilder {
         out.add(new EvaluatedSpace("naive", name, labelFree, naiveTrain.space(), naiveTest.space(),
                 naiveTrain.sampleIds(), naiveTest.sampleIds(), routing));
         if (withTaskOneHot) {
-            out.add(new EvaluatedSpace("abs+task-onehot", name, labelFree, withTaskOneHot(absTrain, wTrain),
+            out.add(new EvaluatedSpace(TASK_ONE_HOT, name, labelFree, withTaskOneHot(absTrain, wTrain),
                     withTaskOneHot(absTest, wTest), null, null, routing));
         }
         return out;
@@ -135,7 +139,7 @@ public final class SpaceBuilder {
             v[i * width + d + top] = 1;
             labels[i] = s.label(row);
         }
-        return LatentSpace.of("abs+task-onehot", ids, v, width, labels);
+        return LatentSpace.of(TASK_ONE_HOT, ids, v, width, labels);
     }
 
     private List<ChartPredictions> predictions(long[] ids) {

@@ -134,6 +134,9 @@ class ExperimentRunnerTest {
         assertNotNull(oneHot);
         assertEquals(r.space("naive [oracle]").rows().get("test"), oneHot.rows().get("test"),
                 "each test sample has one chart in the disjoint setting");
+        SpaceScores learned = r.space("abs+task-embedding [oracle]");
+        assertEquals(oneHot.rows(), learned.rows());
+        assertTrue(learned.probe().get("total") > 0.5, "abs+task-embedding probe " + learned.probe());
         assertNotNull(r.space("naive [oracle]").ckaVsEndToEndRel(), "one row per sample: CKA applies");
         double ckaTask = r.space("atlas [oracle]").ckaVsTaskAbs().get("total");
         assertTrue(ckaTask > 0 && ckaTask <= 1, "CKA atlas vs task abs " + ckaTask);
