@@ -4,9 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.ParallelBlock;
@@ -107,7 +105,7 @@ public final class TaskEmbedding {
         return LatentSpace.of(name, withOneHot.ids(), out, width, withOneHot.labels());
     }
 
-    /** {@code [x ; onehot] -> [x ; E onehot] -> InstanceNorm -> Linear(256) -> ReLU}. */
+    /** {@code [x ; onehot] -> [x ; E onehot]}, then the probe's layers ({@link ProbeArchitecture}). */
     private record Architecture(int dim, int tasks) implements NetworkArchitecture {
         @Override
         public String name() {
@@ -144,15 +142,12 @@ public final class TaskEmbedding {
             Block joined = new ParallelBlock(
                     outs -> new NDList(outs.get(0).singletonOrThrow().concat(outs.get(1).singletonOrThrow(), 1)),
                     List.of(x, task));
-            return new SequentialBlock().add(joined)
-                    .add(LambdaBlock.singleton(ProbeArchitecture::instanceNorm, "instance-norm"))
-                    .add(Linear.builder().setUnits(ProbeArchitecture.HIDDEN).build())
-                    .add(Activation.reluBlock());
+            return new SequentialBlock().add(joined).add(new ProbeArchitecture(dim + DIM).newEmbedder());
         }
 
         @Override
         public NDArray prepare(NDArray raw) {
-            return raw.toType(DataType.FLOAT32, true);
+            return new ProbeArchitecture(dim + tasks).prepare(raw);
         }
     }
 }
