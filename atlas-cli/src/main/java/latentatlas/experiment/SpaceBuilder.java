@@ -24,7 +24,8 @@ import java.util.Map;
  * and relative spaces, and for every membership rule the atlas ({@code atlas(x) = sum_t w_t(x)
  * rel_t(x) / sum_t w_t(x)}, relative = cosine to the anchors embedded by the same chart) and the naive
  * union of absolute rows; in the disjoint setting also the absolute embedding of the sample's chart
- * concatenated with a one-hot task id (oracle routing, as the reference does).
+ * concatenated with a one-hot task id (oracle routing, as the reference does); the runner derives the
+ * learned-task-embedding baseline from it ({@link latentatlas.probe.TaskEmbedding}).
  *
  * <p>A rule is applied to the training samples and, separately, to the test samples, from the charts'
  * classifier outputs on those samples only; the oracle rule reads the plan's task contents instead.
