@@ -70,6 +70,7 @@ public final class RunReport {
         doc.heading(3, "Pictures");
         doc.image("2-D PCA of the test samples, coloured by class", figures + RunFigures.PCA);
         doc.image("Cosine self-similarity of test samples, sorted by class", figures + RunFigures.SIMILARITY);
+        doc.image("2-D PCA of the class prototypes (mean test vector of each class)", figures + RunFigures.PROTOTYPES);
         doc.image("Probe accuracy per space", figures + RunFigures.PROBE);
         doc.image("Separability per space", figures + RunFigures.SEPARABILITY);
         doc.heading(3, "Timings and provenance");

@@ -18,6 +18,9 @@ final class Scatter {
     private static final int GAP = 30;
     static final int TOP = 44;
     private static final int DOT = 5;
+    /** The dot of a panel with at most {@link #FEW} points (e.g. class prototypes). */
+    private static final int BIG_DOT = 14;
+    private static final int FEW = 200;
 
     private Scatter() {
     }
@@ -66,7 +69,8 @@ final class Scatter {
             box[3] = Math.max(box[3], xy[2 * i + 1]);
         }
         double range = Math.max(box[1] - box[0], box[3] - box[2]);
-        double scale = range > 0 ? (PANEL - 2 * DOT) / range : 0;
+        int dot = sample.size() <= FEW ? BIG_DOT : DOT;
+        double scale = range > 0 ? (PANEL - 2 * dot) / range : 0;
         double cx = (box[0] + box[1]) / 2;
         double cy = (box[2] + box[3]) / 2;
         for (int i = 0; i < sample.size(); i++) {
@@ -74,7 +78,7 @@ final class Scatter {
             int py = (int) Math.round(TOP + PANEL / 2.0 - (xy[2 * i + 1] - cy) * scale);
             Color c = Palette.of(sample.label(i), classes);
             canvas.g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 210));
-            canvas.g.fillOval(px - DOT / 2, py - DOT / 2, DOT, DOT);
+            canvas.g.fillOval(px - dot / 2, py - dot / 2, dot, dot);
         }
     }
 

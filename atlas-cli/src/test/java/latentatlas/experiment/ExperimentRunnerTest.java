@@ -76,7 +76,8 @@ class ExperimentRunnerTest {
         assertEquals(first.space("atlas [oracle]").probe(), read.space("atlas [oracle]").probe());
         String html = Files.readString(dir.resolve("run/report.html"));
         assertTrue(html.contains("atlas [exclusive-claim]") && html.contains("figures/pca.png"), html);
-        for (String png : List.of(RunFigures.PCA, RunFigures.SIMILARITY, RunFigures.PROBE, RunFigures.SEPARABILITY)) {
+        for (String png : List.of(RunFigures.PCA, RunFigures.SIMILARITY, RunFigures.PROTOTYPES, RunFigures.PROBE,
+                RunFigures.SEPARABILITY)) {
             assertNotNull(ImageIO.read(dir.resolve("run/figures").resolve(png).toFile()), png);
         }
         assertTrue(Files.isRegularFile(dir.resolve("run/atlas/oracle/test.npy")));
