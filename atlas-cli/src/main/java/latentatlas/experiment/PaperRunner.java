@@ -14,9 +14,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reproduces the paper's three experiments on one dataset (method.md §3, §7): shared classes, disjoint
@@ -123,16 +125,20 @@ public final class PaperRunner {
         return doc;
     }
 
-    /** Atlas and naive probe accuracy (total) per setting and membership mode, end-to-end for reference. */
+    /**
+     * Probe accuracy per setting of every space that any setting has (atlas and naive per membership
+     * mode, end-to-end for reference, the disjoint setting's task baselines).
+     */
     private static Table byMembership(PaperResults results) {
         List<String> header = new ArrayList<>(List.of("space"));
         header.addAll(results.runs().keySet());
         Table t = new Table(header.toArray(String[]::new));
-        RunResults first = results.runs().values().iterator().next();
-        for (SpaceScores s : first.spaces()) {
-            List<String> row = new ArrayList<>(List.of(s.label()));
+        Set<String> labels = new LinkedHashSet<>();
+        results.runs().values().forEach(r -> r.spaces().forEach(s -> labels.add(s.label())));
+        for (String label : labels) {
+            List<String> row = new ArrayList<>(List.of(label));
             for (RunResults r : results.runs().values()) {
-                SpaceScores same = r.space(s.label());
+                SpaceScores same = r.space(label);
                 row.add(same == null ? "–" : describe(same));
             }
             t.row(row.toArray(String[]::new));
