@@ -15,7 +15,7 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * Trains the chart of one task (method.md §4): fits the architecture to the task's training samples
+ * Trains the chart of one task (docs/method.md §4): fits the architecture to the task's training samples
  * (e.g. the channel normalisation), trains it with the {@link NetworkTrainer} on the task's training
  * samples with local labels, validates on the task's validation samples, and measures the accuracy on
  * the task's test samples.

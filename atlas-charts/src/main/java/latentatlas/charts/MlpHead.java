@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The trainable head of a text chart (method.md §4, "pretrained encoder + trainable head"): on the
+ * The trainable head of a text chart (docs/method.md §4, "pretrained encoder + trainable head"): on the
  * frozen encoder's sentence vectors {@code e(x) in R^d},
  * {@code Linear(d -> 256), ReLU, Linear(256 -> 128)}; the 128-d output is the chart's latent space
  * and the trainer adds the classifier {@code Linear(128 -> |C|)}. Inputs are standardised per

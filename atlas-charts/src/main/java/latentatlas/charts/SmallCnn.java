@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The small CNN of method.md §4 (the reference's "vanilla CNN"), for 1 or 3 channels and any image
+ * The small CNN of docs/method.md §4 (the reference's "vanilla CNN"), for 1 or 3 channels and any image
  * size:
  * {@code Conv 5x5 (C -> 16, pad 2), SiLU, MaxPool 2; Conv 5x5 (16 -> 32, pad 2), SiLU, MaxPool 2;
  * flatten; Linear (32 * floor(floor(H/2)/2) * floor(floor(W/2)/2) -> 128)}, the 128-d embedding.

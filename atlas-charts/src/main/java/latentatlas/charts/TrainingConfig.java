@@ -3,7 +3,7 @@ package latentatlas.charts;
 import latentatlas.InvalidInputException;
 
 /**
- * How a network is trained (method.md §4): Adam with learning rate {@code learningRate}, mini-batches
+ * How a network is trained (docs/method.md §4): Adam with learning rate {@code learningRate}, mini-batches
  * of {@code batchSize}, the global gradient norm clipped at {@code clipNorm}
  * ({@code g <- g * min(1, clipNorm / (||g||_2 + 1e-6))} over all parameters, as PyTorch's
  * {@code clip_grad_norm_}; 0 disables it), validation every {@code validateEvery} epochs, early
@@ -45,12 +45,12 @@ public record TrainingConfig(float learningRate, int batchSize, float clipNorm, 
         }
     }
 
-    /** @return the charts' defaults of method.md §4 (setting 1): lr 1e-3, batch 100, clip 10, 200 epochs, patience 3, seed 42 */
+    /** @return the charts' defaults of docs/method.md §4 (setting 1): lr 1e-3, batch 100, clip 10, 200 epochs, patience 3, seed 42 */
     public static TrainingConfig charts() {
         return new TrainingConfig(1e-3f, 100, 10f, 200, 3, 1, 42, false);
     }
 
-    /** @return the probe's defaults of method.md §6: lr 1e-3, batch 128, no clipping, 100 epochs, patience 10, seed 42 */
+    /** @return the probe's defaults of docs/method.md §6: lr 1e-3, batch 128, no clipping, 100 epochs, patience 10, seed 42 */
     public static TrainingConfig probe() {
         return new TrainingConfig(1e-3f, 128, 0f, 100, 10, 1, 42, false);
     }

@@ -39,7 +39,7 @@ import java.util.stream.LongStream;
 
 /**
  * {@code atlas compare A.npy B.npy}: joins two spaces by id and prints every metric that applies
- * (method.md §6). Always: neighbourhood agreement (k-NN Jaccard; counterpart MRR when the widths
+ * (docs/method.md §6). Always: neighbourhood agreement (k-NN Jaccard; counterpart MRR when the widths
  * match) and linear CKA. With labels, for each space: separability, nearest-centroid and cosine k-NN accuracy on a
  * seeded 80/20 split of the joined ids, k-means (k = number of classes) scored against the classes,
  * and silhouettes. Metrics are name/value lines; {@code --json} writes the same names.

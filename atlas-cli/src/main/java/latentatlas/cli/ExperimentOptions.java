@@ -1,10 +1,11 @@
 package latentatlas.cli;
 
+
 import latentatlas.InvalidInputException;
 import latentatlas.charts.MlpHead;
 import latentatlas.charts.SmallCnn;
 import latentatlas.dataset.Dataset;
-import latentatlas.experiment.ChartKind;
+import latentatlas.evaluation.ChartKind;
 import latentatlas.experiment.MembershipRules;
 import latentatlas.experiment.Profile;
 import latentatlas.text.EncodedDataset;

@@ -10,8 +10,8 @@ import java.util.List;
 
 /** Entry point of the {@code atlas} command: registers the subcommands and maps errors to exit codes. */
 @Command(name = "atlas", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Merge the latent spaces of independently trained networks into one atlas"
-                + " (Crisostomi et al., 2023).",
+        description = {"Merge the latent spaces of independently trained networks into one atlas"
+                + " (Crisostomi et al., 2023).", "Benchmarks: atlas bench core|train|spark."},
         subcommands = {CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit status of a user mistake (bad option, bad file, bad parameter). */
@@ -23,7 +23,7 @@ public final class Main implements Runnable {
     /** Subcommands, in the order {@code atlas --help} lists them. */
     private static List<Object> subcommands() {
         return List.of(new DatasetsCommand(), new TasksCommand(), new EncodeCommand(), new TrainCommand(),
-                new EmbedCommand(), new RunCommand(), new PaperCommand(), new MergeCommand(), new CompareCommand(), new SparkCommand(), new BenchCommand());
+                new EmbedCommand(), new RunCommand(), new PaperCommand(), new MergeCommand(), new CompareCommand(), new SparkCommand());
     }
 
     /** @param args the command line */
@@ -41,6 +41,16 @@ public final class Main implements Runnable {
         for (Object sub : subcommands()) {
             cli.addSubcommand(sub);
         }
+        return execute(cli, out, err, args);
+    }
+
+    /**
+     * Runs a command line under the program's rules (also used by {@code atlas bench}): a user mistake
+     * ({@link InvalidInputException}, an unreadable file) prints one line and gives {@link #USER_ERROR}.
+     *
+     * @return the exit status
+     */
+    public static int execute(CommandLine cli, PrintWriter out, PrintWriter err, String... args) {
         cli.setOut(out).setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {

@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The options that choose a task setting and its parameters (method.md §3), shared by
+ * The options that choose a task setting and its parameters (docs/method.md §3), shared by
  * {@code atlas tasks} and {@code atlas run}.
  */
 public final class PlanOptions {

@@ -3,7 +3,7 @@ package latentatlas.cli;
 import latentatlas.charts.ProgressBar;
 import latentatlas.dataset.Dataset;
 import latentatlas.dataset.Datasets;
-import latentatlas.experiment.ChartKind;
+import latentatlas.evaluation.ChartKind;
 import latentatlas.experiment.ExperimentConfig;
 import latentatlas.experiment.ExperimentRunner;
 import latentatlas.experiment.RunResults;

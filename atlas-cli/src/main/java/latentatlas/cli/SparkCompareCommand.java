@@ -19,7 +19,7 @@ import java.io.PrintWriter;
 @Command(name = "compare", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = {"Compare two spaces (Parquet with id, vector[, label][, chart]) over their common ids, on"
                 + " Spark: linear CKA and, when a space has labels, per-class counts, centroid norms, mean"
-                + " distances to the centroid and the separability of each space (method.md section 6)."})
+                + " distances to the centroid and the separability of each space (docs/method.md §6)."})
 public final class SparkCompareCommand implements Runnable {
     @Spec
     private CommandSpec spec;

@@ -1,5 +1,6 @@
 package latentatlas.cli;
 
+
 import latentatlas.atlas.Aggregation;
 import latentatlas.relative.Normalization;
 import latentatlas.relative.Similarity;

@@ -18,7 +18,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 
-/** {@code atlas tasks}: divides a dataset into tasks (method.md §3), prints the plan and saves it as JSON. */
+/** {@code atlas tasks}: divides a dataset into tasks (docs/method.md §3), prints the plan and saves it as JSON. */
 @Command(name = "tasks", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Divide a dataset into tasks, one chart per task, in one of the three settings of the paper;"
                 + " print a table (task, classes, train, validation, test, anchors inside the task) and save the plan.")

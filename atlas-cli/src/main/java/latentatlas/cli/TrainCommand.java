@@ -38,7 +38,7 @@ import java.util.Locale;
  * {@code RUN/encoders}) plus a trainable {@link MlpHead}.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = {"Train one chart (method.md §4) per task of a plan, task 0 (end-to-end) included: a small CNN"
+        description = {"Train one chart (docs/method.md §4) per task of a plan, task 0 (end-to-end) included: a small CNN"
                 + " on images; on text, a frozen sentence encoder (--encoder) plus a trainable head 384-256-128.",
             "Writes OUT/plan.json and OUT/charts/task-N/{weights.params,chart.json}; a chart already complete for"
                 + " the same plan and options is kept, so running it again resumes a killed run."})

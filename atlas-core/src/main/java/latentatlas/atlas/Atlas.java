@@ -16,7 +16,7 @@ import java.util.Map;
  * The atlas: one relative vector per sample id, merged over the charts that contain it.
  *
  * <p>{@code atlas(x) = sum_{t in T(x)} w_t rel_t(x) / sum_{t in T(x)} w_t} ({@link Aggregation#MEAN};
- * weights 1 give the plain mean of method.md section 2), or {@code rel_{t0}(x)} for the first chart
+ * weights 1 give the plain mean of docs/method.md §2), or {@code rel_{t0}(x)} for the first chart
  * {@code t0} containing x ({@link Aggregation#FIRST}); {@code coverage(x) = |T(x)|}. Rows are ordered by
  * first appearance (the first chart's rows, then the ids new in the second chart, ...). Sums in double.
  * Labels are kept when every chart is labelled, and must agree on every shared id.

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The naive baseline of method.md section 5 (the reference's {@code jumble}): the union of every
+ * The naive baseline of docs/method.md §5 (the reference's {@code jumble}): the union of every
  * chart's absolute rows, with no alignment, one row per (chart, sample), so a shared sample appears
  * once per chart. A {@link LatentSpace} needs unique ids, so the union's ids are the row numbers
  * {@code 0..N-1}; the sample id and the chart of every row are kept in {@code sampleIds} and

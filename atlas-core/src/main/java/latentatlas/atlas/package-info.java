@@ -1,8 +1,8 @@
 /**
- * The atlas (method.md section 2): the relative spaces of several charts, all projected on the same
+ * The atlas (docs/method.md §2): the relative spaces of several charts, all projected on the same
  * anchors, merged into one space by sample id, {@code atlas(x) = sum_t w_t rel_t(x) / sum_t w_t} over
  * the charts {@code t} that contain {@code x} (weights 1 give the paper's mean), or the first chart's
  * vector only (the reference's {@code single}); with the coverage of every id. Also the naive baseline
- * of method.md section 5, the union of the charts' absolute rows without any alignment.
+ * of docs/method.md §5, the union of the charts' absolute rows without any alignment.
  */
 package latentatlas.atlas;

@@ -5,7 +5,7 @@
  *
  * <p>The paper (Crisostomi et al. 2023) decides membership from the task plan, that is from the
  * sample's label ({@link OracleMembership}), for test samples too: the atlas vector then carries the
- * task membership and through it part of the label (method.md §8). The other rules decide without
+ * task membership and through it part of the label (docs/method.md §8). The other rules decide without
  * labels, from the charts' own classifier outputs: {@link AllCharts}, {@link ExclusiveClaim},
  * {@link TopConfidence} and {@link ConfidenceWeighted}. None of them takes a label as input.
  */

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Class separability (method.md §6): for every pair of classes {@code (c1, c2)} with at least one
+ * Class separability (docs/method.md §6): for every pair of classes {@code (c1, c2)} with at least one
  * class of interest,
  *
  * <pre>

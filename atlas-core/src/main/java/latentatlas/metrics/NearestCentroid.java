@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.TreeSet;
 
 /**
- * Nearest class centroid, what the reference implementation calls "KNN" (method.md §6): fitted on a
+ * Nearest class centroid, what the reference implementation calls "KNN" (docs/method.md §6): fitted on a
  * labelled space, it predicts {@code argmin_c ||x - mu_c||^2} with {@code mu_c} the mean of class
  * {@code c}; a tie goes to the smallest class label (as scikit-learn's {@code NearestCentroid}).
  *

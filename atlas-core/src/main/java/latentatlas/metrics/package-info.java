@@ -1,5 +1,5 @@
 /**
- * Measures of latent spaces (method.md section 6), each exact and streamed over row blocks so that no
+ * Measures of latent spaces (docs/method.md §6), each exact and streamed over row blocks so that no
  * allocation grows with {@code n^2}: pairwise work is an NDArray matmul of one block of rows against
  * all rows, in a sub-manager closed at the end of the block. Two spaces are compared on the same
  * sample ids, joined by id.

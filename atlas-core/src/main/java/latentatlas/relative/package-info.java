@@ -1,5 +1,5 @@
 /**
- * Relative representations (Moschella et al., ICLR 2023; method.md section 2): a sample is described
+ * Relative representations (Moschella et al., ICLR 2023; docs/method.md §2): a sample is described
  * by its similarities to a fixed set of anchor samples embedded by the same chart,
  * {@code rel(x) = sim(T(x), T(a_1)), ..., sim(T(x), T(a_k))}, where {@code T} is an optional
  * normalization fitted on the anchors (centring or standard scaling). The paper's similarity is the

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Values computed by hand from the definitions in method.md section 2. */
+/** Values computed by hand from the definitions in docs/method.md §2. */
 class AtlasTest {
     private static final long[] ANCHORS = {100, 200};
     // chart a: ids 1, 2, 3; chart b: ids 2, 3, 4 (ids 2 and 3 are shared)

@@ -5,7 +5,7 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * The safety checks of method.md §3, run on every plan a planner makes (and on demand on a plan read
+ * The safety checks of docs/method.md §3, run on every plan a planner makes (and on demand on a plan read
  * back from disk). A failure is a bug or a hand-edited plan: it throws {@link IllegalStateException}
  * naming the broken rule.
  *

@@ -10,7 +10,7 @@ import java.util.stream.LongStream;
 
 /** The steps the planners share: task 0, the validation split, anchors, class partitions. */
 final class PlanParts {
-    /** Share of each task's training samples kept for validation (method.md §3). */
+    /** Share of each task's training samples kept for validation (docs/method.md §3). */
     static final double VALIDATION_FRACTION = 0.1;
 
     private PlanParts() {

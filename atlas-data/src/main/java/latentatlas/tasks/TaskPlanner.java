@@ -3,7 +3,7 @@ package latentatlas.tasks;
 import latentatlas.dataset.Dataset;
 
 /**
- * Divides a dataset into tasks, one per chart, following one setting of method.md §3. Every plan
+ * Divides a dataset into tasks, one per chart, following one setting of docs/method.md §3. Every plan
  * passes {@link PlanChecks#verify} before it is returned, and depends only on the dataset's labels and
  * the seed.
  */

@@ -1,5 +1,5 @@
 /**
- * Task plans: how one classification problem is divided into tasks, one chart per task (method.md §3
+ * Task plans: how one classification problem is divided into tasks, one chart per task (docs/method.md §3
  * of Crisostomi et al. 2023): shared classes ({@code part_shared_part_novel},
  * {@link latentatlas.tasks.SharedClassesPlanner}), shared classes with disjoint samples
  * ({@code same_classes_disj_samples}, {@link latentatlas.tasks.DisjointSamplesPlanner}) and fully

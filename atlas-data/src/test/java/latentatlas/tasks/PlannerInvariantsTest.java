@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The rules of method.md §3, checked here independently of {@link PlanChecks} on 40 random datasets
+ * The rules of docs/method.md §3, checked here independently of {@link PlanChecks} on 40 random datasets
  * and parameter choices (one per seed).
  */
 class PlannerInvariantsTest {

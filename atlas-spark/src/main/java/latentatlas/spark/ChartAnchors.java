@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * atlas-core's {@link RelativeProjection#fit} turns them into a projector (fitting is {@code O(k d)},
  * negligible beside projecting a partition).
  *
- * <p>All charts must embed the same anchors in the same coordinate order (method.md §2: the relative
+ * <p>All charts must embed the same anchors in the same coordinate order (docs/method.md §2: the relative
  * coordinates of different charts are comparable only then).
  */
 public final class ChartAnchors implements Serializable {

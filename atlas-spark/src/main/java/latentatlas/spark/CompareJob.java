@@ -23,7 +23,7 @@ import java.util.TreeMap;
  *       class counts and sums (the centroids);</li>
  *   <li>atlas-core's {@link CkaStatistics} centred on those means, fed block by block, giving linear
  *       CKA {@code ||Yc^T Xc||_F^2 / (||Xc^T Xc||_F ||Yc^T Yc||_F)}; and per class the sums of
- *       {@code ||x - mu_c||} in both spaces (method.md §6 separability).</li>
+ *       {@code ||x - mu_c||} in both spaces (docs/method.md §6 separability).</li>
  * </ol>
  * The label of an id is taken from space A, else from space B.
  */

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * What {@link CompareJob} measured between spaces A and B over their common ids.
  *
- * <p>Separability of a space (method.md §6), over every pair of classes {@code (c1, c2)}:
+ * <p>Separability of a space (docs/method.md §6), over every pair of classes {@code (c1, c2)}:
  * {@code ||mu1 - mu2|| / ((mean_{i in c1} ||x_i - mu1|| + mean_{j in c2} ||x_j - mu2||) / 2)}, averaged
  * over the pairs; NaN when fewer than two classes are labelled.
  *

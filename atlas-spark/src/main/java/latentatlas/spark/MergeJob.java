@@ -18,7 +18,7 @@ import static org.apache.spark.sql.functions.col;
 
 /**
  * Projects every chart's rows on its anchors and averages them per sample id: the atlas of
- * method.md §2, {@code atlas(x) = mean over charts t containing x of rel_t(x)}, distributed.
+ * docs/method.md §2, {@code atlas(x) = mean over charts t containing x of rel_t(x)}, distributed.
  *
  * <p>Plan: the chart rows are repartitioned by id (a shuffle of the absolute rows, narrower than the
  * relative ones when {@code d < k}), so that every id's rows land in one partition; each partition

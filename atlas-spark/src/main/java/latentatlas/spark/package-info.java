@@ -2,7 +2,7 @@
  * The atlas at scale, on Apache Spark: the same computation as the single-machine tool, distributed
  * over Parquet tables.
  *
- * <p>Data flow (method.md §2, §6): chart rows {@code (chart, id, vector)} are repartitioned by sample
+ * <p>Data flow (docs/method.md §2, §6): chart rows {@code (chart, id, vector)} are repartitioned by sample
  * id, so that every id's rows meet in one partition; each partition projects its rows with
  * atlas-core's relative projector (fitted on the chart's anchors, broadcast to every task) and
  * aggregates them with atlas-core's atlas rule (the mean over the charts that contain the id). The

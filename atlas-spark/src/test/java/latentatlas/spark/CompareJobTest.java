@@ -92,7 +92,7 @@ class CompareJobTest {
                 PartitionHook.NONE);
     }
 
-    /** method.md §6, straight from the definition, in double. */
+    /** docs/method.md §6, straight from the definition, in double. */
     private static double separability(LatentSpace space) {
         int classes = 4;
         int d = space.dim();

@@ -1,0 +1,257 @@
+package latentatlas.bench;
+
+
+import latentatlas.InvalidInputException;
+import latentatlas.atlas.Aggregation;
+import latentatlas.atlas.Atlas;
+import latentatlas.metrics.LinearCka;
+import latentatlas.relative.Normalization;
+import latentatlas.relative.RelativeProjection;
+import latentatlas.relative.RelativeSpace;
+import latentatlas.relative.Similarity;
+import latentatlas.space.LatentSpace;
+import latentatlas.spark.AtlasTables;
+import latentatlas.spark.CompareJob;
+import latentatlas.spark.MergeJob;
+import latentatlas.spark.ParquetOutput;
+import latentatlas.spark.PartitionHook;
+import latentatlas.spark.SparkSessions;
+import latentatlas.spark.SpaceExport;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * {@code atlas bench spark}: the distributed merge and CKA on synthetic charts ({@code --charts} charts
+ * that all embed the same {@code --rows} ids, {@code --dim} wide, {@code --anchors} anchors), timed per
+ * stage under each master of {@code --masters}, beside the single-machine merge and CKA of the same data
+ * when it fits in memory. Chart t's vector of id i is {@code z_i + 0.5 e_{t,i}}, with {@code z_i} and
+ * {@code e_{t,i}} standard Gaussian, seeded by (seed, t, i): the same numbers on any partitioning.
+ */
+@Command(name = "spark", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = {"Benchmark the Spark jobs: merge (read, shuffle by id, project, aggregate, write) and CKA"
+                + " against a reference space, rows/s per stage under each master, the local[1] -> local[2]"
+                + " scaling, and the ratio to the single-machine merge of the same data where it fits in memory."})
+public final class BenchSparkCommand implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--rows", defaultValue = "2000000", description = "Samples per chart (all charts embed the same ids).")
+    private int rows;
+
+    @Option(names = "--charts", defaultValue = "5", description = "Charts.")
+    private int charts;
+
+    @Option(names = "--dim", defaultValue = "128", description = "Absolute width.")
+    private int dim;
+
+    @Option(names = "--anchors", defaultValue = "256", description = "Anchors (the atlas width).")
+    private int anchors;
+
+    @Option(names = "--masters", defaultValue = "local[1],local[2]", split = ",",
+            description = "Masters to time, in order.")
+    private List<String> masters;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic data.")
+    private long seed;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "Scratch folder for the Parquet tables (default: a"
+            + " temporary folder, deleted at the end).")
+    private Path work;
+
+    @Override
+    public void run() {
+        if (rows < 10 || charts < 1 || dim < 1 || anchors < 1) {
+            throw new InvalidInputException("--rows >= 10, --charts, --dim, --anchors >= 1 expected, found " + rows
+                    + ", " + charts + ", " + dim + ", " + anchors);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Path dir = work;
+        try {
+            dir = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("atlas-bench-spark");
+            long total = (long) rows * charts;
+            out.printf("bench spark: %d charts x %,d rows x %d-d onto %d anchors = %,d chart rows; CKA vs a %,d x %d"
+                    + " reference (%d cores; timings are noisy when other processes share them)%n", charts, rows, dim,
+                    anchors, total, rows, dim, Runtime.getRuntime().availableProcessors());
+            Tables tables = generate(dir);
+            Map<String, double[]> seconds = new LinkedHashMap<>();
+            for (String master : masters) {
+                seconds.put(master, time(master, tables, total, out));
+            }
+            singleMachine(total, seconds.get(masters.get(masters.size() - 1)), out);
+            if (seconds.size() > 1) {
+                double[] first = seconds.get(masters.get(0));
+                double[] last = seconds.get(masters.get(masters.size() - 1));
+                out.printf("scaling %s -> %s: shuffle x%.2f, merge x%.2f, CKA x%.2f (speed-up, 2.0 = linear for 1 -> 2"
+                        + " workers)%n", masters.get(0), masters.get(masters.size() - 1), first[0] / last[0],
+                        first[1] / last[1], first[2] / last[2]);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (work == null && dir != null) {
+                delete(dir);
+            }
+        }
+    }
+
+    private record Tables(String rows, String anchors, String reference) {
+    }
+
+    private Tables generate(Path dir) {
+        SparkSession spark = SparkSessions.open(masters.get(masters.size() - 1), "atlas bench spark: data");
+        long start = System.nanoTime();
+        Tables tables = new Tables(dir.resolve("rows.parquet").toString(), dir.resolve("anchors.parquet").toString(),
+                dir.resolve("reference.parquet").toString());
+        long total = (long) rows * charts;
+        int partitions = (int) Math.max(2, total / 200_000);
+        ParquetOutput.write(spark.range(0, total, 1, partitions).mapPartitions(new ChartRows(seed, rows, dim, false),
+                Encoders.row(AtlasTables.ROWS)).toDF(), tables.rows());
+        ParquetOutput.write(spark.range(0, rows, 1, Math.max(2, rows / 200_000)).mapPartitions(
+                new ChartRows(seed, rows, dim, true), Encoders.row(AtlasTables.ROWS)).toDF(), tables.reference());
+        Map<String, LatentSpace> anchorSpaces = new LinkedHashMap<>();
+        for (int t = 0; t < charts; t++) {
+            anchorSpaces.put("chart" + t, chartSpace(t, anchorIds(), null));
+        }
+        ParquetOutput.write(SpaceExport.anchorRows(spark, anchorSpaces), tables.anchors());
+        spec.commandLine().getOut().printf("data: written in %.1f s%n", (System.nanoTime() - start) / 1e9);
+        return tables;
+    }
+
+    /** @return {shuffle, merge, CKA} seconds */
+    private double[] time(String master, Tables tables, long total, PrintWriter out) {
+        SparkSession spark = SparkSessions.open(master, "atlas bench spark");
+        Dataset<Row> chartRows = AtlasTables.readChartRows(spark, List.of(tables.rows()));
+        int partitions = (int) Math.max(2, total / 100_000);
+        long start = System.nanoTime();
+        chartRows.repartition(partitions, col(AtlasTables.ID)).foreachPartition(it -> {
+            while (it.hasNext()) {
+                it.next();
+            }
+        });
+        double shuffle = (System.nanoTime() - start) / 1e9;
+        String atlasPath = Path.of(tables.rows()).resolveSibling("atlas-" + master.replaceAll("\\W", "") + ".parquet").toString();
+        start = System.nanoTime();
+        ParquetOutput.write(MergeJob.builder().setRows(chartRows)
+                .setAnchors(AtlasTables.readAnchors(spark, List.of(tables.anchors()))).optPartitions(partitions)
+                .build().atlas(), atlasPath);
+        double merge = (System.nanoTime() - start) / 1e9;
+        start = System.nanoTime();
+        double cka = CompareJob.compare(AtlasTables.readSpace(spark, atlasPath, null),
+                AtlasTables.readSpace(spark, tables.reference(), null), PartitionHook.NONE).linearCka();
+        double compare = (System.nanoTime() - start) / 1e9;
+        out.printf("%-10s read+shuffle by id %6.1f s (%,10.0f rows/s) | merge (read, shuffle, project, aggregate,"
+                + " write) %6.1f s (%,10.0f rows/s; project+aggregate+write ~%.1f s) | CKA %6.1f s (%,10.0f rows/s),"
+                + " CKA = %.6f%n", master, shuffle, total / shuffle, merge, total / merge, merge - shuffle, compare,
+                rows / compare, cka);
+        return new double[] {shuffle, merge, compare};
+    }
+
+    private void singleMachine(long total, double[] spark, PrintWriter out) {
+        long bytes = total * (dim + anchors) * 4L + (long) rows * (anchors * 12L + dim * 4L);
+        if (bytes > Runtime.getRuntime().maxMemory() / 2) {
+            out.printf("single machine: skipped, the data needs ~%.1f GB, more than half of this JVM's %.1f GB heap%n",
+                    bytes / 1e9, Runtime.getRuntime().maxMemory() / 1e9);
+            return;
+        }
+        long[] anchorIds = anchorIds();
+        long start = System.nanoTime();
+        List<RelativeSpace> relative = new ArrayList<>();
+        for (int t = 0; t < charts; t++) {
+            relative.add(RelativeProjection.fit(chartSpace(t, anchorIds, null), Similarity.COSINE, Normalization.NONE)
+                    .relative("chart" + t, chartSpace(t, null, null)));
+        }
+        Atlas atlas = Atlas.merge(relative, Aggregation.MEAN);
+        double merge = (System.nanoTime() - start) / 1e9;
+        relative.clear();
+        start = System.nanoTime();
+        double cka = LinearCka.of(atlas.space(), chartSpace(-1, null, null));
+        double compare = (System.nanoTime() - start) / 1e9;
+        out.printf("single machine (in memory, no Parquet): merge %.1f s (%,.0f rows/s), CKA %.1f s (%,.0f rows/s),"
+                + " CKA = %.6f; Spark %s / single machine time: merge %.2f, CKA %.2f%n", merge, total / merge, compare,
+                rows / compare, cka, masters.get(masters.size() - 1), spark[1] / merge, spark[2] / compare);
+    }
+
+    private long[] anchorIds() {
+        long[] ids = new long[anchors];
+        for (int a = 0; a < anchors; a++) {
+            ids[a] = (long) a * rows / anchors;
+        }
+        return ids;
+    }
+
+    /** Chart t's rows of the given ids (all ids when null); t = -1 is the reference space. */
+    private LatentSpace chartSpace(int chart, long[] ids, int[] labels) {
+        int n = ids == null ? rows : ids.length;
+        long[] chosen = new long[n];
+        float[] vectors = new float[Math.multiplyExact(n, dim)];
+        for (int i = 0; i < n; i++) {
+            chosen[i] = ids == null ? i : ids[i];
+            ChartRows.vector(seed, chart, chosen[i], dim, vectors, i * dim);
+        }
+        return LatentSpace.of("chart" + chart, chosen, vectors, dim, labels);
+    }
+
+    /** Generates chart rows from a range of row numbers: row r is chart r / rows, id r % rows. */
+    private record ChartRows(long seed, int rows, int dim, boolean reference) implements MapPartitionsFunction<Long, Row> {
+        @Override
+        public Iterator<Row> call(Iterator<Long> numbers) {
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return numbers.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                    long r = numbers.next();
+                    int chart = reference ? -1 : (int) (r / rows);
+                    long id = r % rows;
+                    float[] v = new float[dim];
+                    vector(seed, chart, id, dim, v, 0);
+                    return RowFactory.create(reference ? "reference" : "chart" + chart, id, v, null);
+                }
+            };
+        }
+
+        /** {@code z_id + 0.5 e_{chart,id}}: a shared latent plus chart noise (the reference: z plus its own noise). */
+        static void vector(long seed, int chart, long id, int dim, float[] into, int offset) {
+            SplittableRandom shared = new SplittableRandom(seed * 1_000_003L + id);
+            SplittableRandom own = new SplittableRandom((seed * 1_000_003L + id) * 31 + chart + 7);
+            for (int j = 0; j < dim; j++) {
+                into[offset + j] = (float) (shared.nextGaussian() + 0.5 * own.nextGaussian());
+            }
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package latentatlas.analyses;
+
+import latentatlas.charts.ProgressListener;
+import latentatlas.charts.TrainingConfig;
+import latentatlas.compute.Shuffles;
+import latentatlas.evaluation.EvaluatedSpace;
+import latentatlas.evaluation.EvaluationSet;
+import latentatlas.metrics.Accuracy;
+import latentatlas.metrics.ClassSeparability;
+import latentatlas.metrics.ClusteringScores;
+import latentatlas.metrics.CosineKnn;
+import latentatlas.metrics.KMeans;
+import latentatlas.metrics.KMeansClustering;
+import latentatlas.metrics.LinearCka;
+import latentatlas.metrics.NearestCentroid;
+import latentatlas.metrics.Silhouette;
+import latentatlas.probe.Probe;
+import latentatlas.probe.ProbeResult;
+import latentatlas.space.LatentSpace;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+
+/**
+ * Runs every analysis of docs/method.md §6 on one {@link EvaluatedSpace}: the probe (holdout protocol, and
+ * the paper's 70/15/15 protocol when asked), nearest centroid, cosine 10-NN, separability, k-means
+ * clustering scores and silhouette, and linear CKA against the end-to-end spaces on the test samples,
+ * whole and restricted to the shared and to the novel classes.
+ */
+public final class SpaceAnalyses {
+    /** The neighbours of the k-NN classifier. */
+    public static final int KNN = CosineKnn.DEFAULT_K;
+
+    private final EvaluationSet eval;
+    private final LatentSpace endToEndAbsTest;
+    private final LatentSpace endToEndRelTest;
+    private final LatentSpace taskAbsTest;
+    private final AnalysisConfig config;
+    private final ProgressListener listener;
+
+    /**
+     * @param eval the evaluation samples and class subsets
+     * @param endToEndAbsTest the end-to-end absolute space on the test samples
+     * @param endToEndRelTest the end-to-end relative space on the test samples
+     * @param taskAbsTest the task charts' absolute space on the test samples (one row per sample), compared
+     *                    with the atlas spaces; {@code null} to skip
+     * @param config probe configuration, k-means runs, silhouette sample, protocols
+     * @param listener receives the probes' training progress
+     */
+    public SpaceAnalyses(EvaluationSet eval, LatentSpace endToEndAbsTest, LatentSpace endToEndRelTest,
+                         LatentSpace taskAbsTest, AnalysisConfig config, ProgressListener listener) {
+        this.eval = eval;
+        this.endToEndAbsTest = endToEndAbsTest;
+        this.endToEndRelTest = endToEndRelTest;
+        this.taskAbsTest = taskAbsTest;
+        this.config = config;
+        this.listener = listener;
+    }
+
+    /**
+     * @param s the space
+     * @return its scores
+     */
+    public SpaceScores analyse(EvaluatedSpace s) {
+        long start = System.nanoTime();
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        rows.put("train", s.train().size());
+        rows.put("test", s.test().size());
+        Map<String, Double> probe = timed("probe", seconds, () -> holdoutProbe(s));
+        Map<String, Double> probePaper = config.paperProtocol() ? timed("probe_paper", seconds, () -> paperProbe(s)) : null;
+        Map<String, Double> centroid = timed("centroid", seconds,
+                () -> accuracies(s.test().labels(), NearestCentroid.fit(s.train()).predict(s.test())));
+        Map<String, Double> knn = timed("knn", seconds,
+                () -> accuracies(s.test().labels(), CosineKnn.fit(knnReference(s.train(), s.trainSamples(), config.knnReferenceRows(), config.seed()), KNN).predict(s.test())));
+        double separability = timed("separability", seconds,
+                () -> ClassSeparability.of(s.test(), eval.separabilityClasses()));
+        Map<String, Double> clustering = timed("clustering", seconds, () -> clustering(s.test()));
+        LatentSpace bySample = s.testBySample();
+        Map<String, Double> ckaRel = bySample == null ? null : timed("cka", seconds, () -> cka(bySample, endToEndRelTest));
+        Map<String, Double> ckaAbs = bySample == null ? null : timed("cka", seconds, () -> cka(bySample, endToEndAbsTest));
+        Map<String, Double> ckaTask = taskAbsTest == null || !s.space().equals("atlas") ? null
+                : timed("cka", seconds, () -> Map.of("total",
+                        LinearCka.of(s.test(), taskAbsTest.select("task abs", s.test().ids()))));
+        seconds.put("total", (System.nanoTime() - start) / 1e9);
+        return new SpaceScores(s.space(), s.membership(), s.labelFree(), rows, probe, probePaper, centroid, knn,
+                separability, clustering, ckaRel, ckaAbs, ckaTask, s.routing(), seconds);
+    }
+
+    /**
+     * The k-NN classifier's reference rows: all training rows, or every row of a seeded sample of
+     * {@code knnReferenceRows} training samples (drawn from the sorted distinct ids, so every space of the
+     * run searches the same samples; a naive space keeps all rows of each).
+     */
+    static LatentSpace knnReference(LatentSpace train, long[] samples, int maxSamples, long seed) {
+        long[] ids = Arrays.stream(samples).distinct().sorted().toArray();
+        if (ids.length <= maxSamples) {
+            return train;
+        }
+        Set<Long> chosen = new HashSet<>();
+        for (int i : Shuffles.sample(ids.length, maxSamples, new SplittableRandom(seed))) {
+            chosen.add(ids[i]);
+        }
+        return train.rows(IntStream.range(0, train.size()).filter(r -> chosen.contains(samples[r])).toArray());
+    }
+
+    /** Runs {@code work}, adding its wall-clock seconds to {@code seconds[name]}. */
+    private static <T> T timed(String name, Map<String, Double> seconds, Supplier<T> work) {
+        long start = System.nanoTime();
+        T result = work.get();
+        seconds.merge(name, (System.nanoTime() - start) / 1e9, Double::sum);
+        return result;
+    }
+
+    private Map<String, Double> holdoutProbe(EvaluatedSpace s) {
+        try (Probe p = Probe.fit(s.train(), config.probe(), listener)) {
+            return probeAccuracies(p.evaluate(s.test(), eval.subsets()));
+        }
+    }
+
+    /** The reference's setting-1 protocol: a seeded 70/15/15 split of the test rows (train/validation/test). */
+    private Map<String, Double> paperProbe(EvaluatedSpace s) {
+        int n = s.test().size();
+        int[] order = Shuffles.permutation(n, new SplittableRandom(config.probe().seed()));
+        int trainEnd = (int) Math.round(n * 0.70);
+        int validationEnd = (int) Math.round(n * 0.85);
+        LatentSpace train = s.test().rows(Arrays.copyOfRange(order, 0, trainEnd));
+        LatentSpace validation = s.test().rows(Arrays.copyOfRange(order, trainEnd, validationEnd));
+        LatentSpace test = s.test().rows(Arrays.copyOfRange(order, validationEnd, n));
+        try (Probe p = Probe.fit(train, validation, config.probe(), listener)) {
+            return probeAccuracies(p.evaluate(test, eval.subsets()));
+        }
+    }
+
+    private static Map<String, Double> probeAccuracies(ProbeResult r) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("total", r.accuracy());
+        r.subsets().forEach((k, v) -> {
+            if (Double.isFinite(v)) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    private Map<String, Double> accuracies(int[] truth, int[] predicted) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("total", Accuracy.of(truth, predicted));
+        eval.subsets().forEach((name, classes) -> {
+            OptionalDouble a = Accuracy.on(truth, predicted, set(classes));
+            a.ifPresent(v -> out.put(name, v));
+        });
+        return out;
+    }
+
+    private Map<String, Double> clustering(LatentSpace test) {
+        KMeansClustering km = new KMeans(eval.classes().length, config.kmeansInit(), KMeans.DEFAULT_MAX_ITER,
+                KMeans.DEFAULT_TOL, config.seed()).fit(test);
+        ClusteringScores scores = ClusteringScores.of(test.labels(), km.labels());
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("homogeneity", scores.homogeneity());
+        out.put("completeness", scores.completeness());
+        out.put("v_measure", scores.vMeasure());
+        out.put("mutual_information", scores.mutualInformation());
+        int[] rows = Shuffles.sample(test.size(), config.silhouetteRows(), new SplittableRandom(config.seed()));
+        int[] clusters = Arrays.stream(rows).map(i -> km.labels()[i]).toArray();
+        if (Arrays.stream(clusters).distinct().count() >= 2) {
+            out.put("silhouette", Silhouette.score(test.rows(rows), clusters));
+        }
+        return out;
+    }
+
+    /** Linear CKA on the common test samples: whole, and restricted to the shared and novel classes. */
+    private Map<String, Double> cka(LatentSpace x, LatentSpace reference) {
+        LatentSpace y = reference.select("end-to-end", x.ids());
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("total", LinearCka.of(x, y));
+        eval.subsets().forEach((name, classes) -> {
+            Set<Integer> keep = set(classes);
+            int[] rows = IntStream.range(0, x.size()).filter(i -> keep.contains(x.label(i))).toArray();
+            if (rows.length > 1) {
+                out.put(name, LinearCka.of(x.rows(rows), y.rows(rows)));
+            }
+        });
+        return out;
+    }
+
+    private static Set<Integer> set(int[] classes) {
+        Set<Integer> s = new HashSet<>();
+        Arrays.stream(classes).forEach(s::add);
+        return s;
+    }
+
+    /**
+     * How the analyses run.
+     *
+     * @param probe the probe's training configuration
+     * @param paperProtocol also run the paper's 70/15/15 probe protocol
+     * @param kmeansInit k-means initialisations
+     * @param silhouetteRows the most test rows the silhouette uses
+     * @param knnReferenceRows the most training samples whose rows the 10-NN classifier searches
+     *                         ({@code Integer.MAX_VALUE}: all)
+     * @param seed seeds k-means and the subsamples
+     */
+    public record AnalysisConfig(TrainingConfig probe, boolean paperProtocol, int kmeansInit, int silhouetteRows,
+                                 int knnReferenceRows, long seed) {
+    }
+}

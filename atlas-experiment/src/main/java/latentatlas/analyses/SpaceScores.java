@@ -1,0 +1,56 @@
+package latentatlas.analyses;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.Map;
+
+/**
+ * Every analysis of one space (docs/method.md §6), as written to {@code results.json}. Accuracies and CKA
+ * are fractions in [0, 1]; a value that does not apply is absent.
+ *
+ * @param space {@code end-to-end-abs}, {@code end-to-end-rel}, {@code atlas}, {@code naive},
+ *              {@code abs+task-onehot}, {@code abs+task-embedding}
+ * @param membership the membership rule that decided which charts embed each sample ({@code oracle},
+ *                   {@code all}, a label-free rule), or {@code null} for the end-to-end spaces
+ * @param labelFree whether the test vectors were built without looking at any label
+ * @param rows training and test rows (a naive space has one row per member chart and sample)
+ * @param probe probe accuracy, {@code holdout} protocol (train rows -> test rows): {@code total}, and in
+ *              the shared-classes setting {@code shared}, {@code novel}
+ * @param probePaper probe accuracy, {@code paper} protocol (70/15/15 split of the test rows; shared-classes
+ *                   setting only), same keys
+ * @param centroid nearest-centroid accuracy (the reference's "KNN"), same keys
+ * @param knn cosine 10-nearest-neighbour accuracy, same keys (the quick profile searches the rows of a
+ *            seeded sample of training samples: provenance {@code knn_reference_rows})
+ * @param separability mean class-pair separability, over pairs with a class of interest (novel classes in
+ *                     the shared-classes setting, every class otherwise), on the test rows
+ * @param clustering k-means with k = number of classes on the test rows: {@code homogeneity},
+ *                   {@code completeness}, {@code v_measure}, {@code mutual_information} (nats),
+ *                   {@code silhouette} (of the k-means clusters, on a seeded subsample)
+ * @param ckaVsEndToEndRel linear CKA with the end-to-end relative space on the test samples:
+ *                         {@code total}, {@code shared}, {@code novel}
+ * @param ckaVsEndToEndAbs linear CKA with the end-to-end absolute space, same keys
+ * @param ckaVsTaskAbs settings 2 and 3, atlas spaces: linear CKA with the task charts' absolute space
+ *                     (each test sample embedded by the chart of its task, oracle), key {@code total}
+ * @param routing for a label-free rule, on the test samples: {@code recall} (the chosen charts include
+ *                one that has the sample's class), {@code top1} (the most weighted chart has it),
+ *                {@code charts} (mean number of charts per sample)
+ * @param seconds wall-clock seconds spent on this space's analyses: {@code total} and one key per analysis
+ *                ({@code probe}, {@code probe_paper}, {@code centroid}, {@code knn}, {@code separability},
+ *                {@code clustering}, {@code cka}); empty when the scores were copied from a space with
+ *                identical rows
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SpaceScores(String space, String membership, @JsonProperty("label_free") Boolean labelFree,
+                          Map<String, Integer> rows, Map<String, Double> probe,
+                          @JsonProperty("probe_paper") Map<String, Double> probePaper, Map<String, Double> centroid,
+                          Map<String, Double> knn, Double separability, Map<String, Double> clustering,
+                          @JsonProperty("cka_vs_end_to_end_rel") Map<String, Double> ckaVsEndToEndRel,
+                          @JsonProperty("cka_vs_end_to_end_abs") Map<String, Double> ckaVsEndToEndAbs,
+                          @JsonProperty("cka_vs_task_abs") Map<String, Double> ckaVsTaskAbs,
+                          Map<String, Double> routing, Map<String, Double> seconds) {
+    /** @return the name shown in tables, e.g. {@code atlas [oracle]} */
+    public String label() {
+        return membership == null ? space : space + " [" + membership + "]";
+    }
+}

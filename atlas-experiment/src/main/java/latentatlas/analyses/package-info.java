@@ -1,0 +1,7 @@
+/**
+ * The analyses of docs/method.md §6 applied to one space of an experiment: linear CKA against the end-to-end
+ * spaces (whole, shared and novel classes), classification probes (train -> test, and the reference's
+ * 70/15/15 split of the test embeddings), nearest-centroid and cosine k-NN accuracy, class
+ * separability, and k-means clustering scores with the silhouette.
+ */
+package latentatlas.analyses;

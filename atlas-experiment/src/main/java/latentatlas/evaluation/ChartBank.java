@@ -1,0 +1,189 @@
+package latentatlas.evaluation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import latentatlas.charts.Chart;
+import latentatlas.charts.ChartManifest;
+import latentatlas.charts.ChartStore;
+import latentatlas.charts.ChartTrainer;
+import latentatlas.charts.ProgressListener;
+import latentatlas.charts.TrainingConfig;
+import latentatlas.dataset.Dataset;
+import latentatlas.io.AtomicFiles;
+import latentatlas.io.Npy;
+import latentatlas.space.LatentSpace;
+import latentatlas.space.LatentSpaces;
+import latentatlas.tasks.Task;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Obtains the {@link ChartOutputs} of a task: trains its chart unless a chart trained on the same task
+ * content with the same configuration is in the store, then embeds every sample of the dataset unless
+ * those outputs are cached. The cache key is the chart's configuration hash over the <em>task
+ * fingerprint</em> (dataset fingerprint, classes and sample ids), not over the plan, so the
+ * end-to-end chart of task 0, identical in every setting for a dataset and seed, is trained once and
+ * found again by any setting that uses the same store.
+ *
+ * <p>Files: {@code STORE/charts/task-N/} (the chart), {@code STORE/spaces/task-N/embeddings.npy}
+ * (+ ids, labels), {@code probabilities.npy} and {@code outputs.json}, written last, which marks the
+ * outputs complete.
+ */
+public final class ChartBank {
+    private static final String OUTPUTS = "outputs.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ProgressListener listener;
+    private final PrintWriter log;
+
+    /**
+     * @param listener receives training progress
+     * @param log receives one line per chart
+     */
+    public ChartBank(ProgressListener listener, PrintWriter log) {
+        this.listener = listener;
+        this.log = log;
+    }
+
+    /**
+     * @param store where the chart and its outputs live
+     * @param task the task
+     * @param kind the chart's kind
+     * @param config its training configuration
+     * @return the outputs on every sample of the dataset
+     */
+    public ChartOutputs obtain(ChartStore store, Task task, ChartKind kind, TrainingConfig config) {
+        ChartTrainer trainer = ChartTrainer.builder().setConfig(config).optArchitecture(kind.architecture())
+                .optListener(listener).build();
+        String fingerprint = taskFingerprint(kind.data(), task);
+        String hash = trainer.configHash(fingerprint, task);
+        Path spaces = store.spacesDir(task.index());
+        ChartOutputs cached = readCached(spaces, hash, task, kind);
+        if (cached != null) {
+            log.printf(Locale.ROOT, "task %d (%s): chart and embeddings reused from %s%n", task.index(), kind.name(), spaces);
+            log.flush();
+            return cached;
+        }
+        Chart chart;
+        if (store.isComplete(task.index(), hash)) {
+            chart = Chart.load(store.chartDir(task.index()));
+            log.printf(Locale.ROOT, "task %d (%s): chart reused%n", task.index(), kind.name());
+        } else {
+            chart = trainer.train(kind.data(), task, fingerprint);
+            store.write(task.index(), chart::save);
+            ChartManifest m = chart.manifest();
+            log.printf(Locale.ROOT, "task %d (%s): %d classes, %d epochs (best %d), test accuracy %.4f, %.1f s%n",
+                    task.index(), kind.name(), m.classes().length, m.history().size(), m.bestEpoch(),
+                    m.metrics().get("testAccuracy"), m.trainSeconds());
+        }
+        log.flush();
+        try (chart) {
+            return embedAll(chart, kind, spaces, hash);
+        }
+    }
+
+    private static ChartOutputs embedAll(Chart chart, ChartKind kind, Path dir, String hash) {
+        Dataset data = kind.data();
+        Chart.Outputs train = chart.outputs("task-" + chart.task() + " train", data.train());
+        Chart.Outputs test = chart.outputs("task-" + chart.task() + " test", data.test());
+        LatentSpace all = concat("task-" + chart.task(), train.embeddings(), test.embeddings());
+        float[] probabilities = new float[train.probabilities().length + test.probabilities().length];
+        System.arraycopy(train.probabilities(), 0, probabilities, 0, train.probabilities().length);
+        System.arraycopy(test.probabilities(), 0, probabilities, train.probabilities().length, test.probabilities().length);
+        ChartManifest m = chart.manifest();
+        double accuracy = m.metrics().getOrDefault("testAccuracy", Double.NaN);
+        LatentSpaces.save(all, dir, "embeddings");
+        Npy.writeMatrix(dir.resolve("probabilities.npy"), probabilities, all.size(), m.classes().length);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("config_hash", hash);
+        json.put("kind", kind.name());
+        json.put("classes", m.classes());
+        json.put("test_accuracy", accuracy);
+        json.put("epochs", m.history().size());
+        json.put("train_seconds", m.trainSeconds());
+        try {
+            AtomicFiles.writeString(dir.resolve(OUTPUTS), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ChartOutputs(chart.task(), kind.name(), m.classes(), all, probabilities, accuracy, m.history().size(),
+                m.trainSeconds());
+    }
+
+    private ChartOutputs readCached(Path dir, String hash, Task task, ChartKind kind) {
+        Path file = dir.resolve(OUTPUTS);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            var node = JSON.readTree(file.toFile());
+            if (!hash.equals(node.path("config_hash").asText())) {
+                return null;
+            }
+            LatentSpace all = LatentSpaces.load(dir, "embeddings");
+            float[] probabilities = Npy.readMatrix(dir.resolve("probabilities.npy")).data();
+            if (all.size() != kind.data().train().size() + kind.data().test().size()
+                    || probabilities.length != all.size() * task.classCount()) {
+                return null;
+            }
+            return new ChartOutputs(task.index(), kind.name(), task.classes().clone(), all, probabilities,
+                    node.path("test_accuracy").asDouble(Double.NaN), node.path("epochs").asInt(),
+                    node.path("train_seconds").asDouble());
+        } catch (IOException | RuntimeException e) {
+            log.println("cached outputs in " + dir + " are unreadable (" + e.getMessage() + "): recomputing them");
+            return null;
+        }
+    }
+
+    private static LatentSpace concat(String name, LatentSpace a, LatentSpace b) {
+        int d = a.dim();
+        long[] ids = new long[a.size() + b.size()];
+        int[] labels = new int[ids.length];
+        float[] v = new float[ids.length * d];
+        System.arraycopy(a.ids(), 0, ids, 0, a.size());
+        System.arraycopy(b.ids(), 0, ids, a.size(), b.size());
+        System.arraycopy(a.labels(), 0, labels, 0, a.size());
+        System.arraycopy(b.labels(), 0, labels, a.size(), b.size());
+        System.arraycopy(a.rawVectors(), 0, v, 0, a.size() * d);
+        System.arraycopy(b.rawVectors(), 0, v, a.size() * d, b.size() * d);
+        return LatentSpace.of(name, ids, v, d, labels);
+    }
+
+    /**
+     * @param data the dataset
+     * @param task a task of it
+     * @return SHA-256 (hex) over the dataset fingerprint, the task's classes and its train,
+     *     validation and test ids
+     */
+    public static String taskFingerprint(Dataset data, Task task) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(data.fingerprint().getBytes(StandardCharsets.UTF_8));
+            for (int c : task.classes()) {
+                sha.update(ByteBuffer.allocate(4).putInt(c).array());
+            }
+            for (long[] ids : new long[][] {task.trainIds(), task.validationIds(), task.testIds()}) {
+                ByteBuffer b = ByteBuffer.allocate(8 * ids.length + 8);
+                b.putLong(ids.length);
+                for (long id : ids) {
+                    b.putLong(id);
+                }
+                sha.update(b.array());
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package latentatlas.evaluation;
+
+import latentatlas.atlas.Atlas;
+import latentatlas.atlas.NaiveUnion;
+import latentatlas.membership.ChartPredictions;
+import latentatlas.membership.MembershipRule;
+import latentatlas.membership.MembershipWeights;
+import latentatlas.membership.OracleMembership;
+import latentatlas.membership.RoutingQuality;
+import latentatlas.relative.Normalization;
+import latentatlas.relative.RelativeProjection;
+import latentatlas.relative.RelativeProjector;
+import latentatlas.relative.RelativeSpace;
+import latentatlas.relative.Similarity;
+import latentatlas.space.LatentSpace;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the spaces of docs/method.md §5 from the charts' cached outputs: the end-to-end model's absolute
+ * and relative spaces, and for every membership rule the atlas ({@code atlas(x) = sum_t w_t(x)
+ * rel_t(x) / sum_t w_t(x)}, relative = cosine to the anchors embedded by the same chart) and the naive
+ * union of absolute rows; in the disjoint setting also the absolute embedding of the sample's chart
+ * concatenated with a one-hot task id (oracle routing, as the reference does); the runner derives the
+ * learned-task-embedding baseline from it ({@link latentatlas.probe.TaskEmbedding}).
+ *
+ * <p>A rule is applied to the training samples and, separately, to the test samples, from the charts'
+ * classifier outputs on those samples only; the oracle rule reads the plan's task contents instead.
+ * A label-free rule therefore never sees a test label.
+ */
+public final class SpaceBuilder {
+    /** The oracle rule's name, as results spell it. */
+    public static final String ORACLE = "oracle";
+    /** The disjoint setting's absolute embedding + one-hot task id. */
+    public static final String TASK_ONE_HOT = "abs+task-onehot";
+    /** The disjoint setting's absolute embedding + learned task embedding (built by the runner, which trains it). */
+    public static final String TASK_EMBEDDING = "abs+task-embedding";
+
+    private final EvaluationSet eval;
+    private final ChartOutputs endToEnd;
+    private final List<ChartOutputs> charts;
+    private final List<String> names = new ArrayList<>();
+    private final List<LatentSpace> absTrain = new ArrayList<>();
+    private final List<LatentSpace> absTest = new ArrayList<>();
+    private final List<RelativeSpace> relTrain = new ArrayList<>();
+    private final List<RelativeSpace> relTest = new ArrayList<>();
+
+    /**
+     * @param eval the evaluation samples
+     * @param endToEnd the end-to-end chart's outputs
+     * @param charts the task charts' outputs, in task order
+     */
+    public SpaceBuilder(EvaluationSet eval, ChartOutputs endToEnd, List<ChartOutputs> charts) {
+        this.eval = eval;
+        this.endToEnd = endToEnd;
+        this.charts = List.copyOf(charts);
+        for (ChartOutputs c : charts) {
+            LatentSpace train = c.embeddings().select(c.name() + " train", eval.trainIds());
+            LatentSpace test = c.embeddings().select(c.name() + " test", eval.testIds());
+            RelativeProjector p = projector(c);
+            names.add(c.name());
+            absTrain.add(train);
+            absTest.add(test);
+            relTrain.add(p.relative(c.name(), train));
+            relTest.add(p.relative(c.name(), test));
+        }
+    }
+
+    /** @return the end-to-end absolute and relative spaces */
+    public List<EvaluatedSpace> endToEnd() {
+        LatentSpace train = endToEnd.embeddings().select("end-to-end train", eval.trainIds());
+        LatentSpace test = endToEnd.embeddings().select("end-to-end test", eval.testIds());
+        RelativeProjector p = projector(endToEnd);
+        return List.of(new EvaluatedSpace("end-to-end-abs", null, null, train, test, null, null, null),
+                new EvaluatedSpace("end-to-end-rel", null, null, p.apply(train), p.apply(test), null, null, null));
+    }
+
+    /**
+     * @param rule a membership rule, or {@code null} for the oracle (the plan's membership)
+     * @param withTaskOneHot also build {@code abs+task-onehot} (disjoint setting)
+     * @return the atlas and naive spaces under that rule
+     */
+    public List<EvaluatedSpace> underRule(MembershipRule rule, boolean withTaskOneHot) {
+        MembershipRule trainRule = rule == null ? new OracleMembership(eval.oracleTrain()) : rule;
+        MembershipRule testRule = rule == null ? new OracleMembership(eval.oracleTest()) : rule;
+        String name = rule == null ? ORACLE : rule.name();
+        Boolean labelFree = rule == null ? Boolean.FALSE : rule.labelFree();
+        MembershipWeights wTrain = trainRule.assign(predictions(eval.trainIds()));
+        MembershipWeights wTest = testRule.assign(predictions(eval.testIds()));
+        Map<String, Double> routing = rule == null ? null : routing(wTest);
+        List<EvaluatedSpace> out = new ArrayList<>();
+        out.add(new EvaluatedSpace("atlas", name, labelFree, Atlas.merge(relTrain, wTrain).space(),
+                Atlas.merge(relTest, wTest).space(), null, null, routing));
+        NaiveUnion naiveTest = NaiveUnion.of(names, absTest, wTest);
+        NaiveUnion naiveTrain = NaiveUnion.of(names, absTrain, wTrain);
+        out.add(new EvaluatedSpace("naive", name, labelFree, naiveTrain.space(), naiveTest.space(),
+                naiveTrain.sampleIds(), naiveTest.sampleIds(), routing));
+        if (withTaskOneHot) {
+            out.add(new EvaluatedSpace(TASK_ONE_HOT, name, labelFree, withTaskOneHot(absTrain, wTrain),
+                    withTaskOneHot(absTest, wTest), null, null, routing));
+        }
+        return out;
+    }
+
+    private Map<String, Double> routing(MembershipWeights w) {
+        int[] labels = endToEnd.embeddings().select("labels", eval.testIds()).labels();
+        double[] q = RoutingQuality.of(w, eval.chartClasses(), labels);
+        double members = 0;
+        for (int i = 0; i < w.ids().length; i++) {
+            members += w.coverage(i);
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("recall", q[0]);
+        out.put("top1", q[1]);
+        out.put("charts", members / w.ids().length);
+        return out;
+    }
+
+    /** {@code [e_t*(x), onehot(t*)]} with {@code t*} the chart of largest weight for x. */
+    private static LatentSpace withTaskOneHot(List<LatentSpace> abs, MembershipWeights w) {
+        int charts = abs.size();
+        int d = abs.get(0).dim();
+        int width = d + charts;
+        long[] ids = w.ids();
+        float[] v = new float[ids.length * width];
+        int[] labels = new int[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            int top = 0;
+            for (int t = 1; t < charts; t++) {
+                if (w.weight(i, t) > w.weight(i, top)) {
+                    top = t;
+                }
+            }
+            LatentSpace s = abs.get(top);
+            int row = s.rowOf(ids[i]);
+            System.arraycopy(s.rawVectors(), row * d, v, i * width, d);
+            v[i * width + d + top] = 1;
+            labels[i] = s.label(row);
+        }
+        return LatentSpace.of(TASK_ONE_HOT, ids, v, width, labels);
+    }
+
+    private List<ChartPredictions> predictions(long[] ids) {
+        List<ChartPredictions> out = new ArrayList<>();
+        for (ChartOutputs c : charts) {
+            int k = c.classes().length;
+            float[] p = new float[ids.length * k];
+            LatentSpace all = c.embeddings();
+            for (int i = 0; i < ids.length; i++) {
+                System.arraycopy(c.probabilities(), all.rowOf(ids[i]) * k, p, i * k, k);
+            }
+            out.add(new ChartPredictions(c.classes(), ids, p));
+        }
+        return out;
+    }
+
+    private RelativeProjector projector(ChartOutputs chart) {
+        LatentSpace anchors = chart.embeddings().select(chart.name() + " anchors", eval.anchorIds());
+        return RelativeProjection.fit(anchors, Similarity.COSINE, Normalization.NONE);
+    }
+}

@@ -1,0 +1,310 @@
+package latentatlas.experiment;
+
+import latentatlas.evaluation.ChartBank;
+import latentatlas.evaluation.ChartKind;
+import latentatlas.evaluation.ChartOutputs;
+import latentatlas.evaluation.EvaluatedSpace;
+import latentatlas.evaluation.EvaluationSet;
+import latentatlas.evaluation.SpaceBuilder;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import latentatlas.analyses.SpaceAnalyses;
+import latentatlas.analyses.SpaceScores;
+import latentatlas.charts.ChartStore;
+import latentatlas.charts.ProgressListener;
+import latentatlas.dataset.Dataset;
+import latentatlas.io.AtomicFiles;
+import latentatlas.membership.MembershipRule;
+import latentatlas.probe.TaskEmbedding;
+import latentatlas.space.LatentSpace;
+import latentatlas.space.LatentSpaces;
+import latentatlas.tasks.DatasetLabels;
+import latentatlas.tasks.Task;
+import latentatlas.tasks.TaskPlan;
+import latentatlas.tasks.TaskPlanJson;
+import latentatlas.tasks.TaskPlanner;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Runs one experiment (docs/method.md §3-§6): plan, charts (the end-to-end chart in a store that other
+ * settings share), every chart's outputs on all samples, the spaces of every membership rule, their
+ * analyses, figures, {@code results.json} and the report. Every stage is saved in the run folder and
+ * reused on a rerun: charts and their outputs by configuration hash, analyses by a hash of the space's
+ * data and the analysis configuration, so a killed run resumes and gives the same results.
+ *
+ * <p>Run folder: {@code plan.json}, {@code charts/task-N/}, {@code spaces/task-N/},
+ * {@code atlas/MODE/{train,test}.npy}, {@code analyses/*.json}, {@code figures/*.png},
+ * {@code results.json}, {@code report.md}, {@code report.html}.
+ */
+public final class ExperimentRunner {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Changes whenever the analyses compute something new, so that older cached analyses are redone. */
+    private static final String ANALYSES_VERSION = "analyses 3";
+
+    private final ExperimentConfig config;
+    private final PrintWriter log;
+    private final ProgressListener listener;
+
+    /**
+     * @param config what to run
+     * @param log receives one line per stage
+     * @param listener receives training progress
+     */
+    public ExperimentRunner(ExperimentConfig config, PrintWriter log, ProgressListener listener) {
+        this.config = config;
+        this.log = log;
+        this.listener = listener;
+    }
+
+    /**
+     * @param dataset the dataset (its fingerprint is recorded)
+     * @param endToEnd the end-to-end chart's kind
+     * @param chartKinds the task charts' kinds, cycled over the tasks
+     * @return the results (also written to the run folder)
+     */
+    public RunResults run(Dataset dataset, ChartKind endToEnd, List<ChartKind> chartKinds) {
+        Map<String, Double> timings = new LinkedHashMap<>();
+        Path out = config.out();
+        long t0 = System.nanoTime();
+        TaskPlanner planner = config.planner();
+        TaskPlan plan = planner.plan(DatasetLabels.of(dataset), config.seed());
+        TaskPlanJson.write(plan, out.resolve("plan.json"));
+        stage("plan", t0, timings);
+
+        t0 = System.nanoTime();
+        ChartBank bank = new ChartBank(listener, log);
+        ChartOutputs e2e = bank.obtain(new ChartStore(config.endToEndStore()), plan.endToEnd(), endToEnd,
+                config.profile().charts(true, config.seed(), config.deterministic()));
+        boolean shared = "shared-classes".equals(plan.setting());
+        List<ChartOutputs> charts = new ArrayList<>();
+        ChartStore store = new ChartStore(out);
+        for (Task task : plan.chartTasks()) {
+            ChartKind kind = chartKinds.get((task.index() - 1) % chartKinds.size());
+            charts.add(bank.obtain(store, task, kind, config.profile().charts(shared, config.seed(), config.deterministic())));
+        }
+        stage("charts", t0, timings);
+
+        t0 = System.nanoTime();
+        EvaluationSet eval = EvaluationSet.of(plan);
+        SpaceBuilder builder = new SpaceBuilder(eval, e2e, charts);
+        List<EvaluatedSpace> spaces = new ArrayList<>(builder.endToEnd());
+        for (String mode : config.memberships()) {
+            MembershipRule rule = MembershipRules.parse(mode);
+            List<EvaluatedSpace> built = builder.underRule(rule, "disjoint".equals(plan.setting()) && rule == null);
+            EvaluatedSpace atlas = built.get(0);
+            LatentSpaces.save(atlas.train(), out.resolve("atlas").resolve(mode), "train");
+            LatentSpaces.save(atlas.test(), out.resolve("atlas").resolve(mode), "test");
+            spaces.addAll(built);
+            for (EvaluatedSpace s : built) {
+                if (SpaceBuilder.TASK_ONE_HOT.equals(s.space())) {
+                    spaces.add(withLearnedTaskEmbedding(s, charts.size()));
+                }
+            }
+        }
+        stage("spaces", t0, timings);
+
+        t0 = System.nanoTime();
+        SpaceAnalyses.AnalysisConfig analysis = new SpaceAnalyses.AnalysisConfig(
+                config.profile().probe(config.seed(), config.deterministic()), shared, config.profile().kmeansInit(),
+                config.profile().silhouetteRows(), config.profile().knnReferenceRows(), config.seed());
+        String context = analysis + "|shared " + java.util.Arrays.toString(eval.sharedClasses()) + "|novel "
+                + java.util.Arrays.toString(eval.novelClasses()) + "|classes " + java.util.Arrays.toString(eval.classes());
+        LatentSpace taskAbs = shared ? null : builder.underRule(null, false).get(1).testBySample();
+        SpaceAnalyses analyses = new SpaceAnalyses(eval, spaces.get(0).test(), spaces.get(1).test(), taskAbs, analysis,
+                listener);
+        List<SpaceScores> scores = new ArrayList<>();
+        Map<String, SpaceScores> byData = new LinkedHashMap<>();
+        for (EvaluatedSpace s : spaces) {
+            String data = key("", s, context);
+            SpaceScores same = byData.get(data);
+            if (same != null) {
+                // e.g. naive [weighted-...] = naive [all]: every chart has a positive weight, so the rows are identical
+                log.printf(Locale.ROOT, "analyses of %s: its rows are identical to those of %s, scores copied%n",
+                        s.label(), same.label());
+                scores.add(new SpaceScores(s.space(), s.membership(), s.labelFree(), same.rows(), same.probe(),
+                        same.probePaper(), same.centroid(), same.knn(), same.separability(), same.clustering(),
+                        same.ckaVsEndToEndRel(), same.ckaVsEndToEndAbs(), same.ckaVsTaskAbs(), s.routing(), Map.of()));
+                continue;
+            }
+            SpaceScores computed = cachedAnalysis(s, analyses, context);
+            byData.put(data, computed);
+            scores.add(computed);
+        }
+        stage("analyses", t0, timings);
+
+        List<RunResults.ChartSummary> summaries = new ArrayList<>();
+        summaries.add(summary(e2e, plan.endToEnd()));
+        for (int i = 0; i < charts.size(); i++) {
+            summaries.add(summary(charts.get(i), plan.chartTasks().get(i)));
+        }
+        t0 = System.nanoTime();
+        RunFigures.draw(out.resolve("figures"), dataset, spaces, scores, config.seed());
+        stage("figures", t0, timings);
+        RunResults results = new RunResults(RunResults.FORMAT, plan.setting(),
+                provenance(dataset, plan, endToEnd, chartKinds), summaries, scores, timings, notes(plan));
+        results.write(out.resolve("results.json"));
+        RunReport.write(out, results);
+        return results;
+    }
+
+    /**
+     * The setting-3 baseline "absolute + learned task embedding": the one-hot task id of
+     * {@code oneHot} replaced by a vector learned jointly with a probe on the training rows
+     * ({@link TaskEmbedding}), with the probe's training configuration.
+     */
+    private EvaluatedSpace withLearnedTaskEmbedding(EvaluatedSpace oneHot, int tasks) {
+        float[] e = TaskEmbedding.learn(oneHot.train(), tasks, config.profile().probe(config.seed(), config.deterministic()),
+                listener);
+        return new EvaluatedSpace(SpaceBuilder.TASK_EMBEDDING, oneHot.membership(), oneHot.labelFree(),
+                TaskEmbedding.apply(SpaceBuilder.TASK_EMBEDDING, oneHot.train(), tasks, e),
+                TaskEmbedding.apply(SpaceBuilder.TASK_EMBEDDING, oneHot.test(), tasks, e), null, null, oneHot.routing());
+    }
+
+    /**
+     * The analyses of a space, from the cache when its key matches. The end-to-end spaces are cached in
+     * the shared end-to-end store: settings with the same evaluation samples (e.g. disjoint samples and
+     * disjoint classes) then analyse them once.
+     */
+    private SpaceScores cachedAnalysis(EvaluatedSpace s, SpaceAnalyses analyses, String context) {
+        String key = key(s.label(), s, context);
+        Path folder = s.membership() == null ? config.endToEndStore().resolve("analyses") : config.out().resolve("analyses");
+        Path file = folder.resolve(slug(s.label()) + "-" + key.substring(0, 12) + ".json");
+        if (Files.isRegularFile(file)) {
+            try {
+                var node = JSON.readTree(file.toFile());
+                if (key.equals(node.path("key").asText())) {
+                    log.printf(Locale.ROOT, "analyses of %s: reused%n", s.label());
+                    log.flush();
+                    return JSON.treeToValue(node.path("scores"), SpaceScores.class);
+                }
+            } catch (IOException | RuntimeException e) {
+                log.println("analyses of " + s.label() + ": cached file unreadable (" + e.getMessage() + "), recomputing");
+            }
+        }
+        SpaceScores scores = analyses.analyse(s);
+        Map<String, Object> cached = new LinkedHashMap<>();
+        cached.put("key", key);
+        cached.put("scores", scores);
+        AtomicFiles.writeString(file, RunResults.toJson(cached));
+        log.printf(Locale.ROOT, "analyses of %s: probe %.4f, %.1f s (%s)%n", s.label(), scores.probe().get("total"),
+                scores.seconds().get("total"), secondsPerAnalysis(scores.seconds()));
+        log.flush();
+        return scores;
+    }
+
+    /**
+     * SHA-256 over the analyses' version, {@code label}, the space's kind, its train and test rows (ids,
+     * labels, values) and the context (analysis configuration and class subsets).
+     */
+    private static String key(String label, EvaluatedSpace s, String context) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((ANALYSES_VERSION + "|" + label + "|" + s.space() + "|" + context).getBytes(StandardCharsets.UTF_8));
+            for (LatentSpace space : new LatentSpace[] {s.train(), s.test()}) {
+                ByteBuffer b = ByteBuffer.allocate(space.size() * (12 + 4 * space.dim())).order(ByteOrder.LITTLE_ENDIAN);
+                for (long id : space.ids()) {
+                    b.putLong(id);
+                }
+                for (int l : space.labels()) {
+                    b.putInt(l);
+                }
+                b.asFloatBuffer().put(space.rawVectors());
+                sha.update(b.array());
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @return e.g. {@code probe 3.1, knn 0.4}: the analyses' seconds except the total */
+    private static String secondsPerAnalysis(Map<String, Double> seconds) {
+        StringBuilder b = new StringBuilder();
+        seconds.forEach((name, value) -> {
+            if (!"total".equals(name)) {
+                b.append(b.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%s %.1f", name, value));
+            }
+        });
+        return b.toString();
+    }
+
+    /** @return a file name for a space label, e.g. {@code atlas-oracle} */
+    public static String slug(String label) {
+        return label.replaceAll("[^A-Za-z0-9.+-]+", "-").replaceAll("^-|-$", "");
+    }
+
+    private static RunResults.ChartSummary summary(ChartOutputs c, Task task) {
+        return new RunResults.ChartSummary(task.index(), c.kind(), task.classCount(), c.testAccuracy(), c.epochs(),
+                c.trainSeconds());
+    }
+
+    private Map<String, Object> provenance(Dataset dataset, TaskPlan plan, ChartKind endToEnd, List<ChartKind> kinds) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("dataset", dataset.name());
+        p.put("dataset_fingerprint", dataset.fingerprint());
+        p.put("setting", plan.setting());
+        p.put("parameters", plan.parameters());
+        p.put("plan_sha256", sha256(TaskPlanJson.toJson(plan)));
+        p.put("seed", config.seed());
+        p.put("profile", config.profile().label());
+        p.put("deterministic", config.deterministic());
+        p.put("memberships", config.memberships());
+        p.put("end_to_end_chart", endToEnd.name());
+        p.put("charts", kinds.stream().map(ChartKind::name).toList());
+        p.put("chart_training", config.profile().charts("shared-classes".equals(plan.setting()), config.seed(),
+                config.deterministic()).toString());
+        p.put("end_to_end_training", config.profile().charts(true, config.seed(), config.deterministic()).toString());
+        p.put("probe_training", config.profile().probe(config.seed(), config.deterministic()).toString());
+        p.put("knn_reference_rows", config.profile().knnReferenceRows() == Integer.MAX_VALUE ? "all training rows"
+                : "the rows of a seeded sample of at most " + config.profile().knnReferenceRows() + " training samples");
+        p.put("relative", "cosine similarity to the plan's anchors, no normalisation");
+        p.put("environment", Provenance.environment());
+        return p;
+    }
+
+    private static List<String> notes(TaskPlan plan) {
+        List<String> notes = new ArrayList<>();
+        notes.add("Membership 'oracle' is the paper's: which charts embed a sample (test samples included) is"
+                + " decided by the task plan, that is by the sample's label. Every other mode decides from the"
+                + " charts' classifier outputs only, so it is deployable.");
+        if ("disjoint".equals(plan.setting())) {
+            notes.add("Disjoint setting: under 'oracle' each test sample is routed to the chart of the task that owns"
+                    + " its class (the reference's oracle routing); 'abs+task-onehot' and 'abs+task-embedding' use the same routing.");
+        }
+        if ("shared-classes".equals(plan.setting())) {
+            notes.add("probe_paper: the reference's protocol, a 70/15/15 split of the test embeddings;"
+                    + " probe: trained on the training embeddings, measured on the test embeddings.");
+        }
+        return notes;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void stage(String name, long start, Map<String, Double> timings) {
+        double s = (System.nanoTime() - start) / 1e9;
+        timings.put(name, s);
+        log.printf(Locale.ROOT, "stage %s: %.1f s%n", name, s);
+        log.flush();
+    }
+}

@@ -1,0 +1,157 @@
+package latentatlas.experiment;
+
+import latentatlas.evaluation.ChartKind;
+
+import latentatlas.analyses.SpaceScores;
+import latentatlas.charts.ProgressListener;
+import latentatlas.dataset.Dataset;
+import latentatlas.report.Document;
+import latentatlas.report.Table;
+import latentatlas.tasks.DisjointPlanner;
+import latentatlas.tasks.DisjointSamplesPlanner;
+import latentatlas.tasks.SharedClassesPlanner;
+import latentatlas.tasks.TaskPlanner;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reproduces the paper's three experiments on one dataset (docs/method.md §3, §7): shared classes, disjoint
+ * samples and disjoint classes, each a full {@link ExperimentRunner} run in {@code OUT/SETTING/}, the
+ * end-to-end chart trained once in {@code OUT/end-to-end/} and shared. Writes {@code OUT/results.json}
+ * (every run and the claims) and one combined report that sets each claim of the paper beside ours,
+ * under the paper's oracle membership and under the label-free modes.
+ */
+public final class PaperRunner {
+    private final PrintWriter log;
+    private final ProgressListener listener;
+
+    /**
+     * @param log receives one line per stage
+     * @param listener receives training progress
+     */
+    public PaperRunner(PrintWriter log, ProgressListener listener) {
+        this.log = log;
+        this.listener = listener;
+    }
+
+    /**
+     * The settings with their defaults. Below 100 classes: shared-classes with S = 40% and N = 20% of
+     * the classes (S = 4, N = 2 on a 10-class dataset, as in docs/method.md §8), disjoint-samples with 2
+     * partitions and the default mixture, disjoint with 2 partitions. From 100 classes on, a grid like
+     * the paper's CIFAR-100 one: shared classes S = 2C/3 and C/3 (100 and 50 on CLINC150) with N = 10 and
+     * 25 novel classes per task (kept when they give at least 2 tasks), disjoint samples with 2
+     * partitions, and disjoint with 2 and 5 partitions.
+     *
+     * @param classes the dataset's number of classes
+     * @return run name to planner, e.g. {@code shared-classes-s100-n10}
+     */
+    public static Map<String, TaskPlanner> defaultSettings(int classes) {
+        Map<String, TaskPlanner> settings = new LinkedHashMap<>();
+        if (classes < 100) {
+            int shared = Math.max(1, (int) Math.round(classes * 0.4));
+            int novel = Math.max(1, (int) Math.round(classes * 0.2));
+            settings.put("shared-classes", new SharedClassesPlanner(shared, novel, SharedClassesPlanner.DEFAULT_ANCHORS));
+        } else {
+            for (int shared : new int[] {Math.round(classes * 2 / 3f), Math.round(classes / 3f)}) {
+                for (int novel : new int[] {10, 25}) {
+                    if ((classes - shared) / novel >= 2) {
+                        settings.put("shared-classes-s" + shared + "-n" + novel,
+                                new SharedClassesPlanner(shared, novel, SharedClassesPlanner.DEFAULT_ANCHORS));
+                    }
+                }
+            }
+        }
+        settings.put("disjoint-samples", DisjointSamplesPlanner.withDefaultMixture(DisjointPlanner.DEFAULT_ANCHORS,
+                DisjointPlanner.DEFAULT_PARTITIONS));
+        settings.put("disjoint", new DisjointPlanner(DisjointPlanner.DEFAULT_PARTITIONS, DisjointPlanner.DEFAULT_ANCHORS));
+        if (classes >= 100) {
+            settings.put("disjoint-p5", new DisjointPlanner(5, DisjointPlanner.DEFAULT_ANCHORS));
+        }
+        return settings;
+    }
+
+    /**
+     * @param dataset the dataset
+     * @param settings setting name to planner (see {@link #defaultSettings})
+     * @param template seed, profile, determinism and memberships (its planner and folders are replaced)
+     * @param out the paper folder
+     * @param endToEnd the end-to-end chart's kind
+     * @param chartKinds the task charts' kinds
+     * @return the combined results
+     */
+    public PaperResults run(Dataset dataset, Map<String, TaskPlanner> settings, ExperimentConfig template, Path out,
+                            ChartKind endToEnd, List<ChartKind> chartKinds) {
+        Map<String, RunResults> runs = new LinkedHashMap<>();
+        for (Map.Entry<String, TaskPlanner> s : settings.entrySet()) {
+            log.println("== " + s.getKey() + " ==");
+            ExperimentConfig config = new ExperimentConfig(s.getValue(), template.seed(), template.profile(),
+                    template.deterministic(), template.memberships(), out.resolve(s.getKey()), out.resolve("end-to-end"));
+            runs.put(s.getKey(), new ExperimentRunner(config, log, listener).run(dataset, endToEnd, chartKinds));
+        }
+        List<Claim> claims = new ArrayList<>();
+        for (String mode : template.memberships()) {
+            claims.addAll(PaperClaims.evaluate(runs, mode));
+        }
+        PaperResults results = new PaperResults(PaperResults.FORMAT, dataset.name(), runs, claims);
+        results.write(out.resolve("results.json"));
+        report(results).write(out);
+        return results;
+    }
+
+    private static Document report(PaperResults results) {
+        Document doc = new Document("latent-atlas: the paper's experiments on " + results.dataset());
+        doc.paragraph("Crisostomi et al. 2023, \"From charts to atlas\": three task settings, one chart per task, the"
+                + " atlas = mean of the charts' relative spaces. Our numbers beside the paper's claims (docs/method.md §7),"
+                + " under the paper's membership (oracle: test samples are embedded by the charts their label"
+                + " assigns) and under label-free membership (deployable: no label is used to build a test vector).");
+        doc.heading(2, "The paper's claims");
+        Table claims = new Table("claim", "paper", "membership", "ours", "holds");
+        for (Claim c : results.claims()) {
+            claims.row(c.claim(), c.paper(), c.membership(), c.ours(), c.holds() ? "yes" : "no");
+        }
+        doc.table(claims);
+        doc.heading(2, "Probe accuracy by membership mode");
+        doc.table(byMembership(results));
+        for (Map.Entry<String, RunResults> run : results.runs().entrySet()) {
+            doc.heading(2, "Setting " + run.getKey());
+            RunReport.append(doc, run.getValue(), run.getKey() + "/figures/");
+        }
+        return doc;
+    }
+
+    /**
+     * Probe accuracy per setting of every space that any setting has (atlas and naive per membership
+     * mode, end-to-end for reference, the disjoint setting's task baselines).
+     */
+    private static Table byMembership(PaperResults results) {
+        List<String> header = new ArrayList<>(List.of("space"));
+        header.addAll(results.runs().keySet());
+        Table t = new Table(header.toArray(String[]::new));
+        Set<String> labels = new LinkedHashSet<>();
+        results.runs().values().forEach(r -> r.spaces().forEach(s -> labels.add(s.label())));
+        for (String label : labels) {
+            List<String> row = new ArrayList<>(List.of(label));
+            for (RunResults r : results.runs().values()) {
+                SpaceScores same = r.space(label);
+                row.add(same == null ? "–" : describe(same));
+            }
+            t.row(row.toArray(String[]::new));
+        }
+        return t;
+    }
+
+    private static String describe(SpaceScores s) {
+        Map<String, Double> p = s.probe();
+        return p.containsKey("novel")
+                ? String.format(Locale.ROOT, "%.3f (shared %.3f, novel %.3f)", p.get("total"), p.get("shared"), p.get("novel"))
+                : Table.number(p.get("total"));
+    }
+}

@@ -1,0 +1,94 @@
+package latentatlas.experiment;
+
+import latentatlas.evaluation.EvaluatedSpace;
+import latentatlas.evaluation.SpaceBuilder;
+
+import latentatlas.analyses.SpaceScores;
+import latentatlas.dataset.Dataset;
+import latentatlas.report.Figures;
+import latentatlas.space.LatentSpace;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pictures of one experiment (docs/method.md §6), in {@code RUN/figures/}: {@value #PCA} (2-D PCA of
+ * the test samples in the end-to-end spaces and the atlases, coloured by class), {@value #SIMILARITY}
+ * (their class-sorted cosine self-similarity matrices), {@value #PROTOTYPES} (2-D PCA of their class
+ * prototypes, the mean test vector of each class), {@value #PROBE} and {@value #SEPARABILITY} (bars per
+ * space).
+ */
+public final class RunFigures {
+    /** PCA scatter file. */
+    public static final String PCA = "pca.png";
+    /** Self-similarity file. */
+    public static final String SIMILARITY = "similarity.png";
+    /** Class-prototype PCA file. */
+    public static final String PROTOTYPES = "prototypes.png";
+    /** Probe accuracy bars. */
+    public static final String PROBE = "probe.png";
+    /** Separability bars. */
+    public static final String SEPARABILITY = "separability.png";
+
+    private RunFigures() {
+    }
+
+    /**
+     * @param dir the figures folder
+     * @param dataset the dataset (class names)
+     * @param spaces the spaces
+     * @param scores their scores, same order
+     * @param seed seeds the subsamples
+     */
+    public static void draw(Path dir, Dataset dataset, List<EvaluatedSpace> spaces, List<SpaceScores> scores, long seed) {
+        List<Figures.Panel> panels = new ArrayList<>();
+        for (EvaluatedSpace s : spaces) {
+            if (s.space().startsWith("end-to-end") || (s.space().equals("atlas")
+                    && (SpaceBuilder.ORACLE.equals(s.membership()) || "all".equals(s.membership())))) {
+                panels.add(new Figures.Panel(s.label(), s.test()));
+            }
+        }
+        Figures.pcaScatter(dir.resolve(PCA), panels, dataset.classes(), 3000, seed);
+        Figures.similarityMatrices(dir.resolve(SIMILARITY), panels, dataset.classes(), 800, seed);
+        List<Figures.Panel> prototypes = panels.stream()
+                .map(p -> new Figures.Panel(p.title(), prototypes(p.space()))).toList();
+        Figures.pcaScatter(dir.resolve(PROTOTYPES), prototypes, dataset.classes(), dataset.classes().size(), seed);
+        Map<String, Map<String, Double>> probe = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> separability = new LinkedHashMap<>();
+        double maxSeparability = 0;
+        for (SpaceScores s : scores) {
+            probe.put(s.label(), s.probe());
+            separability.put(s.label(), new LinkedHashMap<>(Map.of("separability", s.separability())));
+            maxSeparability = Math.max(maxSeparability, s.separability());
+        }
+        Figures.bars(dir.resolve(PROBE), "Probe accuracy on the test samples", probe, 1.0);
+        Figures.bars(dir.resolve(SEPARABILITY), "Class separability (test samples)", separability,
+                Math.max(1e-9, Math.ceil(maxSeparability * 1.1 * 10) / 10));
+    }
+
+    /** @return one row per class of {@code space}: the mean of its rows (accumulated in double), id = label = class */
+    static LatentSpace prototypes(LatentSpace space) {
+        int d = space.dim();
+        int[] classes = Arrays.stream(space.labels()).distinct().sorted().toArray();
+        double[] sums = new double[classes.length * d];
+        int[] counts = new int[classes.length];
+        float[] x = space.rawVectors();
+        for (int i = 0; i < space.size(); i++) {
+            int c = Arrays.binarySearch(classes, space.label(i));
+            counts[c]++;
+            for (int j = 0; j < d; j++) {
+                sums[c * d + j] += x[i * d + j];
+            }
+        }
+        float[] means = new float[sums.length];
+        for (int k = 0; k < sums.length; k++) {
+            means[k] = (float) (sums[k] / counts[k / d]);
+        }
+        return LatentSpace.of("prototypes", Arrays.stream(classes).asLongStream().toArray(), means, d,
+                classes.clone());
+    }
+}

@@ -1,0 +1,115 @@
+package latentatlas.experiment;
+
+
+import latentatlas.analyses.SpaceScores;
+import latentatlas.report.Document;
+import latentatlas.report.Table;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+import static latentatlas.report.Table.number;
+
+/**
+ * The report of one experiment ({@code report.md} and {@code report.html} in the run folder): the
+ * charts, one table of every space x membership mode (probe accuracy total / shared / novel under
+ * both protocols, centroid and k-NN accuracy, separability, CKA with the end-to-end relative space,
+ * clustering), the routing quality of the label-free rules, the pictures, the notes and the
+ * provenance. Every number is read from {@link RunResults}, so the report and {@code results.json}
+ * agree.
+ */
+public final class RunReport {
+    private RunReport() {
+    }
+
+    /**
+     * @param dir the run folder
+     * @param results the results
+     */
+    public static void write(Path dir, RunResults results) {
+        Document doc = new Document("latent-atlas: " + results.provenance().get("dataset") + ", " + results.setting());
+        append(doc, results, "figures/");
+        doc.write(dir);
+    }
+
+    /**
+     * Appends the sections of one experiment to a document.
+     *
+     * @param doc the document
+     * @param results the results
+     * @param figures the figures folder relative to the document
+     */
+    public static void append(Document doc, RunResults results, String figures) {
+        Map<String, Object> p = results.provenance();
+        doc.paragraph(String.format(Locale.ROOT, "Setting %s %s, seed %s, profile %s; dataset %s (fingerprint %.12s).",
+                results.setting(), p.get("parameters"), p.get("seed"), p.get("profile"), p.get("dataset"),
+                String.valueOf(p.get("dataset_fingerprint"))));
+        results.notes().forEach(doc::paragraph);
+        doc.heading(3, "Charts");
+        Table charts = new Table("task", "kind", "classes", "test accuracy", "epochs", "train s");
+        for (RunResults.ChartSummary c : results.charts()) {
+            charts.row(c.task() == 0 ? "0 (end-to-end)" : String.valueOf(c.task()), c.kind(), String.valueOf(c.classes()),
+                    number(c.testAccuracy()), String.valueOf(c.epochs()), String.format(Locale.ROOT, "%.0f", c.trainSeconds()));
+        }
+        doc.table(charts);
+        doc.heading(3, "Spaces");
+        doc.table(spaces(results));
+        Table routing = new Table("membership", "recall", "top-1", "charts per sample");
+        for (SpaceScores s : results.spaces()) {
+            if (s.routing() != null && s.space().equals("atlas")) {
+                routing.row(s.membership(), number(s.routing().get("recall")), number(s.routing().get("top1")),
+                        number(s.routing().get("charts")));
+            }
+        }
+        if (routing.size() > 0) {
+            doc.heading(3, "Routing of the label-free rules (test samples)");
+            doc.paragraph("recall: the chosen charts include one that has the sample's class; top-1: the most weighted"
+                    + " chart has it.");
+            doc.table(routing);
+        }
+        doc.heading(3, "Pictures");
+        doc.image("2-D PCA of the test samples, coloured by class", figures + RunFigures.PCA);
+        doc.image("Cosine self-similarity of test samples, sorted by class", figures + RunFigures.SIMILARITY);
+        doc.image("2-D PCA of the class prototypes (mean test vector of each class)", figures + RunFigures.PROTOTYPES);
+        doc.image("Probe accuracy per space", figures + RunFigures.PROBE);
+        doc.image("Separability per space", figures + RunFigures.SEPARABILITY);
+        doc.heading(3, "Timings and provenance");
+        doc.paragraph("Seconds per stage: " + results.timings().entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue())).toList()
+                + ". Environment: " + p.get("environment") + ". Chart training: " + p.get("chart_training")
+                + ". Probe: " + p.get("probe_training") + ".");
+    }
+
+    /** @return the space x membership table */
+    public static Table spaces(RunResults results) {
+        boolean shared = "shared-classes".equals(results.setting());
+        Table t = shared
+                ? new Table("space", "label-free", "probe total", "probe shared", "probe novel", "probe (paper) total",
+                        "centroid", "10-NN", "separability (novel)", "CKA vs e2e rel", "CKA shared", "CKA novel",
+                        "V-measure", "silhouette")
+                : new Table("space", "label-free", "probe total", "centroid", "10-NN", "separability", "CKA vs e2e rel",
+                        "CKA vs e2e abs", "CKA vs task abs", "V-measure", "silhouette");
+        for (SpaceScores s : results.spaces()) {
+            String free = s.labelFree() == null ? "yes" : s.labelFree() ? "yes" : "no";
+            Map<String, Double> cka = s.ckaVsEndToEndRel() == null ? Map.of() : s.ckaVsEndToEndRel();
+            Map<String, Double> ckaAbs = s.ckaVsEndToEndAbs() == null ? Map.of() : s.ckaVsEndToEndAbs();
+            if (shared) {
+                t.row(s.label(), free, number(s.probe().get("total")), number(s.probe().get("shared")),
+                        number(s.probe().get("novel")),
+                        number(s.probePaper() == null ? null : s.probePaper().get("total")),
+                        number(s.centroid().get("total")), number(s.knn().get("total")), number(s.separability()),
+                        number(cka.get("total")), number(cka.get("shared")), number(cka.get("novel")),
+                        number(s.clustering().get("v_measure")), number(s.clustering().get("silhouette")));
+            } else {
+                t.row(s.label(), free, number(s.probe().get("total")), number(s.centroid().get("total")),
+                        number(s.knn().get("total")), number(s.separability()), number(cka.get("total")),
+                        number(ckaAbs.get("total")),
+                        number(s.ckaVsTaskAbs() == null ? null : s.ckaVsTaskAbs().get("total")),
+                        number(s.clustering().get("v_measure")),
+                        number(s.clustering().get("silhouette")));
+            }
+        }
+        return t;
+    }
+}

@@ -1,0 +1,217 @@
+package latentatlas.experiment;
+
+import latentatlas.evaluation.ChartBank;
+import latentatlas.evaluation.ChartKind;
+import latentatlas.evaluation.ChartOutputs;
+import latentatlas.evaluation.EvaluationSet;
+import latentatlas.evaluation.SpaceBuilder;
+
+import latentatlas.analyses.SpaceScores;
+import latentatlas.charts.ChartStore;
+import latentatlas.charts.ProgressListener;
+import latentatlas.charts.SmallCnn;
+import latentatlas.dataset.Dataset;
+import latentatlas.dataset.Datasets;
+import latentatlas.dataset.Samples;
+import latentatlas.membership.MembershipRule;
+import latentatlas.space.LatentSpace;
+import latentatlas.tasks.DatasetLabels;
+import latentatlas.tasks.DisjointPlanner;
+import latentatlas.tasks.SharedClassesPlanner;
+import latentatlas.tasks.TaskPlan;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The runner end to end on real Fashion-MNIST images (the first 3,000 training and 1,000 test images,
+ * so that it takes about a minute): shared classes S = 4, N = 2, quick profile, deterministic.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExperimentRunnerTest {
+    private static final SharedClassesPlanner PLANNER = new SharedClassesPlanner(4, 2, 64);
+
+    @TempDir
+    static Path dir;
+    private Dataset data;
+    private ExperimentConfig config;
+    private RunResults first;
+    private String firstLog;
+
+    @BeforeAll
+    void runOnce() {
+        Dataset full = Datasets.open("fashion-mnist");
+        data = new Dataset(full.name(), full.classes(), full.train().select(LongStream.range(0, 3000).toArray()),
+                full.test().select(LongStream.range(60000, 61000).toArray()), java.util.Map.of(),
+                full.fingerprint() + "|first 3000 train, 1000 test", java.util.Map.of());
+        config = new ExperimentConfig(PLANNER, 42, Profile.QUICK, true, MembershipRules.DEFAULT, dir.resolve("run"),
+                dir.resolve("e2e"));
+        StringWriter log = new StringWriter();
+        first = run(log);
+        firstLog = log.toString();
+    }
+
+    private RunResults run(StringWriter log) {
+        ChartKind kind = new ChartKind("small-cnn", data, SmallCnn.factory());
+        return new ExperimentRunner(config, new PrintWriter(log, true), ProgressListener.NONE).run(data, kind, List.of(kind));
+    }
+
+    @Test
+    void everySpaceIsAnalysedAndTheFilesAgree() throws Exception {
+        // 2 end-to-end spaces + (atlas, naive) per membership mode
+        assertEquals(2 + 2 * MembershipRules.DEFAULT.size(), first.spaces().size());
+        RunResults read = RunResults.read(dir.resolve("run/results.json"));
+        assertEquals(first.space("atlas [oracle]").probe(), read.space("atlas [oracle]").probe());
+        String html = Files.readString(dir.resolve("run/report.html"));
+        assertTrue(html.contains("atlas [exclusive-claim]") && html.contains("figures/pca.png"), html);
+        for (String png : List.of(RunFigures.PCA, RunFigures.SIMILARITY, RunFigures.PROTOTYPES, RunFigures.PROBE,
+                RunFigures.SEPARABILITY)) {
+            assertNotNull(ImageIO.read(dir.resolve("run/figures").resolve(png).toFile()), png);
+        }
+        assertTrue(Files.isRegularFile(dir.resolve("run/atlas/oracle/test.npy")));
+        assertTrue(Files.isRegularFile(dir.resolve("e2e/charts/task-0/chart.json")), "end-to-end chart in the shared store");
+    }
+
+    @Test
+    void numbersAreInTheirRangesAndSelfComparisonsAreExact() {
+        SpaceScores e2e = first.space("end-to-end-abs");
+        SpaceScores rel = first.space("end-to-end-rel");
+        // 10 classes: chance is 0.1; a 2-epoch small CNN on 3,000 images reaches well above 0.5
+        assertTrue(e2e.probe().get("total") > 0.5, e2e.probe().toString());
+        assertTrue(first.space("atlas [oracle]").probe().get("total") > 0.5);
+        assertEquals(1.0, e2e.ckaVsEndToEndAbs().get("total"), 1e-6, "CKA of a space with itself");
+        assertEquals(1.0, rel.ckaVsEndToEndRel().get("total"), 1e-6);
+        assertEquals(1.0, first.space("atlas [all]").routing().get("recall"), 0.0, "all charts include the owner");
+        assertEquals(3.0, first.space("atlas [all]").routing().get("charts"), 0.0);
+        SpaceScores naiveAll = first.space("naive [all]");
+        assertEquals(3 * first.space("atlas [all]").rows().get("train"), naiveAll.rows().get("train"));
+        assertTrue(naiveAll.ckaVsEndToEndRel() == null, "naive [all] has 3 rows per sample: no CKA");
+        for (SpaceScores s : first.spaces()) {
+            for (double v : s.probe().values()) {
+                assertTrue(v >= 0 && v <= 1, s.label() + " " + s.probe());
+            }
+            assertTrue(s.separability() > 0 && Double.isFinite(s.separability()), s.label());
+            assertNotNull(s.probePaper(), "shared-classes runs the paper protocol too");
+        }
+    }
+
+    @Test
+    void aSecondRunReusesEveryStageAndGivesTheSameNumbers() {
+        StringWriter log = new StringWriter();
+        RunResults again = run(log);
+        assertTrue(log.toString().contains("task 0 (small-cnn): chart and embeddings reused"), log.toString());
+        assertFalse(log.toString().contains("epochs (best"), "nothing retrained: " + log);
+        assertTrue(log.toString().contains("analyses of atlas [oracle]: reused"), log.toString());
+        for (SpaceScores s : first.spaces()) {
+            SpaceScores t = again.space(s.label());
+            assertEquals(s.probe(), t.probe(), s.label());
+            assertEquals(s.ckaVsEndToEndRel(), t.ckaVsEndToEndRel(), s.label());
+        }
+        assertTrue(firstLog.contains("epochs (best"), firstLog);
+    }
+
+    @Test
+    void disjointSettingReusesTheEndToEndChartAndAddsTheTaskBaselines() {
+        ExperimentConfig disjoint = new ExperimentConfig(new DisjointPlanner(2, 64), 42, Profile.QUICK, true,
+                List.of("oracle", "top1-maxprob"), dir.resolve("disjoint"), dir.resolve("e2e"));
+        StringWriter log = new StringWriter();
+        ChartKind kind = new ChartKind("small-cnn", data, SmallCnn.factory());
+        RunResults r = new ExperimentRunner(disjoint, new PrintWriter(log, true), ProgressListener.NONE)
+                .run(data, kind, List.of(kind));
+        assertTrue(log.toString().contains("task 0 (small-cnn): chart and embeddings reused"), log.toString());
+        SpaceScores oneHot = r.space("abs+task-onehot [oracle]");
+        assertNotNull(oneHot);
+        assertEquals(r.space("naive [oracle]").rows().get("test"), oneHot.rows().get("test"),
+                "each test sample has one chart in the disjoint setting");
+        SpaceScores learned = r.space("abs+task-embedding [oracle]");
+        assertEquals(oneHot.rows(), learned.rows());
+        assertTrue(learned.probe().get("total") > 0.5, "abs+task-embedding probe " + learned.probe());
+        assertNotNull(r.space("naive [oracle]").ckaVsEndToEndRel(), "one row per sample: CKA applies");
+        double ckaTask = r.space("atlas [oracle]").ckaVsTaskAbs().get("total");
+        assertTrue(ckaTask > 0 && ckaTask <= 1, "CKA atlas vs task abs " + ckaTask);
+        assertEquals(1.0, r.space("atlas [top1-maxprob]").routing().get("charts"), 0.0);
+        assertTrue(r.notes().stream().anyMatch(n -> n.contains("oracle routing")), r.notes().toString());
+        assertEquals(null, r.space("atlas [oracle]").probePaper(), "the paper protocol is the shared-classes setting's");
+    }
+
+    /**
+     * Issue 8: permuting the test labels (and re-planning, so that the oracle's test membership follows
+     * them) leaves every label-free test atlas vector unchanged, and changes the oracle's.
+     */
+    @Test
+    void labelFreeTestVectorsDoNotDependOnTestLabels() {
+        ChartBank bank = new ChartBank(ProgressListener.NONE, new PrintWriter(new StringWriter()));
+        TaskPlan plan = PLANNER.plan(DatasetLabels.of(data), 42);
+        Dataset permuted = withPermutedTestLabels(data, 7);
+        TaskPlan permutedPlan = PLANNER.plan(DatasetLabels.of(permuted), 42);
+        for (int t = 0; t < plan.tasks().size(); t++) {
+            assertArrayEquals(plan.tasks().get(t).trainIds(), permutedPlan.tasks().get(t).trainIds(),
+                    "the training part of the plan does not depend on test labels");
+        }
+        List<ChartOutputs> charts = new ArrayList<>();
+        List<ChartOutputs> permutedCharts = new ArrayList<>();
+        ChartKind kind = new ChartKind("small-cnn", data, SmallCnn.factory());
+        for (var task : plan.chartTasks()) {
+            ChartOutputs c = bank.obtain(new ChartStore(dir.resolve("run")), task, kind,
+                    Profile.QUICK.charts(true, 42, true));
+            charts.add(c);
+            permutedCharts.add(relabelled(c, permuted));
+        }
+        SpaceBuilder original = new SpaceBuilder(EvaluationSet.of(plan), charts.get(0), charts);
+        SpaceBuilder shuffled = new SpaceBuilder(EvaluationSet.of(permutedPlan), permutedCharts.get(0), permutedCharts);
+        for (String mode : MembershipRules.DEFAULT) {
+            MembershipRule rule = MembershipRules.parse(mode);
+            LatentSpace a = original.underRule(rule, false).get(0).test();
+            LatentSpace b = shuffled.underRule(rule, false).get(0).test();
+            boolean same = Arrays.equals(a.ids(), b.ids()) && Arrays.equals(a.rawVectors(), b.rawVectors());
+            if (rule == null) {
+                assertFalse(same, "the oracle's test vectors follow the labels");
+            } else {
+                assertTrue(same, mode + ": a test atlas vector changed when only test labels changed");
+            }
+        }
+    }
+
+    private static ChartOutputs relabelled(ChartOutputs c, Dataset permuted) {
+        LatentSpace e = c.embeddings();
+        int[] labels = new int[e.size()];
+        for (int i = 0; i < labels.length; i++) {
+            Samples split = permuted.splitOf(e.id(i));
+            labels[i] = split.labels()[split.rowOf(e.id(i))];
+        }
+        return new ChartOutputs(c.task(), c.kind(), c.classes(), e.withLabels(labels), c.probabilities(),
+                c.testAccuracy(), c.epochs(), c.trainSeconds());
+    }
+
+    private static Dataset withPermutedTestLabels(Dataset d, long seed) {
+        int[] labels = d.test().labels().clone();
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = labels.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = labels[i];
+            labels[i] = labels[j];
+            labels[j] = t;
+        }
+        Samples test = Samples.images(d.test().ids(), labels, d.test().shape(), d.test().pixels());
+        return new Dataset(d.name(), d.classes(), d.train(), test, d.extraSplits(), d.fingerprint() + "|permuted",
+                d.metadata());
+    }
+}
