@@ -25,7 +25,7 @@ import java.util.Map;
 
 /** {@code atlas paper}: the paper's three experiments with their defaults, and one report beside the paper's claims. */
 @Command(name = "paper", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = {"Reproduce the paper's three experiments (shared classes S=40%/N=20% of the classes, i.e. 4/2 on"
+        description = {"Reproduce the paper's three experiments (shared classes S=40%%/N=20%% of the classes, i.e. 4/2 on"
                 + " Fashion-MNIST; disjoint samples, 2 partitions; disjoint classes, 2 partitions) and write"
                 + " OUT/report.html with each claim of the paper beside ours.",
             "Resumable: running it again reuses every finished stage."})
