@@ -11,6 +11,7 @@ import latentatlas.charts.ChartStore;
 import latentatlas.charts.ProgressListener;
 import latentatlas.charts.SmallCnn;
 import latentatlas.dataset.Dataset;
+import latentatlas.dataset.DatasetStatus;
 import latentatlas.dataset.Datasets;
 import latentatlas.dataset.Samples;
 import latentatlas.membership.MembershipRule;
@@ -20,6 +21,7 @@ import latentatlas.tasks.DisjointPlanner;
 import latentatlas.tasks.SharedClassesPlanner;
 import latentatlas.tasks.TaskPlan;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,12 +42,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The runner end to end on real Fashion-MNIST images (the first 3,000 training and 1,000 test images,
  * so that it takes about a minute): shared classes S = 4, N = 2, quick profile, deterministic.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("real-data")
 class ExperimentRunnerTest {
     private static final SharedClassesPlanner PLANNER = new SharedClassesPlanner(4, 2, 64);
 
@@ -58,6 +62,8 @@ class ExperimentRunnerTest {
 
     @BeforeAll
     void runOnce() {
+        DatasetStatus status = Datasets.status("fashion-mnist");
+        assumeTrue(status.found(), status.reason());
         Dataset full = Datasets.open("fashion-mnist");
         data = new Dataset(full.name(), full.classes(), full.train().select(LongStream.range(0, 3000).toArray()),
                 full.test().select(LongStream.range(60000, 61000).toArray()), java.util.Map.of(),
