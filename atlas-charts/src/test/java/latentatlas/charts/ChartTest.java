@@ -3,7 +3,7 @@ package latentatlas.charts;
 import latentatlas.dataset.Dataset;
 import latentatlas.space.LatentSpace;
 import latentatlas.tasks.Task;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,8 +22,9 @@ class ChartTest {
     static Dataset data;
     static Task task;
 
-    @BeforeAll
-    static void load() {
+    /** Per test, not {@code @BeforeAll}: a skip there would hide the test from the counts. */
+    @BeforeEach
+    void load() {
         data = FashionMnistTasks.open();
         long[][] split = FashionMnistTasks.trainAndValidation(data, CLASSES, 1000);
         task = new Task(1, CLASSES, split[0], split[1], FashionMnistTasks.testIds(data, CLASSES));

@@ -19,7 +19,12 @@ final class FashionMnistTasks {
     private FashionMnistTasks() {
     }
 
-    /** @return Fashion-MNIST; when it is absent the calling test is skipped with the reason */
+    /**
+     * Call it from a test or a {@code @BeforeEach}: an assumption that fails in {@code @BeforeAll} skips
+     * the class without counting its tests as skipped.
+     *
+     * @return Fashion-MNIST; when it is absent the calling test is skipped with the reason
+     */
     static synchronized Dataset open() {
         DatasetStatus status = Datasets.status("fashion-mnist");
         assumeTrue(status.found(), status.reason());

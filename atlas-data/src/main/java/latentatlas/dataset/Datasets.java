@@ -89,7 +89,8 @@ public final class Datasets {
 
     /**
      * The one rule for a dataset that may be absent (a test that needs it calls
-     * {@code assumeTrue(status.found(), status.reason())}, so it is skipped with the reason, never failed).
+     * {@code assumeTrue(status.found(), status.reason())}, so it is skipped with the reason, never failed;
+     * in the test or a {@code @BeforeEach}, since a skip in {@code @BeforeAll} leaves the tests uncounted).
      *
      * @param spec a spec of {@link #describeAll()}, e.g. {@code fashion-mnist}, {@code clinc150}
      * @return whether it is on this machine, where it was looked for and how to get it
