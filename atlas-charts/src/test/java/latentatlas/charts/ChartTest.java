@@ -3,7 +3,8 @@ package latentatlas.charts;
 import latentatlas.dataset.Dataset;
 import latentatlas.space.LatentSpace;
 import latentatlas.tasks.Task;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,17 +15,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A real chart on a two-class subset of Fashion-MNIST: it learns, and it survives a save/load round trip. */
+@Tag("real-data")
 class ChartTest {
     /** Sneaker (7) vs ankle boot (9): two kinds of shoe, not separable by a single pixel. */
     static final int[] CLASSES = {7, 9};
     static Dataset data;
     static Task task;
 
-    @BeforeAll
-    static void load() {
-        data = FashionMnist.load();
-        long[][] split = FashionMnist.trainAndValidation(data, CLASSES, 1000);
-        task = new Task(1, CLASSES, split[0], split[1], FashionMnist.testIds(data, CLASSES));
+    /** Per test, not {@code @BeforeAll}: a skip there would hide the test from the counts. */
+    @BeforeEach
+    void load() {
+        data = FashionMnistTasks.open();
+        long[][] split = FashionMnistTasks.trainAndValidation(data, CLASSES, 1000);
+        task = new Task(1, CLASSES, split[0], split[1], FashionMnistTasks.testIds(data, CLASSES));
     }
 
     @Test

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import latentatlas.dataset.Dataset;
 import latentatlas.dataset.Samples;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -20,10 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * read after every epoch) stays flat after the first epochs. A per-batch leak of one copy of the
  * parameters (about 0.9 MB for this network) would add about 50 MB over the 57 batches measured.
  */
+@Tag("real-data")
 class NativeMemoryTest {
     @Test
     void residentSizeStaysFlatOverTwentyEpochs() {
-        Dataset data = FashionMnist.load();
+        Dataset data = FashionMnistTasks.open();
         long[] ids = Arrays.copyOfRange(data.train().ids(), 0, 300);
         long[] validationIds = Arrays.copyOfRange(data.train().ids(), 300, 400);
         Samples train = data.train().select(ids);

@@ -3,6 +3,7 @@ package latentatlas.charts;
 import latentatlas.dataset.Dataset;
 import latentatlas.space.LatentSpace;
 import latentatlas.tasks.Task;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,13 +16,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Same seed, same chart (bit for bit); another seed, another chart; the store reuses only a matching chart. */
+@Tag("real-data")
 class ReproducibilityTest {
     @Test
     void sameSeedSameWeightsAndTheStoreKeepsOnlyMatchingCharts(@TempDir Path run) throws Exception {
-        Dataset data = FashionMnist.load();
+        Dataset data = FashionMnistTasks.open();
         int[] classes = {0, 6};
-        long[][] split = FashionMnist.trainAndValidation(data, classes, 200);
-        Task task = new Task(2, classes, split[0], split[1], Arrays.copyOf(FashionMnist.testIds(data, classes), 200));
+        long[][] split = FashionMnistTasks.trainAndValidation(data, classes, 200);
+        Task task = new Task(2, classes, split[0], split[1], Arrays.copyOf(FashionMnistTasks.testIds(data, classes), 200));
         TrainingConfig config = TrainingConfig.charts().withMaxEpochs(1).withSeed(3).withDeterministic(true);
         ChartTrainer trainer = ChartTrainer.builder().setConfig(config).build();
         float[] first;

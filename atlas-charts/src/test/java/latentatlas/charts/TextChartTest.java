@@ -1,8 +1,8 @@
 package latentatlas.charts;
 
 import latentatlas.InvalidInputException;
-import latentatlas.dataset.DataPaths;
 import latentatlas.dataset.Dataset;
+import latentatlas.dataset.DatasetStatus;
 import latentatlas.dataset.Datasets;
 import latentatlas.dataset.Samples;
 import latentatlas.space.LatentSpace;
@@ -11,10 +11,10 @@ import latentatlas.text.EncodedCorpus;
 import latentatlas.text.EncodedDataset;
 import latentatlas.text.SentenceEncoder;
 import latentatlas.text.SentenceEncoders;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +31,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * A real text chart: CLINC150's first 20 intents, encoded by the real MiniLM encoder, an
  * {@link MlpHead} trained by the chart trainer. It learns, and it survives a save/load round trip.
  */
+@Tag("real-data")
 class TextChartTest {
     /** Intents 0..19 of CLINC150. */
     static final int CLASSES = 20;
@@ -41,7 +42,8 @@ class TextChartTest {
 
     @Test
     void learnsTwentyIntentsAndRoundTrips(@TempDir Path dir) {
-        assumeTrue(Files.isDirectory(DataPaths.sharedData().resolve("clinc150")), "shared data not present");
+        DatasetStatus status = Datasets.status("clinc150");
+        assumeTrue(status.found(), status.reason());
         int[] classes = new int[CLASSES];
         for (int c = 0; c < CLASSES; c++) {
             classes[c] = c;

@@ -1,16 +1,18 @@
 package latentatlas.cli;
 
 import latentatlas.dataset.DataPaths;
+import latentatlas.dataset.DatasetStatus;
+import latentatlas.dataset.Datasets;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static latentatlas.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,17 +24,7 @@ class DataCommandsTest {
     @TempDir
     Path dir;
 
-    private record Result(int status, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(status, out.toString(), err.toString());
-    }
-
-    private static void assertUserError(Result r, String expectedPart) {
+    private static void assertUserError(CliRun r, String expectedPart) {
         assertEquals(Main.USER_ERROR, r.status(), r.err());
         assertEquals(1, r.err().lines().count(), "one line: " + r.err());
         assertTrue(r.err().contains(expectedPart), r.err());
@@ -40,8 +32,10 @@ class DataCommandsTest {
     }
 
     @Test
+    @Tag("real-data")
     void tooManySharedClassesIsOneLineAndExitTwo() {
-        assumeTrue(Files.isDirectory(DataPaths.fashionMnist()), "dataset-fashion-mnist is not installed");
+        DatasetStatus status = Datasets.status("fashion-mnist");
+        assumeTrue(status.found(), status.reason());
         assertUserError(run("tasks", "--dataset", "fashion-mnist", "--setting", "shared-classes", "--shared", "12",
                 "--novel", "2"), "shared classes (12) plus novel classes per task (2) exceed the 10 classes of fashion-mnist");
     }
@@ -68,13 +62,15 @@ class DataCommandsTest {
     }
 
     @Test
+    @Tag("real-data")
     void tasksPrintsTheTableAndWritesIdenticalPlans() throws IOException {
-        assumeTrue(Files.isDirectory(DataPaths.sharedData().resolve("banking77")), "shared data not present");
+        DatasetStatus status = Datasets.status("banking77");
+        assumeTrue(status.found(), status.reason());
         Path first = dir.resolve("a.json");
         Path second = dir.resolve("b.json");
         String[] args = {"tasks", "--dataset", "banking77", "--setting", "shared-classes", "--shared", "37",
             "--novel", "15", "--seed", "7", "--out", first.toString()};
-        Result r = run(args);
+        CliRun r = run(args);
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("task  classes    train  validation     test  anchors"), r.out());
         assertEquals(1 + 2, r.out().lines().filter(l -> l.matches("\\s+\\d+\\s+\\d+\\s+\\d+.*")).count(),
@@ -87,7 +83,7 @@ class DataCommandsTest {
 
     @Test
     void datasetsListsWhereItLooked() {
-        Result r = run("datasets");
+        CliRun r = run("datasets");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("fashion-mnist"));
         assertTrue(r.out().contains(DataPaths.fashionMnist().toString()));

@@ -5,19 +5,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import latentatlas.dataset.DataPaths;
+import latentatlas.dataset.DatasetStatus;
+import latentatlas.dataset.Datasets;
 import latentatlas.io.Npy;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
 
+import static latentatlas.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,17 +30,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * 10 test sentences per intent), the real MiniLM encoder and the MLP head; a second run reads the
  * cached vectors (0 sentences encoded) and keeps the charts.
  */
+@Tag("real-data")
 class TrainTextCommandTest {
-    private record Result(int status, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(status, out.toString(), err.toString());
-    }
-
     /** Writes {@code dir/data_full.json} with the first 6 intents (by name) of CLINC150 and the first sentences of each. */
     private static void writeCut(Path dir) throws IOException {
         ObjectMapper json = new ObjectMapper();
@@ -63,18 +56,19 @@ class TrainTextCommandTest {
 
     @Test
     void trainsTextChartsAndReusesTheCachedVectors(@TempDir Path dir) throws IOException {
-        assumeTrue(Files.isDirectory(DataPaths.sharedData().resolve("clinc150")), "shared data not present");
+        DatasetStatus status = Datasets.status("clinc150");
+        assumeTrue(status.found(), status.reason());
         writeCut(dir.resolve("clinc"));
         String dataset = "clinc150:" + dir.resolve("clinc");
         Path plan = dir.resolve("plan.json");
-        Result tasks = run("tasks", "--dataset", dataset, "--setting", "shared-classes", "--shared", "4", "--novel", "1",
+        CliRun tasks = run("tasks", "--dataset", dataset, "--setting", "shared-classes", "--shared", "4", "--novel", "1",
                 "--anchors", "8", "--seed", "3", "--out", plan.toString());
         assertEquals(0, tasks.status(), tasks.err());
         Path out = dir.resolve("run");
         String[] train = {"train", "--plan", plan.toString(), "--out", out.toString(), "--encoder", "minilm",
             "--max-epochs", "8", "--seed", "5"};
 
-        Result first = run(train);
+        CliRun first = run(train);
         assertEquals(0, first.status(), first.err());
         // 6 x (20 + 5 + 10) = 210 sentences
         assertTrue(first.out().contains("encoder minilm: 210 sentences encoded in"), first.out());
@@ -92,20 +86,20 @@ class TrainTextCommandTest {
         double accuracy = chart.at("/metrics/testAccuracy").asDouble();
         assertTrue(accuracy > 0.6, "end-to-end test accuracy " + accuracy);
 
-        Result second = run(train);
+        CliRun second = run(train);
         assertEquals(0, second.status(), second.err());
         assertTrue(second.out().contains("encoder minilm: all 3 splits from the cache"), second.out());
         assertTrue(second.out().contains("0 sentences encoded"), second.out());
         assertTrue(second.out().contains("task 0: complete, kept"), second.out());
 
-        Result embed = run("embed", "--run", out.toString());
+        CliRun embed = run("embed", "--run", out.toString());
         assertEquals(0, embed.status(), embed.err());
         assertTrue(embed.out().contains("0 sentences encoded"), embed.out());
         Npy.Matrix test = Npy.readMatrix(out.resolve("spaces/task-0/test.npy"));
         assertEquals(128, test.cols());
         assertEquals(60, test.rows());
 
-        Result bge = run("train", "--plan", plan.toString(), "--out", out.toString(), "--encoder", "e6");
+        CliRun bge = run("train", "--plan", plan.toString(), "--out", out.toString(), "--encoder", "e6");
         assertEquals(Main.USER_ERROR, bge.status());
         assertTrue(bge.err().contains("encoder: expected one of minilm, bge, e5, found 'e6'"), bge.err());
         assertFalse(bge.err().contains("Exception"), bge.err());

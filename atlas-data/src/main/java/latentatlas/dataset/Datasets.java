@@ -87,6 +87,26 @@ public final class Datasets {
                         "arrange the images in that layout (one sub-folder per class)"));
     }
 
+    /**
+     * The one rule for a dataset that may be absent (a test that needs it calls
+     * {@code assumeTrue(status.found(), status.reason())}, so it is skipped with the reason, never failed;
+     * in the test or a {@code @BeforeEach}, since a skip in {@code @BeforeAll} leaves the tests uncounted).
+     *
+     * @param spec a spec of {@link #describeAll()}, e.g. {@code fashion-mnist}, {@code clinc150}
+     * @return whether it is on this machine, where it was looked for and how to get it
+     * @throws InvalidInputException for a spec that {@link #describeAll()} does not list
+     */
+    public static DatasetStatus status(String spec) {
+        List<DatasetStatus> all = describeAll();
+        for (DatasetStatus s : all) {
+            if (s.spec().equals(spec)) {
+                return s;
+            }
+        }
+        throw new InvalidInputException("dataset: expected one of "
+                + String.join(", ", all.stream().map(DatasetStatus::spec).toList()) + ", found '" + spec + "'");
+    }
+
     private static Path folder(String spec, Path given, Path fallback, String hint) {
         Path dir = given != null ? given : fallback;
         if (dir == null || dir.toString().isBlank()) {

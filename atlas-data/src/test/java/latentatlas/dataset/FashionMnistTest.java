@@ -2,21 +2,23 @@ package latentatlas.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The Debian Fashion-MNIST files, against fashion_mnist_reference.json (numpy). */
+@Tag("real-data")
 class FashionMnistTest {
     @Test
     void matchesTheNumpyReference() throws IOException {
-        assumeTrue(Files.isDirectory(DataPaths.fashionMnist()), "dataset-fashion-mnist is not installed");
+        DatasetStatus status = Datasets.status("fashion-mnist");
+        assumeTrue(status.found(), status.reason());
         JsonNode ref;
         try (InputStream in = getClass().getResourceAsStream("/fixtures/fashion_mnist_reference.json")) {
             ref = new ObjectMapper().readTree(in);

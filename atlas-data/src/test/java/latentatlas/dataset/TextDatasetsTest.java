@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import latentatlas.InvalidInputException;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,8 +37,10 @@ class TextDatasetsTest {
     }
 
     @Test
+    @Tag("real-data")
     void clinc150MatchesThePythonReference() {
-        assumeTrue(Files.isDirectory(DataPaths.sharedData().resolve("clinc150")), "shared data not present");
+        DatasetStatus status = Datasets.status("clinc150");
+        assumeTrue(status.found(), status.reason());
         JsonNode r = reference.get("clinc150");
         Dataset d = Datasets.open("clinc150");
         assertEquals(150, d.classCount());
@@ -58,8 +61,10 @@ class TextDatasetsTest {
     }
 
     @Test
+    @Tag("real-data")
     void banking77MatchesThePythonReference() {
-        assumeTrue(Files.isDirectory(DataPaths.sharedData().resolve("banking77")), "shared data not present");
+        DatasetStatus status = Datasets.status("banking77");
+        assumeTrue(status.found(), status.reason());
         JsonNode r = reference.get("banking77");
         Dataset d = Datasets.open("banking77");
         assertEquals(77, d.classCount());

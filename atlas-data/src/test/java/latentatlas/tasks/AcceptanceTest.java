@@ -1,9 +1,9 @@
 package latentatlas.tasks;
 
 import latentatlas.InvalidInputException;
-import latentatlas.dataset.DataPaths;
+import latentatlas.dataset.DatasetStatus;
 import latentatlas.dataset.Datasets;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,21 +23,25 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The acceptance checks of issue 2 on the real Fashion-MNIST and CLINC150, and the parameter errors. */
 class AcceptanceTest {
-    private static DatasetLabels fashion;
+    private static DatasetLabels fashionLabels;
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void load() {
-        if (Files.isDirectory(DataPaths.fashionMnist())) {
-            fashion = DatasetLabels.of(Datasets.open("fashion-mnist"));
+    /** @return Fashion-MNIST's labels, read once; when it is absent the calling test is skipped with the reason */
+    private static synchronized DatasetLabels fashion() {
+        DatasetStatus status = Datasets.status("fashion-mnist");
+        assumeTrue(status.found(), status.reason());
+        if (fashionLabels == null) {
+            fashionLabels = DatasetLabels.of(Datasets.open("fashion-mnist"));
         }
+        return fashionLabels;
     }
 
     @Test
+    @Tag("real-data")
     void fashionMnistSharedClassesFourTwo() throws IOException {
-        assumeTrue(fashion != null, "dataset-fashion-mnist is not installed");
+        DatasetLabels fashion = fashion();
         TaskPlan plan = new SharedClassesPlanner(4, 2, SharedClassesPlanner.DEFAULT_ANCHORS).plan(fashion, 42);
         assertEquals(4, plan.tasks().size(), "task 0 plus 3 tasks");
         Set<Integer> shared = new HashSet<>();
@@ -63,8 +67,9 @@ class AcceptanceTest {
     }
 
     @Test
+    @Tag("real-data")
     void fashionMnistDisjointTwoPartitions() {
-        assumeTrue(fashion != null, "dataset-fashion-mnist is not installed");
+        DatasetLabels fashion = fashion();
         TaskPlan plan = new DisjointPlanner(2, DisjointPlanner.DEFAULT_ANCHORS).plan(fashion, 42);
         assertEquals(2, plan.chartTasks().size());
         Set<Long> anchors = new HashSet<>();
@@ -79,8 +84,9 @@ class AcceptanceTest {
     }
 
     @Test
+    @Tag("real-data")
     void fashionMnistDisjointSamples() {
-        assumeTrue(fashion != null, "dataset-fashion-mnist is not installed");
+        DatasetLabels fashion = fashion();
         TaskPlan plan = DisjointSamplesPlanner.withDefaultMixture(256, 2).plan(fashion, 42);
         Set<Long> seen = new HashSet<>();
         for (Task t : plan.chartTasks()) {
@@ -97,8 +103,10 @@ class AcceptanceTest {
     }
 
     @Test
+    @Tag("real-data")
     void clinc150SharedHundredNovelTen() {
-        assumeTrue(Files.isDirectory(DataPaths.sharedData().resolve("clinc150")), "shared data not present");
+        DatasetStatus status = Datasets.status("clinc150");
+        assumeTrue(status.found(), status.reason());
         TaskPlan plan = new SharedClassesPlanner(100, 10, 128).plan(Datasets.open("clinc150"), 42);
         assertEquals(5, plan.chartTasks().size());
         for (Task t : plan.chartTasks()) {

@@ -11,6 +11,7 @@ import latentatlas.charts.ChartStore;
 import latentatlas.charts.ProgressListener;
 import latentatlas.charts.SmallCnn;
 import latentatlas.dataset.Dataset;
+import latentatlas.dataset.DatasetStatus;
 import latentatlas.dataset.Datasets;
 import latentatlas.dataset.Samples;
 import latentatlas.membership.MembershipRule;
@@ -20,6 +21,8 @@ import latentatlas.tasks.DisjointPlanner;
 import latentatlas.tasks.SharedClassesPlanner;
 import latentatlas.tasks.TaskPlan;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,14 +43,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The runner end to end on real Fashion-MNIST images (the first 3,000 training and 1,000 test images,
  * so that it takes about a minute): shared classes S = 4, N = 2, quick profile, deterministic.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("real-data")
 class ExperimentRunnerTest {
     private static final SharedClassesPlanner PLANNER = new SharedClassesPlanner(4, 2, 64);
+    private static final DatasetStatus FASHION_MNIST = Datasets.status("fashion-mnist");
 
     @TempDir
     static Path dir;
@@ -58,6 +64,9 @@ class ExperimentRunnerTest {
 
     @BeforeAll
     void runOnce() {
+        if (!FASHION_MNIST.found()) {
+            return;  // every test is skipped with the reason, by assumeFashionMnist
+        }
         Dataset full = Datasets.open("fashion-mnist");
         data = new Dataset(full.name(), full.classes(), full.train().select(LongStream.range(0, 3000).toArray()),
                 full.test().select(LongStream.range(60000, 61000).toArray()), java.util.Map.of(),
@@ -67,6 +76,12 @@ class ExperimentRunnerTest {
         StringWriter log = new StringWriter();
         first = run(log);
         firstLog = log.toString();
+    }
+
+    /** Per test, not in {@code @BeforeAll}: a skip there would hide the tests from the counts. */
+    @BeforeEach
+    void assumeFashionMnist() {
+        assumeTrue(FASHION_MNIST.found(), FASHION_MNIST.reason());
     }
 
     private RunResults run(StringWriter log) {

@@ -5,6 +5,7 @@ import latentatlas.space.LatentSpace;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The distributed comparison against hand-computed values and atlas-core's single-machine CKA. */
+@Tag("real-data")
 class CompareJobTest {
     private static SparkSession spark;
 

@@ -11,6 +11,7 @@ import latentatlas.space.LatentSpace;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The distributed merge against hand-computed values and against atlas-core's single-machine merge. */
+@Tag("real-data")
 class MergeJobTest {
     private static SparkSession spark;
 

@@ -3,6 +3,7 @@ package latentatlas.text;
 import latentatlas.InvalidInputException;
 import latentatlas.dataset.Samples;
 import latentatlas.space.LatentSpace;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The vector cache: a second run never calls the encoder; a changed key re-encodes. */
+@Tag("real-data")
 class EncodedCorpusTest {
     private static Samples samples() {
         int n = Sentences.PARAPHRASES.length * 2;

@@ -4,6 +4,7 @@ import latentatlas.InvalidInputException;
 import latentatlas.dataset.Dataset;
 import latentatlas.dataset.ImageShape;
 import latentatlas.dataset.Samples;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A text dataset through a frozen encoder: same ids, labels and splits, the encoder's vectors, encoded once. */
+@Tag("real-data")
 class EncodedDatasetTest {
     /** Train: the first wording of each paraphrase pair (ids 0..7); test: the second (8..15); validation: 2 more. */
     private static Dataset text() {

@@ -2,6 +2,7 @@ package latentatlas.text;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The three real encoders: shape, unit norm, determinism, agreement with langchain4j, semantics. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("real-data")
 class SentenceEncoderTest {
     private final Map<PretrainedEncoder, OnnxSentenceEncoder> batched = new EnumMap<>(PretrainedEncoder.class);
     private final Map<PretrainedEncoder, OnnxSentenceEncoder> single = new EnumMap<>(PretrainedEncoder.class);
