@@ -35,7 +35,7 @@ public final class Datasets {
      */
     public static Dataset open(String spec) {
         if (spec == null || spec.isBlank()) {
-            throw new InvalidInputException("--dataset is empty; expected one of " + KNOWN);
+            throw new InvalidInputException(List.of("dataset"), "dataset name is empty; expected one of " + KNOWN);
         }
         int colon = spec.indexOf(':');
         String kind = colon < 0 ? spec : spec.substring(0, colon);
