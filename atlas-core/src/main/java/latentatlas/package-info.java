@@ -5,6 +5,7 @@
  * <p>Data flow, one package per stage: {@code dataset} and {@code tasks} (atlas-data) → {@code charts}
  * (atlas-charts) → {@code space} (absolute embeddings) → {@code relative} (relative projection on
  * anchors) → {@code atlas} (mean per sample id) → {@code metrics} (CKA, probes, separability,
- * clustering) → {@code report} (atlas-cli).
+ * clustering) → {@code analyses} and {@code experiment} (atlas-experiment) → {@code report} (atlas-report).
+ * The modules and where to extend them: docs/architecture.md.
  */
 package latentatlas;
