@@ -1,7 +1,6 @@
 package latentatlas.bench;
 
 import latentatlas.InvalidInputException;
-import latentatlas.charts.TrainBenchmark;
 import latentatlas.dataset.ImageShape;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
