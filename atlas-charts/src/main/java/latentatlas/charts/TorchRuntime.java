@@ -25,8 +25,10 @@ public final class TorchRuntime {
      * Runs {@code work} with {@code threads} intra-op threads, restoring the previous count afterwards.
      *
      * @param threads the thread count, or 0 to keep the current one
+     * @param work what to run
+     * @return what {@code work} returns
      */
-    static <T> T withThreads(int threads, Supplier<T> work) {
+    public static <T> T withThreads(int threads, Supplier<T> work) {
         Engine.getInstance();
         int previous = JniUtils.getNumThreads();
         if (threads > 0 && threads != previous) {
