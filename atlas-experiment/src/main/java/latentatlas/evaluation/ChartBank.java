@@ -81,11 +81,9 @@ public final class ChartBank {
             chart = trainer.train(kind.data(), task, fingerprint);
             store.write(task.index(), chart::save);
             ChartManifest m = chart.manifest();
-            if (LOG.isInfoEnabled()) {
-                LOG.info(String.format(Locale.ROOT, "task %d (%s): %d classes, %d epochs (best %d), test accuracy %.4f, %.1f s",
-                        task.index(), kind.name(), m.classes().length, m.history().size(), m.bestEpoch(),
-                        m.metrics().get("testAccuracy"), m.trainSeconds()));
-            }
+            LOG.info(String.format(Locale.ROOT, "task %d (%s): %d classes, %d epochs (best %d), test accuracy %.4f, %.1f s",
+                    task.index(), kind.name(), m.classes().length, m.history().size(), m.bestEpoch(),
+                    m.metrics().get("testAccuracy"), m.trainSeconds()));
         }
         LOG.debug("task {} ({}): configuration hash {}, chart in {}", task.index(), kind.name(), hash,
                 store.chartDir(task.index()));

@@ -200,10 +200,8 @@ final class ExperimentRunner {
         cached.put("key", key);
         cached.put("scores", scores);
         AtomicFiles.writeString(file, RunResults.toJson(cached));
-        if (LOG.isInfoEnabled()) {
-            LOG.info(String.format(Locale.ROOT, "analyses of %s: probe %.4f, %.1f s (%s)", s.label(),
-                    scores.probe().get("total"), scores.seconds().get("total"), secondsPerAnalysis(scores.seconds())));
-        }
+        LOG.info(String.format(Locale.ROOT, "analyses of %s: probe %.4f, %.1f s (%s)", s.label(), scores.probe().get("total"),
+                scores.seconds().get("total"), secondsPerAnalysis(scores.seconds())));
         LOG.debug("analyses of {}: cached in {}", s.label(), file);
         return scores;
     }
@@ -305,8 +303,6 @@ final class ExperimentRunner {
     private void stage(String name, long start, Map<String, Double> timings) {
         double s = (System.nanoTime() - start) / 1e9;
         timings.put(name, s);
-        if (LOG.isInfoEnabled()) {
-            LOG.info(String.format(Locale.ROOT, "stage %s: %.1f s", name, s));
-        }
+        LOG.info(String.format(Locale.ROOT, "stage %s: %.1f s", name, s));
     }
 }
