@@ -18,6 +18,7 @@ public final class BenchCommand implements Runnable {
 
     /** @param args the command line after {@code atlas bench} (the launcher routes {@code atlas bench ...} here) */
     public static void main(String[] args) {
+        Main.configureLogging(false);
         System.exit(Main.execute(new CommandLine(new BenchCommand()).setCommandName("atlas bench"), new PrintWriter(System.out, true),
                 new PrintWriter(System.err, true), args));
     }

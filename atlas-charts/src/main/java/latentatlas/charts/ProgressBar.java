@@ -20,7 +20,7 @@ public final class ProgressBar implements ProgressListener {
     }
 
     /**
-     * @param out where to draw (usually {@code System.err})
+     * @param out where to draw (usually the standard error stream)
      * @return a progress bar, or {@link ProgressListener#NONE} when {@code CI} is set
      */
     public static ProgressListener create(PrintStream out) {

@@ -1,5 +1,7 @@
 package latentatlas.charts;
 
+import java.util.List;
+
 import latentatlas.InvalidInputException;
 
 /**
@@ -35,10 +37,10 @@ public record TrainingConfig(float learningRate, int batchSize, float clipNorm, 
             throw new InvalidInputException("gradient clipping norm must be 0 (off) or positive, found " + clipNorm);
         }
         if (maxEpochs < 1) {
-            throw new InvalidInputException("--max-epochs must be at least 1, found " + maxEpochs);
+            throw new InvalidInputException(List.of("maxEpochs"), "maximum epochs must be at least 1, found " + maxEpochs);
         }
         if (patience < 1) {
-            throw new InvalidInputException("--patience must be at least 1, found " + patience);
+            throw new InvalidInputException(List.of("patience"), "patience must be at least 1 validation, found " + patience);
         }
         if (validateEvery < 1) {
             throw new InvalidInputException("validation interval must be at least 1 epoch, found " + validateEvery);

@@ -1,26 +1,23 @@
 package latentatlas.cli;
 
-
-import latentatlas.InvalidInputException;
-import latentatlas.charts.MlpHead;
-import latentatlas.charts.SmallCnn;
+import latentatlas.charts.ProgressBar;
 import latentatlas.dataset.Dataset;
 import latentatlas.evaluation.ChartKind;
+import latentatlas.evaluation.ChartKinds;
+import latentatlas.experiment.Experiment;
 import latentatlas.experiment.MembershipRules;
 import latentatlas.experiment.Profile;
-import latentatlas.text.EncodedDataset;
-import latentatlas.text.SentenceEncoders;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
-/** The options shared by {@code atlas run} and {@code atlas paper}: seed, profile, determinism, membership modes. */
+/**
+ * The options shared by {@code atlas run} and {@code atlas paper}: seed, profile, determinism, membership
+ * modes and chart kinds, turned into an {@link Experiment.Builder}.
+ */
 public final class ExperimentOptions {
     @Option(names = "--seed", defaultValue = "42", description = "Seeds the plan, the training and the analyses.")
     long seed;
@@ -39,16 +36,6 @@ public final class ExperimentOptions {
                     + " Default: oracle,all,exclusive-claim,top1-maxprob,weighted-maxprob-g4.")
     List<String> memberships;
 
-    /** @return the profile */
-    Profile profile() {
-        return Profile.named(profile);
-    }
-
-    /** @return the membership modes */
-    List<String> memberships() {
-        return memberships == null ? MembershipRules.DEFAULT : memberships;
-    }
-
     @Option(names = "--charts", split = ",", paramLabel = "KIND,...",
             description = "Text datasets: the frozen encoder of each task's chart (minilm, bge, e5), cycled over the"
                     + " tasks (e.g. minilm,bge,e5 mixes them). Images: small-cnn. Default: minilm / small-cnn.")
@@ -63,45 +50,23 @@ public final class ExperimentOptions {
     Path encoderCache;
 
     /**
-     * Resolves the chart kinds: images get the small CNN; texts get a frozen encoder (its vectors encoded
-     * once into the cache) under an MLP head.
+     * The experiment these options describe, without its setting. The options are checked first; then
+     * the chart kinds are resolved: images get the small CNN, texts a frozen encoder (its vectors encoded
+     * once into the cache, with a progress line on {@code err}) under an MLP head.
      *
      * @param dataset the dataset
      * @param defaultCache the encoder cache when {@code --encoder-cache} is not given
-     * @param out receives a line per encoder
      * @param err receives the encoding progress
-     * @return the end-to-end kind, then the task kinds
+     * @return the builder: dataset, seed, profile, determinism, memberships, chart kinds, a progress bar
      */
-    List<ChartKind> kinds(Dataset dataset, Path defaultCache, PrintWriter out, PrintWriter err) {
-        List<String> names = charts == null ? List.of(dataset.isImages() ? SMALL_CNN : TextInputs.DEFAULT_ENCODER) : charts;
+    Experiment.Builder builder(Dataset dataset, Path defaultCache, PrintWriter err) {
+        Experiment.Builder builder = Experiment.builder().optSeed(seed).optProfile(Profile.named(profile))
+                .optDeterministic(deterministic).optMemberships(memberships == null ? MembershipRules.DEFAULT : memberships);
+        List<String> names = charts == null ? List.of(ChartKinds.defaultName(dataset)) : charts;
         String e2e = endToEndChart == null ? names.get(0) : endToEndChart;
-        Map<String, ChartKind> byName = new LinkedHashMap<>();
-        List<ChartKind> kinds = new ArrayList<>();
-        for (String name : Stream.concat(Stream.of(e2e), names.stream()).toList()) {
-            kinds.add(byName.computeIfAbsent(name, n -> kind(dataset, n, encoderCache == null ? defaultCache : encoderCache,
-                    out, err)));
-        }
-        return kinds;
+        List<ChartKind> kinds = ChartKinds.named(dataset, Stream.concat(Stream.of(e2e), names.stream()).toList(),
+                encoderCache == null ? defaultCache : encoderCache, EncodingProgress.to(err));
+        return builder.setDataset(dataset).optChartKinds(kinds.get(0), kinds.subList(1, kinds.size()))
+                .optListener(ProgressBar.create(System.err));
     }
-
-    private static ChartKind kind(Dataset dataset, String name, Path cache, PrintWriter out, PrintWriter err) {
-        if (dataset.isImages()) {
-            if (!name.equals(SMALL_CNN)) {
-                throw new InvalidInputException("--charts/--end-to-end-chart '" + name + "': image datasets have one chart"
-                        + " kind, small-cnn; encoders (" + String.join(", ", SentenceEncoders.names()) + ") are for texts");
-            }
-            return new ChartKind(SMALL_CNN, dataset, SmallCnn.factory());
-        }
-        if (!dataset.isTexts()) {
-            throw new InvalidInputException("dataset " + dataset.name() + " holds neither images nor texts");
-        }
-        if (!SentenceEncoders.names().contains(name)) {
-            throw new InvalidInputException("--charts/--end-to-end-chart '" + name + "' is not an encoder; expected one of "
-                    + String.join(", ", SentenceEncoders.names()));
-        }
-        EncodedDataset encoded = TextInputs.encode(dataset, name, cache, out, err);
-        return new ChartKind(name + "+mlp-head", encoded.dataset(), MlpHead.factory(encoded.encoder(), encoded.dimension()));
-    }
-
-    private static final String SMALL_CNN = "small-cnn";
 }

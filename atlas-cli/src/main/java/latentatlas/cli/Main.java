@@ -7,8 +7,19 @@ import picocli.CommandLine.Command;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
-/** Entry point of the {@code atlas} command: registers the subcommands and maps errors to exit codes. */
+/**
+ * Entry point of the {@code atlas} command: registers the subcommands, sets up the log and maps errors
+ * to exit codes.
+ *
+ * <p>The log: the library logs through SLF4J; the program binds slf4j-simple and writes to the standard
+ * error stream, without date, thread or logger name: the library's ({@code latentatlas.*}) INFO lines
+ * (stages, charts, analysed spaces) and everyone's warnings. {@code --verbose} adds the library's DEBUG
+ * lines and the other libraries' (Spark, DJL) INFO lines, each with its logger's short name. A
+ * {@code -Dorg.slf4j.simpleLogger.*} property given to the JVM wins over these defaults.
+ */
 @Command(name = "atlas", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Merge the latent spaces of independently trained networks into one atlas"
                 + " (Crisostomi et al., 2023).", "Benchmarks: atlas bench core|train|spark."},
@@ -19,6 +30,10 @@ public final class Main implements Runnable {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = {"-v", "--verbose"},
+            description = "Log more on stderr: the library's debug lines and other libraries' info lines.")
+    private boolean verbose;
 
     /** Subcommands, in the order {@code atlas --help} lists them. */
     private static List<Object> subcommands() {
@@ -37,11 +52,41 @@ public final class Main implements Runnable {
      * @return the exit status
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        Main main = new Main();
+        CommandLine cli = new CommandLine(main);
         for (Object sub : subcommands()) {
             cli.addSubcommand(sub);
         }
+        // after parsing, before any command runs (and so before the library creates its loggers)
+        cli.setExecutionStrategy(parsed -> {
+            configureLogging(main.verbose);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         return execute(cli, out, err, args);
+    }
+
+    /**
+     * Sets the slf4j-simple properties of the program's log (see the class comment), each unless the JVM
+     * was given it. Takes effect for the loggers created afterwards, so call it before the library runs.
+     *
+     * @param verbose the library's DEBUG lines and other libraries' INFO lines too
+     */
+    public static void configureLogging(boolean verbose) {
+        String p = "org.slf4j.simpleLogger.";
+        setIfAbsent(p + "logFile", "System.err");
+        setIfAbsent(p + "showDateTime", "false");
+        setIfAbsent(p + "showThreadName", "false");
+        setIfAbsent(p + "showLogName", "false");
+        setIfAbsent(p + "showShortLogName", String.valueOf(verbose));
+        setIfAbsent(p + "levelInBrackets", "true");
+        setIfAbsent(p + "defaultLogLevel", verbose ? "info" : "warn");
+        setIfAbsent(p + "log.latentatlas", verbose ? "debug" : "info");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
     }
 
     /**
@@ -55,13 +100,29 @@ public final class Main implements Runnable {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof InvalidInputException || ex instanceof UncheckedIOException) {
-                cmd.getErr().println("atlas " + cmd.getCommandName() + ": " + ex.getMessage());
+                cmd.getErr().println("atlas " + cmd.getCommandName() + ": " + flags(cmd, ex) + ex.getMessage());
                 cmd.getErr().flush();
                 return USER_ERROR;
             }
             throw ex;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * @return {@code "--anchors: "} for an {@link InvalidInputException} about the library's input
+     *     {@code anchors} when the command has the option {@code --anchors} (camelCase inputs become
+     *     kebab-case options: {@code maxEpochs} is {@code --max-epochs}); empty otherwise
+     */
+    private static String flags(CommandLine cmd, Exception ex) {
+        if (!(ex instanceof InvalidInputException invalid)) {
+            return "";
+        }
+        String flags = invalid.inputs().stream()
+                .map(input -> "--" + input.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT))
+                .filter(option -> cmd.getCommandSpec().findOption(option) != null)
+                .collect(Collectors.joining(", "));
+        return flags.isEmpty() ? "" : flags + ": ";
     }
 
     @Override

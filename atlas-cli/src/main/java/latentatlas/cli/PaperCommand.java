@@ -1,15 +1,11 @@
 package latentatlas.cli;
 
-import latentatlas.charts.ProgressBar;
-import latentatlas.dataset.Dataset;
 import latentatlas.dataset.Datasets;
-import latentatlas.evaluation.ChartKind;
 import latentatlas.experiment.Claim;
-import latentatlas.experiment.ExperimentConfig;
+import latentatlas.experiment.Experiment;
 import latentatlas.experiment.PaperResults;
 import latentatlas.experiment.PaperRunner;
 import latentatlas.experiment.SeedSummary;
-import latentatlas.tasks.TaskPlanner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,17 +47,13 @@ public final class PaperCommand implements Runnable {
     public void run() {
         PrintWriter w = spec.commandLine().getOut();
         long start = System.nanoTime();
-        Dataset data = Datasets.open(dataset);
-        Map<String, TaskPlanner> settings = PaperRunner.defaultSettings(data.classCount());
-        List<ChartKind> kinds = experiment.kinds(data, out.resolve("encoders"), w, new PrintWriter(System.err, true));
+        Experiment.Builder template = experiment.builder(Datasets.open(dataset), out.resolve("encoders"),
+                new PrintWriter(System.err, true));
         List<Long> chosen = seeds == null ? List.of(experiment.seed) : seeds;
         Map<Long, PaperResults> bySeed = new LinkedHashMap<>();
         for (long seed : chosen) {
             Path folder = seeds == null ? out : out.resolve("seed-" + seed);
-            ExperimentConfig template = new ExperimentConfig(null, seed, experiment.profile(), experiment.deterministic,
-                    experiment.memberships(), folder, folder.resolve("end-to-end"));
-            PaperResults results = new PaperRunner(w, ProgressBar.create(System.err)).run(data, settings, template,
-                    folder, kinds.get(0), kinds.subList(1, kinds.size()));
+            PaperResults results = PaperRunner.run(template.optSeed(seed), folder);
             bySeed.put(seed, results);
             w.println();
             for (Claim c : results.claims()) {

@@ -1,12 +1,11 @@
 package latentatlas.cli;
 
-import latentatlas.charts.ProgressBar;
 import latentatlas.dataset.Dataset;
 import latentatlas.dataset.Datasets;
-import latentatlas.evaluation.ChartKind;
-import latentatlas.experiment.ExperimentConfig;
-import latentatlas.experiment.ExperimentRunner;
+import latentatlas.experiment.Experiment;
+import latentatlas.experiment.RunReport;
 import latentatlas.experiment.RunResults;
+import latentatlas.tasks.TaskPlanner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +14,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -44,32 +42,22 @@ public final class RunCommand implements Runnable {
 
     @Option(names = "--end-to-end-store", paramLabel = "DIR",
             description = "Where the end-to-end chart is kept and shared between settings"
-                    + " (default: RUN/../end-to-end/DATASET-seedSEED-PROFILE).")
+                    + " (default: RUN/../end-to-end/DATASET-KIND-seedSEED-PROFILE).")
     private Path endToEndStore;
 
     @Override
     public void run() {
         PrintWriter w = spec.commandLine().getOut();
-        ExperimentConfig config = new ExperimentConfig(plan.planner(), experiment.seed, experiment.profile(),
-                experiment.deterministic, experiment.memberships(), out, store());
+        TaskPlanner planner = plan.planner();
         Dataset data = Datasets.open(dataset);
-        List<ChartKind> kinds = experiment.kinds(data, out.toAbsolutePath().getParent().resolve("encoders"), w,
-                new PrintWriter(System.err, true));
-        RunResults results = new ExperimentRunner(config, w, ProgressBar.create(System.err))
-                .run(data, kinds.get(0), kinds.subList(1, kinds.size()));
-        w.println();
-        w.print(latentatlas.experiment.RunReport.spaces(results).markdown());
-        w.printf(Locale.ROOT, "%nresults: %s%nreport: %s%n", out.resolve("results.json"), out.resolve("report.html"));
-    }
-
-    private Path store() {
+        Experiment.Builder builder = experiment.builder(data, out.toAbsolutePath().getParent().resolve("encoders"),
+                new PrintWriter(System.err, true)).setSetting(planner);
         if (endToEndStore != null) {
-            return endToEndStore;
+            builder.optEndToEndStore(endToEndStore);
         }
-        Path parent = out.toAbsolutePath().getParent();
-        String e2e = experiment.endToEndChart != null ? experiment.endToEndChart
-                : experiment.charts != null ? experiment.charts.get(0) : "default";
-        return parent.resolve("end-to-end").resolve(dataset.replaceAll("[^A-Za-z0-9.-]+", "_") + "-" + e2e + "-seed"
-                + experiment.seed + "-" + experiment.profile().label());
+        RunResults results = builder.build().run(out);
+        w.println();
+        w.print(RunReport.spaces(results).markdown());
+        w.printf(Locale.ROOT, "%nresults: %s%nreport: %s%n", out.resolve("results.json"), out.resolve("report.html"));
     }
 }

@@ -1,6 +1,7 @@
 package latentatlas.cli;
 
 import latentatlas.dataset.Dataset;
+import latentatlas.evaluation.ChartKinds;
 import latentatlas.text.EncodedCorpus;
 import latentatlas.text.EncodedDataset;
 import latentatlas.text.SentenceEncoder;
@@ -8,7 +9,6 @@ import latentatlas.text.SentenceEncoders;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * The inputs of text charts: a text dataset through a frozen sentence encoder, its vectors read from
@@ -17,7 +17,7 @@ import java.util.Locale;
  */
 final class TextInputs {
     /** The encoder of text charts when none is named. */
-    static final String DEFAULT_ENCODER = "minilm";
+    static final String DEFAULT_ENCODER = ChartKinds.DEFAULT_ENCODER;
 
     private TextInputs() {
     }
@@ -38,14 +38,7 @@ final class TextInputs {
     static EncodedDataset encode(Dataset text, String encoder, Path cache, PrintWriter out, PrintWriter err) {
         try (SentenceEncoder frozen = SentenceEncoders.byName(encoder)) {
             EncodedDataset encoded = EncodedDataset.of(text, frozen, new EncodedCorpus(cache, EncodingProgress.to(err)));
-            if (encoded.encodedSentences() == 0) {
-                out.printf(Locale.ROOT, "encoder %s: all %d splits from the cache %s, 0 sentences encoded%n",
-                        encoded.encoder(), encoded.splits().size(), cache);
-            } else {
-                out.printf(Locale.ROOT, "encoder %s: %d sentences encoded in %.1f s (%.0f sentences/s), cached in %s%n",
-                        encoded.encoder(), encoded.encodedSentences(), encoded.encodingSeconds(),
-                        encoded.sentencesPerSecond(), cache);
-            }
+            out.println(encoded.summary(cache));
             out.flush();
             return encoded;
         }

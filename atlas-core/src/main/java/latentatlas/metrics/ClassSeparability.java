@@ -3,6 +3,7 @@ package latentatlas.metrics;
 import latentatlas.InvalidInputException;
 import latentatlas.space.LatentSpace;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -30,7 +31,7 @@ public final class ClassSeparability {
      */
     public static double of(LatentSpace space, Set<Integer> classesOfInterest) {
         if (!space.hasLabels()) {
-            throw new InvalidInputException("separability needs class labels: give --labels");
+            throw new InvalidInputException(List.of("labels"), "separability needs class labels, found a space without them");
         }
         int d = space.dim();
         float[] x = space.rawVectors();

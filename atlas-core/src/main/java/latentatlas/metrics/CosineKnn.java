@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import latentatlas.InvalidInputException;
 import latentatlas.space.LatentSpace;
 
+import java.util.List;
 import java.util.Arrays;
 import java.util.TreeSet;
 
@@ -43,7 +44,7 @@ public final class CosineKnn {
      */
     public static CosineKnn fit(LatentSpace space, int k) {
         if (!space.hasLabels()) {
-            throw new InvalidInputException("the k-nearest-neighbour classifier needs class labels: give --labels");
+            throw new InvalidInputException(List.of("labels"), "the k-nearest-neighbour classifier needs class labels, found a space without them");
         }
         if (k < 1 || k > space.size()) {
             throw new InvalidInputException("k-nearest neighbours: k must be in 1.." + space.size() + ", found " + k);

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import latentatlas.InvalidInputException;
 import latentatlas.space.LatentSpace;
 
+import java.util.List;
 import java.util.Arrays;
 import java.util.TreeSet;
 
@@ -35,7 +36,7 @@ public final class NearestCentroid {
      */
     public static NearestCentroid fit(LatentSpace train) {
         if (!train.hasLabels()) {
-            throw new InvalidInputException("the nearest-centroid classifier needs class labels: give --labels");
+            throw new InvalidInputException(List.of("labels"), "the nearest-centroid classifier needs class labels, found a space without them");
         }
         int d = train.dim();
         int n = train.size();

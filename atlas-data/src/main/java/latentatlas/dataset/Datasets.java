@@ -1,6 +1,8 @@
 package latentatlas.dataset;
 
 import latentatlas.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +26,7 @@ import java.util.List;
  */
 public final class Datasets {
     private static final String KNOWN = "fashion-mnist, mnist:DIR, cifar10:DIR, cifar100:DIR, images:DIR, clinc150, banking77";
+    private static final Logger LOG = LoggerFactory.getLogger(Datasets.class);
 
     private Datasets() {
     }
@@ -35,12 +38,12 @@ public final class Datasets {
      */
     public static Dataset open(String spec) {
         if (spec == null || spec.isBlank()) {
-            throw new InvalidInputException("--dataset is empty; expected one of " + KNOWN);
+            throw new InvalidInputException(List.of("dataset"), "dataset name is empty; expected one of " + KNOWN);
         }
         int colon = spec.indexOf(':');
         String kind = colon < 0 ? spec : spec.substring(0, colon);
         Path dir = colon < 0 ? null : Path.of(spec.substring(colon + 1));
-        return switch (kind) {
+        Dataset dataset = switch (kind) {
             case "fashion-mnist" -> IdxReader.read(spec, folder(spec, dir, DataPaths.fashionMnist(),
                     "install it with: sudo apt-get install dataset-fashion-mnist"), IdxReader.FASHION_CLASSES);
             case "mnist" -> IdxReader.read(spec, folder(spec, dir, null, null), IdxReader.DIGIT_CLASSES);
@@ -51,8 +54,12 @@ public final class Datasets {
                     "it belongs in the shared data folder (set ATLAS_SHARED_DATA)"));
             case "banking77" -> Banking77Reader.read(spec, folder(spec, dir, DataPaths.sharedData().resolve("banking77"),
                     "it belongs in the shared data folder (set ATLAS_SHARED_DATA)"));
-            default -> throw new InvalidInputException("unknown dataset '" + spec + "'; expected one of " + KNOWN);
+            default -> throw new InvalidInputException(List.of("dataset"), "unknown dataset '" + spec + "'; expected one of "
+                    + KNOWN);
         };
+        LOG.debug("dataset {}: {} classes, {} train and {} test samples, fingerprint {}", spec, dataset.classCount(),
+                dataset.train().size(), dataset.test().size(), dataset.fingerprint());
+        return dataset;
     }
 
     /** @return every known dataset, whether it is on this machine, where it was looked for, how to get it */

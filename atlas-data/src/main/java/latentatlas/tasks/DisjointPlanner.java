@@ -27,10 +27,10 @@ public record DisjointPlanner(int partitions, int anchors) implements TaskPlanne
     /** Checks the parameters that do not depend on the dataset. */
     public DisjointPlanner {
         if (partitions < 1) {
-            throw new InvalidInputException("--partitions must be at least 1, found " + partitions);
+            throw new InvalidInputException(List.of("partitions"), "partitions must be at least 1, found " + partitions);
         }
         if (anchors < 1) {
-            throw new InvalidInputException("--anchors must be at least 1, found " + anchors);
+            throw new InvalidInputException(List.of("anchors"), "anchors must be at least 1, found " + anchors);
         }
     }
 
@@ -42,7 +42,7 @@ public record DisjointPlanner(int partitions, int anchors) implements TaskPlanne
     @Override
     public TaskPlan plan(DatasetLabels data, long seed) {
         if (partitions > data.classCount()) {
-            throw new InvalidInputException("--partitions " + partitions + " exceeds the " + data.classCount()
+            throw new InvalidInputException(List.of("partitions"), "partitions (" + partitions + ") exceed the " + data.classCount()
                     + " classes of " + data.name() + ": each partition needs a class");
         }
         long[] anchorIds = HeldOutAnchors.draw(data, anchors, seed);

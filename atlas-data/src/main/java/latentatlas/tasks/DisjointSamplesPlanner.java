@@ -33,23 +33,23 @@ public record DisjointSamplesPlanner(int anchors, int partitions, double[][] mix
     /** Checks the parameters that do not depend on the dataset. */
     public DisjointSamplesPlanner {
         if (anchors < 1) {
-            throw new InvalidInputException("--anchors must be at least 1, found " + anchors);
+            throw new InvalidInputException(List.of("anchors"), "anchors must be at least 1, found " + anchors);
         }
         if (partitions < 1) {
-            throw new InvalidInputException("--partitions must be at least 1, found " + partitions);
+            throw new InvalidInputException(List.of("partitions"), "partitions must be at least 1, found " + partitions);
         }
         if (mixture.length < 1) {
-            throw new InvalidInputException("--mixture needs one row per task, found none");
+            throw new InvalidInputException(List.of("mixture"), "the mixture needs one row per task, found none");
         }
         mixture = Arrays.stream(mixture).map(double[]::clone).toArray(double[][]::new);
         for (int t = 0; t < mixture.length; t++) {
             if (mixture[t].length != partitions) {
-                throw new InvalidInputException("--mixture of task " + (t + 1) + " has " + mixture[t].length
+                throw new InvalidInputException(List.of("mixture"), "the mixture of task " + (t + 1) + " has " + mixture[t].length
                         + " fractions, expected one per partition (" + partitions + ")");
             }
             for (double f : mixture[t]) {
                 if (!(f >= 0 && f <= 1)) {
-                    throw new InvalidInputException("--mixture of task " + (t + 1) + " has the fraction " + f
+                    throw new InvalidInputException(List.of("mixture"), "the mixture of task " + (t + 1) + " has the fraction " + f
                             + ", expected a value in [0, 1]");
                 }
             }
@@ -60,8 +60,8 @@ public record DisjointSamplesPlanner(int anchors, int partitions, double[][] mix
                 sum += row[p];
             }
             if (Math.abs(sum - 1) > TOLERANCE) {
-                throw new InvalidInputException("the fractions of partition " + (p + 1) + " over the tasks sum to " + String.format(java.util.Locale.ROOT, "%.6g", sum)
-                        + ", expected 1: every sample of a partition must go to exactly one task; fix --mixture");
+                throw new InvalidInputException(List.of("mixture"), "the fractions of partition " + (p + 1) + " over the tasks sum to " + String.format(java.util.Locale.ROOT, "%.6g", sum)
+                        + ", expected 1: every sample of a partition must go to exactly one task; fix the mixture");
             }
         }
     }
@@ -74,7 +74,7 @@ public record DisjointSamplesPlanner(int anchors, int partitions, double[][] mix
     /** @return P x P: 0.8 on the diagonal, 0.2 / (P - 1) elsewhere; {@code [[1]]} for P = 1 */
     public static double[][] defaultMixture(int partitions) {
         if (partitions < 1) {
-            throw new InvalidInputException("--partitions must be at least 1, found " + partitions);
+            throw new InvalidInputException(List.of("partitions"), "partitions must be at least 1, found " + partitions);
         }
         double[][] m = new double[partitions][partitions];
         for (int t = 0; t < partitions; t++) {
@@ -99,7 +99,7 @@ public record DisjointSamplesPlanner(int anchors, int partitions, double[][] mix
     public TaskPlan plan(DatasetLabels data, long seed) {
         int classCount = data.classCount();
         if (partitions > classCount) {
-            throw new InvalidInputException("--partitions " + partitions + " exceeds the " + classCount
+            throw new InvalidInputException(List.of("partitions"), "partitions (" + partitions + ") exceed the " + classCount
                     + " classes of " + data.name() + ": each partition needs a class");
         }
         long[] anchorIds = HeldOutAnchors.draw(data, anchors, seed);

@@ -1,5 +1,7 @@
 package latentatlas.tasks;
 
+import java.util.List;
+
 import latentatlas.InvalidInputException;
 
 /** Anchors of settings 2 and 3: k training samples drawn from all classes and held out of every chart task. */
@@ -11,8 +13,8 @@ final class HeldOutAnchors {
     static long[] draw(DatasetLabels data, int k, long seed) {
         long[] pool = PlanParts.allTrain(data);
         if (k >= pool.length) {
-            throw new InvalidInputException("--anchors " + k + " leaves none of the " + pool.length
-                    + " training samples of " + data.name() + " for the tasks: lower --anchors");
+            throw new InvalidInputException(List.of("anchors"), "anchors (" + k + ") leave none of the " + pool.length
+                    + " training samples of " + data.name() + " for the tasks: lower the anchors");
         }
         return PlanParts.drawAnchors(pool, k, seed);
     }

@@ -29,14 +29,14 @@ public record SharedClassesPlanner(int shared, int novel, int anchors) implement
     /** Checks the parameters that do not depend on the dataset. */
     public SharedClassesPlanner {
         if (shared < 1) {
-            throw new InvalidInputException("--shared must be at least 1 (the anchors are drawn from the shared classes), found "
+            throw new InvalidInputException(List.of("shared"), "shared classes must be at least 1 (the anchors are drawn from them), found "
                     + shared);
         }
         if (novel < 1) {
-            throw new InvalidInputException("--novel must be at least 1 (each task needs novel classes), found " + novel);
+            throw new InvalidInputException(List.of("novel"), "novel classes per task must be at least 1 (each task needs novel classes), found " + novel);
         }
         if (anchors < 1) {
-            throw new InvalidInputException("--anchors must be at least 1, found " + anchors);
+            throw new InvalidInputException(List.of("anchors"), "anchors must be at least 1, found " + anchors);
         }
     }
 
@@ -49,8 +49,8 @@ public record SharedClassesPlanner(int shared, int novel, int anchors) implement
     public TaskPlan plan(DatasetLabels data, long seed) {
         int classCount = data.classCount();
         if (shared + novel > classCount) {
-            throw new InvalidInputException("shared classes (" + shared + ") plus novel classes per task (" + novel
-                    + ") exceed the " + classCount + " classes of " + data.name() + ": lower --shared or --novel");
+            throw new InvalidInputException(List.of("shared", "novel"), "shared classes (" + shared + ") plus novel classes per task (" + novel
+                    + ") exceed the " + classCount + " classes of " + data.name() + ": lower the shared or the novel classes");
         }
         int[] order = PlanParts.shuffledClasses(classCount, seed);
         int[] sharedClasses = Arrays.copyOf(order, shared);
@@ -60,9 +60,9 @@ public record SharedClassesPlanner(int shared, int novel, int anchors) implement
         BitSet none = new BitSet();
         long[] pool = PlanParts.idsOf(trainByClass, sharedClasses, none);
         if (anchors > pool.length) {
-            throw new InvalidInputException("--anchors " + anchors + " exceeds the " + pool.length
+            throw new InvalidInputException(List.of("anchors", "shared"), "anchors (" + anchors + ") exceed the " + pool.length
                     + " training samples of the " + shared + " shared classes of " + data.name()
-                    + ": lower --anchors or raise --shared");
+                    + ": lower the anchors or raise the shared classes");
         }
         long[] anchorIds = PlanParts.drawAnchors(pool, anchors, seed);
         List<Task> tasks = new ArrayList<>();

@@ -88,7 +88,7 @@ public final class TaskPlanJson {
         }
         if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
             throw new InvalidInputException(file + ": not a task plan (expected \"format\": \"" + FORMAT
-                    + "\"); write one with atlas tasks --out");
+                    + "\"); write one with TaskPlanJson.write (atlas tasks)");
         }
         int version = field(file, root, "version").asInt();
         if (version != VERSION) {
@@ -112,7 +112,7 @@ public final class TaskPlanJson {
     private static JsonNode field(Path file, JsonNode node, String key) {
         JsonNode value = node.get(key);
         if (value == null || value.isNull()) {
-            throw new InvalidInputException(file + ": task plan lacks the key '" + key + "'; write it with atlas tasks --out");
+            throw new InvalidInputException(file + ": task plan lacks the key '" + key + "'; write it again with TaskPlanJson.write (atlas tasks)");
         }
         return value;
     }

@@ -120,12 +120,12 @@ class AcceptanceTest {
     void parameterErrorsAreClear() {
         DatasetLabels ten = SyntheticLabels.random(10, 10, 1);
         assertEquals("shared classes (12) plus novel classes per task (2) exceed the 10 classes of synthetic-10:"
-                + " lower --shared or --novel", assertThrows(InvalidInputException.class,
+                + " lower the shared or the novel classes", assertThrows(InvalidInputException.class,
                         () -> new SharedClassesPlanner(12, 2, 128).plan(ten, 42)).getMessage());
         assertTrue(assertThrows(InvalidInputException.class, () -> new SharedClassesPlanner(4, 0, 128)).getMessage()
-                .startsWith("--novel must be at least 1"));
+                .startsWith("novel classes per task must be at least 1"));
         assertTrue(assertThrows(InvalidInputException.class, () -> new SharedClassesPlanner(1, 2, 500).plan(ten, 42))
-                .getMessage().startsWith("--anchors 500 exceeds the "));
+                .getMessage().startsWith("anchors (500) exceed the "));
         assertTrue(assertThrows(InvalidInputException.class,
                 () -> new DisjointSamplesPlanner(10, 2, new double[][] {{0.5, 0.2}, {0.5, 0.7}})).getMessage()
                 .startsWith("the fractions of partition 2 over the tasks sum to 0.900000, expected 1"));
@@ -133,9 +133,9 @@ class AcceptanceTest {
                 () -> new DisjointSamplesPlanner(10, 2, new double[][] {{0.5}, {0.5}})).getMessage()
                 .contains("has 1 fractions, expected one per partition (2)"));
         assertTrue(assertThrows(InvalidInputException.class, () -> new DisjointPlanner(11, 5).plan(ten, 42))
-                .getMessage().startsWith("--partitions 11 exceeds the 10 classes"));
+                .getMessage().startsWith("partitions (11) exceed the 10 classes"));
         assertTrue(assertThrows(InvalidInputException.class, () -> new DisjointPlanner(2, 100_000).plan(ten, 42))
-                .getMessage().contains("lower --anchors"));
+                .getMessage().contains("lower the anchors"));
     }
 
     @Test

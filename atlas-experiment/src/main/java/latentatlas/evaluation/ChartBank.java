@@ -13,9 +13,10 @@ import latentatlas.io.Npy;
 import latentatlas.space.LatentSpace;
 import latentatlas.space.LatentSpaces;
 import latentatlas.tasks.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -39,21 +40,19 @@ import java.util.Map;
  * <p>Files: {@code STORE/charts/task-N/} (the chart), {@code STORE/spaces/task-N/embeddings.npy}
  * (+ ids, labels), {@code probabilities.npy} and {@code outputs.json}, written last, which marks the
  * outputs complete.
+ *
+ * <p>Logs one INFO line per chart: trained (epochs, test accuracy, seconds) or reused.
  */
 public final class ChartBank {
     private static final String OUTPUTS = "outputs.json";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(ChartBank.class);
 
     private final ProgressListener listener;
-    private final PrintWriter log;
 
-    /**
-     * @param listener receives training progress
-     * @param log receives one line per chart
-     */
-    public ChartBank(ProgressListener listener, PrintWriter log) {
+    /** @param listener receives training progress */
+    public ChartBank(ProgressListener listener) {
         this.listener = listener;
-        this.log = log;
     }
 
     /**
@@ -71,23 +70,23 @@ public final class ChartBank {
         Path spaces = store.spacesDir(task.index());
         ChartOutputs cached = readCached(spaces, hash, task, kind);
         if (cached != null) {
-            log.printf(Locale.ROOT, "task %d (%s): chart and embeddings reused from %s%n", task.index(), kind.name(), spaces);
-            log.flush();
+            LOG.info("task {} ({}): chart and embeddings reused from {}", task.index(), kind.name(), spaces);
             return cached;
         }
         Chart chart;
         if (store.isComplete(task.index(), hash)) {
             chart = Chart.load(store.chartDir(task.index()));
-            log.printf(Locale.ROOT, "task %d (%s): chart reused%n", task.index(), kind.name());
+            LOG.info("task {} ({}): chart reused", task.index(), kind.name());
         } else {
             chart = trainer.train(kind.data(), task, fingerprint);
             store.write(task.index(), chart::save);
             ChartManifest m = chart.manifest();
-            log.printf(Locale.ROOT, "task %d (%s): %d classes, %d epochs (best %d), test accuracy %.4f, %.1f s%n",
+            LOG.info(String.format(Locale.ROOT, "task %d (%s): %d classes, %d epochs (best %d), test accuracy %.4f, %.1f s",
                     task.index(), kind.name(), m.classes().length, m.history().size(), m.bestEpoch(),
-                    m.metrics().get("testAccuracy"), m.trainSeconds());
+                    m.metrics().get("testAccuracy"), m.trainSeconds()));
         }
-        log.flush();
+        LOG.debug("task {} ({}): configuration hash {}, chart in {}", task.index(), kind.name(), hash,
+                store.chartDir(task.index()));
         try (chart) {
             return embedAll(chart, kind, spaces, hash);
         }
@@ -121,7 +120,7 @@ public final class ChartBank {
                 m.trainSeconds());
     }
 
-    private ChartOutputs readCached(Path dir, String hash, Task task, ChartKind kind) {
+    private static ChartOutputs readCached(Path dir, String hash, Task task, ChartKind kind) {
         Path file = dir.resolve(OUTPUTS);
         if (!Files.isRegularFile(file)) {
             return null;
@@ -141,7 +140,7 @@ public final class ChartBank {
                     node.path("test_accuracy").asDouble(Double.NaN), node.path("epochs").asInt(),
                     node.path("train_seconds").asDouble());
         } catch (IOException | RuntimeException e) {
-            log.println("cached outputs in " + dir + " are unreadable (" + e.getMessage() + "): recomputing them");
+            LOG.warn("cached outputs in {} are unreadable ({}): recomputing them", dir, e.getMessage());
             return null;
         }
     }

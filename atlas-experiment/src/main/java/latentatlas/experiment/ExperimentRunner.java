@@ -23,9 +23,10 @@ import latentatlas.tasks.Task;
 import latentatlas.tasks.TaskPlan;
 import latentatlas.tasks.TaskPlanJson;
 import latentatlas.tasks.TaskPlanner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -50,24 +51,24 @@ import java.util.Map;
  * <p>Run folder: {@code plan.json}, {@code charts/task-N/}, {@code spaces/task-N/},
  * {@code atlas/MODE/{train,test}.npy}, {@code analyses/*.json}, {@code figures/*.png},
  * {@code results.json}, {@code report.md}, {@code report.html}.
+ *
+ * <p>Logs one INFO line per stage and per analysed space. The entry point is {@link Experiment}.
  */
-public final class ExperimentRunner {
+final class ExperimentRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Changes whenever the analyses compute something new, so that older cached analyses are redone. */
     private static final String ANALYSES_VERSION = "analyses 3";
+    private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
 
     private final ExperimentConfig config;
-    private final PrintWriter log;
     private final ProgressListener listener;
 
     /**
      * @param config what to run
-     * @param log receives one line per stage
      * @param listener receives training progress
      */
-    public ExperimentRunner(ExperimentConfig config, PrintWriter log, ProgressListener listener) {
+    ExperimentRunner(ExperimentConfig config, ProgressListener listener) {
         this.config = config;
-        this.log = log;
         this.listener = listener;
     }
 
@@ -87,7 +88,7 @@ public final class ExperimentRunner {
         stage("plan", t0, timings);
 
         t0 = System.nanoTime();
-        ChartBank bank = new ChartBank(listener, log);
+        ChartBank bank = new ChartBank(listener);
         ChartOutputs e2e = bank.obtain(new ChartStore(config.endToEndStore()), plan.endToEnd(), endToEnd,
                 config.profile().charts(true, config.seed(), config.deterministic()));
         boolean shared = "shared-classes".equals(plan.setting());
@@ -134,8 +135,7 @@ public final class ExperimentRunner {
             SpaceScores same = byData.get(data);
             if (same != null) {
                 // e.g. naive [weighted-...] = naive [all]: every chart has a positive weight, so the rows are identical
-                log.printf(Locale.ROOT, "analyses of %s: its rows are identical to those of %s, scores copied%n",
-                        s.label(), same.label());
+                LOG.info("analyses of {}: its rows are identical to those of {}, scores copied", s.label(), same.label());
                 scores.add(new SpaceScores(s.space(), s.membership(), s.labelFree(), same.rows(), same.probe(),
                         same.probePaper(), same.centroid(), same.knn(), same.separability(), same.clustering(),
                         same.ckaVsEndToEndRel(), same.ckaVsEndToEndAbs(), same.ckaVsTaskAbs(), s.routing(), Map.of()));
@@ -188,12 +188,11 @@ public final class ExperimentRunner {
             try {
                 var node = JSON.readTree(file.toFile());
                 if (key.equals(node.path("key").asText())) {
-                    log.printf(Locale.ROOT, "analyses of %s: reused%n", s.label());
-                    log.flush();
+                    LOG.info("analyses of {}: reused", s.label());
                     return JSON.treeToValue(node.path("scores"), SpaceScores.class);
                 }
             } catch (IOException | RuntimeException e) {
-                log.println("analyses of " + s.label() + ": cached file unreadable (" + e.getMessage() + "), recomputing");
+                LOG.warn("analyses of {}: cached file {} unreadable ({}), recomputing", s.label(), file, e.getMessage());
             }
         }
         SpaceScores scores = analyses.analyse(s);
@@ -201,9 +200,9 @@ public final class ExperimentRunner {
         cached.put("key", key);
         cached.put("scores", scores);
         AtomicFiles.writeString(file, RunResults.toJson(cached));
-        log.printf(Locale.ROOT, "analyses of %s: probe %.4f, %.1f s (%s)%n", s.label(), scores.probe().get("total"),
-                scores.seconds().get("total"), secondsPerAnalysis(scores.seconds()));
-        log.flush();
+        LOG.info(String.format(Locale.ROOT, "analyses of %s: probe %.4f, %.1f s (%s)", s.label(), scores.probe().get("total"),
+                scores.seconds().get("total"), secondsPerAnalysis(scores.seconds())));
+        LOG.debug("analyses of {}: cached in {}", s.label(), file);
         return scores;
     }
 
@@ -304,7 +303,6 @@ public final class ExperimentRunner {
     private void stage(String name, long start, Map<String, Double> timings) {
         double s = (System.nanoTime() - start) / 1e9;
         timings.put(name, s);
-        log.printf(Locale.ROOT, "stage %s: %.1f s%n", name, s);
-        log.flush();
+        LOG.info(String.format(Locale.ROOT, "stage %s: %.1f s", name, s));
     }
 }

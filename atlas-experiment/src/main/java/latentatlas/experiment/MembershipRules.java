@@ -54,10 +54,10 @@ public final class MembershipRules {
                 double gamma = weighted.group(2) == null ? 1 : Double.parseDouble(weighted.group(2));
                 return new ConfidenceWeighted(confidence(weighted.group(1)), gamma);
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("--membership '" + name + "': " + e.getMessage(), e);
+                throw new InvalidInputException(List.of("membership"), "membership mode '" + name + "': " + e.getMessage(), e);
             }
         }
-        throw new InvalidInputException("--membership '" + name + "' is unknown; expected oracle, all, exclusive-claim,"
+        throw new InvalidInputException(List.of("membership"), "membership mode '" + name + "' is unknown; expected oracle, all, exclusive-claim,"
                 + " topK-maxprob, topK-entropy, weighted-maxprob[-gGAMMA] or weighted-entropy[-gGAMMA]"
                 + " (e.g. top1-maxprob, weighted-maxprob-g4)");
     }

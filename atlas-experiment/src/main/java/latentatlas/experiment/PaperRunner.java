@@ -1,18 +1,16 @@
 package latentatlas.experiment;
 
-import latentatlas.evaluation.ChartKind;
-
+import latentatlas.InvalidInputException;
 import latentatlas.analyses.SpaceScores;
-import latentatlas.charts.ProgressListener;
-import latentatlas.dataset.Dataset;
 import latentatlas.report.Document;
 import latentatlas.report.Table;
 import latentatlas.tasks.DisjointPlanner;
 import latentatlas.tasks.DisjointSamplesPlanner;
 import latentatlas.tasks.SharedClassesPlanner;
 import latentatlas.tasks.TaskPlanner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,22 +22,21 @@ import java.util.Set;
 
 /**
  * Reproduces the paper's three experiments on one dataset (docs/method.md §3, §7): shared classes, disjoint
- * samples and disjoint classes, each a full {@link ExperimentRunner} run in {@code OUT/SETTING/}, the
+ * samples and disjoint classes, each a full {@link Experiment} run in {@code OUT/SETTING/}, the
  * end-to-end chart trained once in {@code OUT/end-to-end/} and shared. Writes {@code OUT/results.json}
  * (every run and the claims) and one combined report that sets each claim of the paper beside ours,
  * under the paper's oracle membership and under the label-free modes.
+ *
+ * <pre>{@code
+ * PaperResults paper = PaperRunner.run(Experiment.builder().setDataset(Datasets.open("fashion-mnist"))
+ *         .optDeterministic(true), Path.of("runs/paper"));
+ * List<Claim> claims = paper.claims(); // each claim of the paper, whether it holds here
+ * }</pre>
  */
 public final class PaperRunner {
-    private final PrintWriter log;
-    private final ProgressListener listener;
+    private static final Logger LOG = LoggerFactory.getLogger(PaperRunner.class);
 
-    /**
-     * @param log receives one line per stage
-     * @param listener receives training progress
-     */
-    public PaperRunner(PrintWriter log, ProgressListener listener) {
-        this.log = log;
-        this.listener = listener;
+    private PaperRunner() {
     }
 
     /**
@@ -79,28 +76,41 @@ public final class PaperRunner {
     }
 
     /**
-     * @param dataset the dataset
-     * @param settings setting name to planner (see {@link #defaultSettings})
-     * @param template seed, profile, determinism and memberships (its planner and folders are replaced)
+     * Runs the paper's settings for the template's dataset ({@link #defaultSettings}).
+     *
+     * @param template dataset, seed, profile, determinism, memberships, chart kinds and listener (the
+     *                 setting and the end-to-end store are chosen here; the template is not changed)
      * @param out the paper folder
-     * @param endToEnd the end-to-end chart's kind
-     * @param chartKinds the task charts' kinds
      * @return the combined results
      */
-    public PaperResults run(Dataset dataset, Map<String, TaskPlanner> settings, ExperimentConfig template, Path out,
-                            ChartKind endToEnd, List<ChartKind> chartKinds) {
+    public static PaperResults run(Experiment.Builder template, Path out) {
+        return run(template, defaultSettings(template.requireDataset().classCount()), out);
+    }
+
+    /**
+     * @param template dataset, seed, profile, determinism, memberships, chart kinds and listener (the
+     *                 setting and the end-to-end store are chosen here; the template is not changed)
+     * @param settings run name to planner (see {@link #defaultSettings})
+     * @param out the paper folder
+     * @return the combined results
+     */
+    public static PaperResults run(Experiment.Builder template, Map<String, TaskPlanner> settings, Path out) {
+        if (settings.isEmpty()) {
+            throw new InvalidInputException(List.of("settings"), "paper settings: expected at least one, found none");
+        }
+        Experiment.Builder b = template.withChartKinds(out.resolve("encoders")).optEndToEndStore(out.resolve("end-to-end"));
         Map<String, RunResults> runs = new LinkedHashMap<>();
+        Experiment experiment = null;
         for (Map.Entry<String, TaskPlanner> s : settings.entrySet()) {
-            log.println("== " + s.getKey() + " ==");
-            ExperimentConfig config = new ExperimentConfig(s.getValue(), template.seed(), template.profile(),
-                    template.deterministic(), template.memberships(), out.resolve(s.getKey()), out.resolve("end-to-end"));
-            runs.put(s.getKey(), new ExperimentRunner(config, log, listener).run(dataset, endToEnd, chartKinds));
+            LOG.info("== {} ==", s.getKey());
+            experiment = b.setSetting(s.getValue()).build();
+            runs.put(s.getKey(), experiment.run(out.resolve(s.getKey())));
         }
         List<Claim> claims = new ArrayList<>();
-        for (String mode : template.memberships()) {
+        for (String mode : experiment.memberships()) {
             claims.addAll(PaperClaims.evaluate(runs, mode));
         }
-        PaperResults results = new PaperResults(PaperResults.FORMAT, dataset.name(), runs, claims);
+        PaperResults results = new PaperResults(PaperResults.FORMAT, experiment.dataset().name(), runs, claims);
         results.write(out.resolve("results.json"));
         report(results).write(out);
         return results;

@@ -46,7 +46,7 @@ public enum Profile {
         return switch (name) {
             case "quick" -> QUICK;
             case "paper" -> PAPER;
-            default -> throw new InvalidInputException("--profile '" + name + "' is unknown; expected quick or paper");
+            default -> throw new InvalidInputException(java.util.List.of("profile"), "profile '" + name + "' is unknown; expected quick or paper");
         };
     }
 

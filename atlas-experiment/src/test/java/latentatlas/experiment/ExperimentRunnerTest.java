@@ -28,8 +28,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,8 +47,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The runner end to end on real Fashion-MNIST images (the first 3,000 training and 1,000 test images,
- * so that it takes about a minute): shared classes S = 4, N = 2, quick profile, deterministic.
+ * The runner end to end, through {@link Experiment}, on real Fashion-MNIST images (the first 3,000
+ * training and 1,000 test images, so that it takes about a minute): shared classes S = 4, N = 2, quick
+ * profile, deterministic. The log lines are read from the standard error stream, where the tests'
+ * slf4j-simple writes them (the module's surefire configuration sets the runner's and the chart bank's
+ * loggers to INFO).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("real-data")
@@ -58,7 +62,6 @@ class ExperimentRunnerTest {
     @TempDir
     static Path dir;
     private Dataset data;
-    private ExperimentConfig config;
     private RunResults first;
     private String firstLog;
 
@@ -71,9 +74,7 @@ class ExperimentRunnerTest {
         data = new Dataset(full.name(), full.classes(), full.train().select(LongStream.range(0, 3000).toArray()),
                 full.test().select(LongStream.range(60000, 61000).toArray()), java.util.Map.of(),
                 full.fingerprint() + "|first 3000 train, 1000 test", java.util.Map.of());
-        config = new ExperimentConfig(PLANNER, 42, Profile.QUICK, true, MembershipRules.DEFAULT, dir.resolve("run"),
-                dir.resolve("e2e"));
-        StringWriter log = new StringWriter();
+        StringBuilder log = new StringBuilder();
         first = run(log);
         firstLog = log.toString();
     }
@@ -84,9 +85,25 @@ class ExperimentRunnerTest {
         assumeTrue(FASHION_MNIST.found(), FASHION_MNIST.reason());
     }
 
-    private RunResults run(StringWriter log) {
+    private RunResults run(StringBuilder log) {
         ChartKind kind = new ChartKind("small-cnn", data, SmallCnn.factory());
-        return new ExperimentRunner(config, new PrintWriter(log, true), ProgressListener.NONE).run(data, kind, List.of(kind));
+        Experiment experiment = Experiment.builder().setDataset(data).setSetting(PLANNER).optSeed(42)
+                .optProfile(Profile.QUICK).optDeterministic(true).optMemberships(MembershipRules.DEFAULT)
+                .optChartKinds(kind, List.of(kind)).optEndToEndStore(dir.resolve("e2e")).build();
+        return logged(log, () -> experiment.run(dir.resolve("run")));
+    }
+
+    /** Runs {@code run}, appending what it logs (the standard error stream) to {@code log}. */
+    private static <T> T logged(StringBuilder log, java.util.function.Supplier<T> run) {
+        PrintStream err = System.err;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            return run.get();
+        } finally {
+            System.setErr(err);
+            log.append(bytes.toString(StandardCharsets.UTF_8));
+        }
     }
 
     @Test
@@ -130,7 +147,7 @@ class ExperimentRunnerTest {
 
     @Test
     void aSecondRunReusesEveryStageAndGivesTheSameNumbers() {
-        StringWriter log = new StringWriter();
+        StringBuilder log = new StringBuilder();
         RunResults again = run(log);
         assertTrue(log.toString().contains("task 0 (small-cnn): chart and embeddings reused"), log.toString());
         assertFalse(log.toString().contains("epochs (best"), "nothing retrained: " + log);
@@ -145,12 +162,12 @@ class ExperimentRunnerTest {
 
     @Test
     void disjointSettingReusesTheEndToEndChartAndAddsTheTaskBaselines() {
-        ExperimentConfig disjoint = new ExperimentConfig(new DisjointPlanner(2, 64), 42, Profile.QUICK, true,
-                List.of("oracle", "top1-maxprob"), dir.resolve("disjoint"), dir.resolve("e2e"));
-        StringWriter log = new StringWriter();
+        StringBuilder log = new StringBuilder();
         ChartKind kind = new ChartKind("small-cnn", data, SmallCnn.factory());
-        RunResults r = new ExperimentRunner(disjoint, new PrintWriter(log, true), ProgressListener.NONE)
-                .run(data, kind, List.of(kind));
+        Experiment disjoint = Experiment.builder().setDataset(data).setSetting(new DisjointPlanner(2, 64)).optSeed(42)
+                .optProfile(Profile.QUICK).optDeterministic(true).optMemberships(List.of("oracle", "top1-maxprob"))
+                .optChartKinds(kind, List.of(kind)).optEndToEndStore(dir.resolve("e2e")).build();
+        RunResults r = logged(log, () -> disjoint.run(dir.resolve("disjoint")));
         assertTrue(log.toString().contains("task 0 (small-cnn): chart and embeddings reused"), log.toString());
         SpaceScores oneHot = r.space("abs+task-onehot [oracle]");
         assertNotNull(oneHot);
@@ -173,7 +190,7 @@ class ExperimentRunnerTest {
      */
     @Test
     void labelFreeTestVectorsDoNotDependOnTestLabels() {
-        ChartBank bank = new ChartBank(ProgressListener.NONE, new PrintWriter(new StringWriter()));
+        ChartBank bank = new ChartBank(ProgressListener.NONE);
         TaskPlan plan = PLANNER.plan(DatasetLabels.of(data), 42);
         Dataset permuted = withPermutedTestLabels(data, 7);
         TaskPlan permutedPlan = PLANNER.plan(DatasetLabels.of(permuted), 42);

@@ -106,7 +106,7 @@ public final class AtlasTables {
         Dataset<Row> table = read(spark, List.of(path), ID, VECTOR);
         if (chart != null) {
             if (!has(table, CHART)) {
-                throw new InvalidInputException(path + ": --chart " + chart + " given but the table has no '"
+                throw new InvalidInputException(List.of("chart"), path + ": chart " + chart + " asked for but the table has no '"
                         + CHART + "' column (columns: " + Arrays.toString(table.columns()) + ")");
             }
             table = table.filter(col(CHART).equalTo(chart));

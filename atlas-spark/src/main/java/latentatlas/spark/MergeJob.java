@@ -136,7 +136,7 @@ public final class MergeJob {
         /** @param partitions the number of id partitions (default: one per 100,000 rows, at least the parallelism) */
         public Builder optPartitions(int partitions) {
             if (partitions < 1) {
-                throw new InvalidInputException("--partitions: expected at least 1, found " + partitions);
+                throw new InvalidInputException(List.of("partitions"), "id partitions: expected at least 1, found " + partitions);
             }
             this.partitions = partitions;
             return this;

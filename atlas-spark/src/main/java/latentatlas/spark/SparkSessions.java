@@ -4,6 +4,7 @@ import latentatlas.InvalidInputException;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -33,7 +34,7 @@ public final class SparkSessions {
     public static SparkSession open(String master, String appName) {
         String chosen = master != null ? master : System.getProperty("spark.master", DEFAULT_MASTER);
         if (!MASTER.matcher(chosen).matches()) {
-            throw new InvalidInputException("--master: expected local, local[N], local[N,MAX_FAILURES], local[*],"
+            throw new InvalidInputException(List.of("master"), "Spark master: expected local, local[N], local[N,MAX_FAILURES], local[*],"
                     + " spark://HOST:PORT, k8s://..., or yarn, found '" + chosen + "'");
         }
         SparkSession running = SparkSession.getDefaultSession().getOrElse(() -> null);

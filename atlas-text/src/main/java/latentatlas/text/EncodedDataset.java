@@ -6,10 +6,12 @@ import latentatlas.dataset.Samples;
 import latentatlas.space.LatentSpace;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -79,6 +81,19 @@ public record EncodedDataset(Dataset dataset, String encoder, String encoderFing
     public double sentencesPerSecond() {
         int n = encodedSentences();
         return n == 0 ? Double.NaN : n / encodingSeconds();
+    }
+
+    /**
+     * @param cache the vector cache folder the splits came from
+     * @return one line: the sentences encoded and their rate, or that every split came from the cache
+     */
+    public String summary(Path cache) {
+        if (encodedSentences() == 0) {
+            return String.format(Locale.ROOT, "encoder %s: all %d splits from the cache %s, 0 sentences encoded",
+                    encoder, splits.size(), cache);
+        }
+        return String.format(Locale.ROOT, "encoder %s: %d sentences encoded in %.1f s (%.0f sentences/s), cached in %s",
+                encoder, encodedSentences(), encodingSeconds(), sentencesPerSecond(), cache);
     }
 
     private static Samples vectors(Samples text, EncodedSplit split) {

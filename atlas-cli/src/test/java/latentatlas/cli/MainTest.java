@@ -1,0 +1,75 @@
+package latentatlas.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The program's rules: library errors get the flag of the input at fault, and {@code --verbose} shows debug lines. */
+class MainTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aLibraryErrorIsPrefixedWithTheOptionOfItsInput() {
+        StringWriter err = new StringWriter();
+        int status = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err, true), "tasks", "--dataset",
+                "fashion-mnist", "--setting", "shared-classes", "--shared", "0", "--novel", "2");
+        assertEquals(Main.USER_ERROR, status, err.toString());
+        assertEquals("atlas tasks: --shared: shared classes must be at least 1 (the anchors are drawn from them), found 0",
+                err.toString().strip());
+    }
+
+    /**
+     * {@code atlas datasets mnist:DIR} in a fresh JVM (the log is configured once per JVM): the dataset
+     * reader's debug line shows with {@code -v} only.
+     */
+    @Test
+    void verboseShowsTheLibrarysDebugLines() throws Exception {
+        writeIdx("train", 4);
+        writeIdx("t10k", 2);
+        String spec = "mnist:" + dir;
+        String quiet = atlas("datasets", spec);
+        String verbose = atlas("-v", "datasets", spec);
+        String debug = "dataset " + spec + ": 10 classes, 4 train and 2 test samples, fingerprint ";
+        assertTrue(quiet.contains(spec + ": 10 classes, 4 train, 2 test"), quiet);
+        assertFalse(quiet.contains(debug), quiet);
+        assertTrue(verbose.contains("[DEBUG] Datasets - " + debug), verbose);
+    }
+
+    /** Four (or n) 2x2 images with labels 0, 1, 2, ... */
+    private void writeIdx(String prefix, int n) throws IOException {
+        ByteBuffer labels = ByteBuffer.allocate(8 + n).putInt(0x801).putInt(n);
+        for (int i = 0; i < n; i++) {
+            labels.put((byte) i);
+        }
+        Files.write(dir.resolve(prefix + "-labels-idx1-ubyte"), labels.array());
+        ByteBuffer images = ByteBuffer.allocate(16 + n * 4).putInt(0x803).putInt(n).putInt(2).putInt(2);
+        Files.write(dir.resolve(prefix + "-images-idx3-ubyte"), images.array());
+    }
+
+    /** @return what {@code atlas ARGS} writes to stdout and stderr, run in a new JVM with this test's class path */
+    private static String atlas(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "atlas " + String.join(" ", args) + " did not finish");
+        assertEquals(0, p.exitValue(), output);
+        return output;
+    }
+}
