@@ -127,7 +127,10 @@ public final class MergeCommand implements Runnable {
         configuration.put("normalization", normalization.name().toLowerCase(java.util.Locale.ROOT));
         configuration.put("aggregation", aggregation.name().toLowerCase(java.util.Locale.ROOT));
         root.put("configuration", configuration);
-        root.put("anchors", Map.of("file", anchors.toString(), "count", anchorCount));
+        Map<String, Object> anchorSummary = new LinkedHashMap<>();
+        anchorSummary.put("file", anchors.toString());
+        anchorSummary.put("count", anchorCount);
+        root.put("anchors", anchorSummary);
         root.put("spaces", described);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("ids", atlas.space().size());
