@@ -2,13 +2,9 @@ package latentatlas.bench;
 
 
 import latentatlas.InvalidInputException;
-import latentatlas.atlas.Aggregation;
 import latentatlas.atlas.Atlas;
+import latentatlas.atlas.AtlasBuilder;
 import latentatlas.metrics.LinearCka;
-import latentatlas.relative.Normalization;
-import latentatlas.relative.RelativeProjection;
-import latentatlas.relative.RelativeSpace;
-import latentatlas.relative.Similarity;
 import latentatlas.space.LatentSpace;
 import latentatlas.spark.AtlasTables;
 import latentatlas.spark.CompareJob;
@@ -33,7 +29,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -177,22 +172,24 @@ public final class BenchSparkCommand implements Runnable {
                     bytes / 1e9, Runtime.getRuntime().maxMemory() / 1e9);
             return;
         }
-        long[] anchorIds = anchorIds();
         long start = System.nanoTime();
-        List<RelativeSpace> relative = new ArrayList<>();
-        for (int t = 0; t < charts; t++) {
-            relative.add(RelativeProjection.fit(chartSpace(t, anchorIds, null), Similarity.COSINE, Normalization.NONE)
-                    .relative("chart" + t, chartSpace(t, null, null)));
-        }
-        Atlas atlas = Atlas.merge(relative, Aggregation.MEAN);
+        Atlas atlas = mergeInMemory();
         double merge = (System.nanoTime() - start) / 1e9;
-        relative.clear();
         start = System.nanoTime();
         double cka = LinearCka.of(atlas.space(), chartSpace(-1, null, null));
         double compare = (System.nanoTime() - start) / 1e9;
         out.printf("single machine (in memory, no Parquet): merge %.1f s (%,.0f rows/s), CKA %.1f s (%,.0f rows/s),"
                 + " CKA = %.6f; Spark %s / single machine time: merge %.2f, CKA %.2f%n", merge, total / merge, compare,
                 rows / compare, cka, masters.get(masters.size() - 1), spark[1] / merge, spark[2] / compare);
+    }
+
+    /** The single-machine merge of the same charts (the charts' spaces are garbage once it returns). */
+    private Atlas mergeInMemory() {
+        AtlasBuilder builder = AtlasBuilder.builder().setAnchors(anchorIds());
+        for (int t = 0; t < charts; t++) {
+            builder.addChart("chart" + t, chartSpace(t, null, null));
+        }
+        return builder.build();
     }
 
     private long[] anchorIds() {

@@ -3,20 +3,10 @@ package latentatlas.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import latentatlas.InvalidInputException;
-import latentatlas.compute.Shuffles;
 import latentatlas.io.AtomicFiles;
-import latentatlas.io.Npy;
-import latentatlas.metrics.Accuracy;
-import latentatlas.metrics.ClassSeparability;
-import latentatlas.metrics.ClusteringScores;
-import latentatlas.metrics.CosineKnn;
-import latentatlas.metrics.KMeans;
-import latentatlas.metrics.KMeansClustering;
-import latentatlas.metrics.LinearCka;
-import latentatlas.metrics.NearestCentroid;
-import latentatlas.metrics.NeighbourhoodAgreement;
-import latentatlas.metrics.Silhouette;
+import latentatlas.metrics.SpaceComparison;
 import latentatlas.space.LatentSpace;
+import latentatlas.space.LatentSpaces;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,25 +14,18 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
-import java.util.Set;
-import java.util.SplittableRandom;
-import java.util.stream.LongStream;
 
 /**
- * {@code atlas compare A.npy B.npy}: joins two spaces by id and prints every metric that applies
- * (docs/method.md §6). Always: neighbourhood agreement (k-NN Jaccard; counterpart MRR when the widths
- * match) and linear CKA. With labels, for each space: separability, nearest-centroid and cosine k-NN accuracy on a
- * seeded 80/20 split of the joined ids, k-means (k = number of classes) scored against the classes,
- * and silhouettes. Metrics are name/value lines; {@code --json} writes the same names.
+ * {@code atlas compare A.npy B.npy}: loads two spaces (ids from {@code --ids-a}/{@code --ids-b}, the
+ * sibling {@code .ids.npy} or the row numbers; A's labels from {@code --labels} or the sibling
+ * {@code .labels.npy}), compares them with atlas-core's {@link SpaceComparison} (joined by id, every
+ * metric that applies, docs/method.md §6) and prints name/value lines; {@code --json} writes the same
+ * names.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = {"Compare two latent spaces on their common ids: neighbourhood agreement and, with"
@@ -86,30 +69,28 @@ public final class CompareCommand implements java.util.concurrent.Callable<Integ
 
     @Override
     public Integer call() {
-        LatentSpace a = load(aFile, idsA, labels == null ? sibling(aFile, "labels") : labels);
-        LatentSpace b = load(bFile, idsB, null);
-        long[] common = Arrays.stream(a.ids()).filter(b::contains).toArray();
-        if (common.length < 2) {
-            throw new InvalidInputException(aFile + " and " + bFile + " share " + common.length
-                    + " ids, need at least 2: check --ids-a / --ids-b");
+        SpaceComparison comparison;
+        try {
+            comparison = new SpaceComparison(k, seed, classes);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("--k: " + e.getMessage(), e);
         }
-        a = a.select(aFile.toString(), common);
-        b = b.select(bFile.toString(), common).withLabels(a.hasLabels() ? a.labels() : null);
+        LatentSpace a = LatentSpaces.loadWithDefaultIds(aFile, idsA,
+                labels != null ? labels : LatentSpaces.sibling(aFile, "labels"));
+        LatentSpace b = LatentSpaces.loadWithDefaultIds(bFile, idsB, null);
+        SpaceComparison.Result result;
+        try {
+            result = comparison.compare(a, b);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(aFile + " vs " + bFile + ": " + e.getMessage(), e);
+        }
+        a = result.a();
+        b = result.b();
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("compare: %d common ids (A %s: %d x %d, B %s: %d x %d)%n", common.length, aFile,
+        out.printf("compare: %d common ids (A %s: %d x %d, B %s: %d x %d)%n", result.commonIds(), aFile,
                 a.size(), a.dim(), bFile, b.size(), b.dim());
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        NeighbourhoodAgreement agreement = NeighbourhoodAgreement.of(a, b, Math.min(k, common.length - 1));
-        metrics.put("neighbourhood.jaccard@" + agreement.k(), agreement.jaccard());
-        agreement.meanReciprocalRank().ifPresent(mrr -> metrics.put("neighbourhood.mrr", mrr));
-        metrics.put("cka.linear", LinearCka.of(a, b));
-        if (a.hasLabels()) {
-            int[] split = trainTestSplit(common.length, seed);
-            labelled("a", a, split, metrics);
-            labelled("b", b, split, metrics);
-        }
-        metrics.forEach((name, value) -> out.printf("%-34s %.6f%n", name, value));
-        if (agreement.meanReciprocalRank().isEmpty()) {
+        result.metrics().forEach((name, value) -> out.printf("%-34s %.6f%n", name, value));
+        if (result.agreement().meanReciprocalRank().isEmpty()) {
             out.printf("neighbourhood.mrr skipped: widths %d and %d differ (it needs one coordinate system)%n",
                     a.dim(), b.dim());
         }
@@ -117,84 +98,11 @@ public final class CompareCommand implements java.util.concurrent.Callable<Integ
             out.println("no labels: give --labels (or put A.labels.npy beside A.npy) for class metrics");
         }
         if (json != null) {
-            writeJson(common.length, a, b, metrics);
+            writeJson(result.commonIds(), a, b, result.metrics());
             out.println("wrote " + json);
         }
         out.flush();
         return 0;
-    }
-
-    /** Class metrics of one space: separability, classifier accuracies, k-means scores, silhouettes. */
-    private void labelled(String prefix, LatentSpace space, int[] split, Map<String, Double> metrics) {
-        Set<Integer> interest = new HashSet<>(classes);
-        int cut = split.length * 4 / 5;
-        LatentSpace train = space.rows(Arrays.copyOfRange(split, 0, cut));
-        LatentSpace test = space.rows(Arrays.copyOfRange(split, cut, split.length));
-        metrics.put(prefix + ".separability", ClassSeparability.of(space, interest));
-        accuracy(prefix + ".centroid_accuracy", test.labels(), NearestCentroid.fit(train).predict(test), metrics);
-        accuracy(prefix + ".knn_accuracy", test.labels(),
-                CosineKnn.fit(train, Math.min(k, train.size())).predict(test), metrics);
-        int[] truth = space.labels();
-        int classCount = (int) Arrays.stream(truth).distinct().count();
-        if (classCount < 2 || classCount >= space.size()) {
-            return;
-        }
-        KMeansClustering clustering = KMeans.of(classCount, seed).fit(space);
-        ClusteringScores scores = ClusteringScores.of(truth, clustering.labels());
-        metrics.put(prefix + ".kmeans.homogeneity", scores.homogeneity());
-        metrics.put(prefix + ".kmeans.completeness", scores.completeness());
-        metrics.put(prefix + ".kmeans.v_measure", scores.vMeasure());
-        metrics.put(prefix + ".kmeans.mutual_info", scores.mutualInformation());
-        metrics.put(prefix + ".kmeans.adjusted_mutual_info", scores.adjustedMutualInformation());
-        metrics.put(prefix + ".kmeans.silhouette", Silhouette.score(space, clustering.labels()));
-        metrics.put(prefix + ".class_silhouette", Silhouette.score(space, truth));
-    }
-
-    /** Accuracy on all test rows, and, with classes of interest, on them and on the others. */
-    private void accuracy(String name, int[] truth, int[] predicted, Map<String, Double> metrics) {
-        metrics.put(name, Accuracy.of(truth, predicted));
-        if (classes.isEmpty()) {
-            return;
-        }
-        Set<Integer> interest = new HashSet<>(classes);
-        Set<Integer> others = new HashSet<>();
-        Arrays.stream(truth).filter(c -> !interest.contains(c)).forEach(others::add);
-        put(metrics, name + ".classes", Accuracy.on(truth, predicted, interest));
-        if (!others.isEmpty()) {
-            put(metrics, name + ".other_classes", Accuracy.on(truth, predicted, others));
-        }
-    }
-
-    private static void put(Map<String, Double> metrics, String name, OptionalDouble value) {
-        value.ifPresent(v -> metrics.put(name, v));
-    }
-
-    /** @return a seeded permutation of {@code 0..n-1}: the first 80% train, the rest test */
-    static int[] trainTestSplit(int n, long seed) {
-        return Shuffles.permutation(n, new SplittableRandom(seed));
-    }
-
-    private static Path sibling(Path vectors, String kind) {
-        String name = vectors.getFileName().toString();
-        String stem = name.endsWith(".npy") ? name.substring(0, name.length() - 4) : name;
-        Path candidate = vectors.resolveSibling(stem + "." + kind + ".npy");
-        return Files.isRegularFile(candidate) ? candidate : null;
-    }
-
-    private static LatentSpace load(Path vectors, Path ids, Path labelFile) {
-        Npy.Matrix matrix = Npy.readMatrix(vectors);
-        Path idFile = ids != null ? ids : sibling(vectors, "ids");
-        long[] idValues = idFile == null ? LongStream.range(0, matrix.rows()).toArray() : Npy.readLongs(idFile);
-        if (idValues.length != matrix.rows()) {
-            throw new InvalidInputException(idFile + ": " + idValues.length + " ids for the " + matrix.rows()
-                    + " rows of " + vectors + ": give the ids file of these vectors");
-        }
-        int[] labelValues = labelFile == null ? null : Npy.readInts(labelFile);
-        if (labelValues != null && labelValues.length != matrix.rows()) {
-            throw new InvalidInputException(labelFile + ": " + labelValues.length + " labels for the "
-                    + matrix.rows() + " rows of " + vectors + ": give one label per row of A");
-        }
-        return LatentSpace.of(vectors.toString(), idValues, matrix.data(), matrix.cols(), labelValues);
     }
 
     private void writeJson(int joined, LatentSpace a, LatentSpace b, Map<String, Double> metrics) {

@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import latentatlas.InvalidInputException;
 import latentatlas.atlas.Aggregation;
 import latentatlas.atlas.Atlas;
+import latentatlas.atlas.AtlasBuilder;
 import latentatlas.io.AtomicFiles;
 import latentatlas.io.Npy;
 import latentatlas.relative.Normalization;
-import latentatlas.relative.RelativeProjection;
-import latentatlas.relative.RelativeSpace;
 import latentatlas.relative.Similarity;
 import latentatlas.space.LatentSpace;
 import latentatlas.space.LatentSpaces;
@@ -20,15 +19,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * {@code atlas merge}: projects every given absolute space on the anchors (fitted per space on that
- * space's own anchor rows), aggregates the relative spaces into the atlas and writes
+ * {@code atlas merge}: loads the given absolute spaces, merges them with atlas-core's
+ * {@link AtlasBuilder} (each space projected on the anchors, fitted on that space's own anchor rows,
+ * then aggregated per id) and writes
  * {@code atlas.npy}, {@code atlas.ids.npy} [{@code atlas.labels.npy}], {@code atlas.coverage.npy} and
  * {@code summary.json}.
  */
@@ -82,33 +80,23 @@ public final class MergeCommand implements Runnable {
 
     @Override
     public void run() {
+        AtlasBuilder builder = AtlasBuilder.builder().optSimilarity(similarity).optNormalization(normalization)
+                .optAggregation(aggregation);
         long[] anchorIds = Npy.readLongs(anchors);
-        if (anchorIds.length == 0) {
-            throw new InvalidInputException(anchors + ": expected at least 1 anchor id, found none");
+        try {
+            builder.setAnchors(anchorIds);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("--anchors " + anchors + ": " + e.getMessage(), e);
         }
-        Set<Long> seen = new HashSet<>();
-        for (long id : anchorIds) {
-            if (!seen.add(id)) {
-                throw new InvalidInputException(anchors + ": anchor id " + id + " appears twice: anchor ids must be unique");
-            }
-        }
-        List<RelativeSpace> relative = new ArrayList<>();
         List<Map<String, Object>> described = new ArrayList<>();
-        Set<String> names = new HashSet<>();
         for (String text : spaces) {
             SpaceArgument arg = SpaceArgument.parse(text);
-            if (!names.add(arg.name())) {
-                throw new InvalidInputException("--space: the name '" + arg.name() + "' is given twice: name every space once");
-            }
             LatentSpace space = LatentSpaces.load(arg.vectors(), arg.ids(), arg.labels());
-            for (long id : anchorIds) {
-                if (!space.contains(id)) {
-                    throw new InvalidInputException("space " + arg.name() + " (" + arg.vectors() + "): anchor id " + id
-                            + " is not among its " + space.size() + " ids: every space must embed every anchor");
-                }
+            try {
+                builder.addChart(arg.name(), space);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("--space: " + e.getMessage(), e);
             }
-            LatentSpace anchorRows = space.select(arg.name() + " anchors", anchorIds);
-            relative.add(RelativeProjection.fit(anchorRows, similarity, normalization).relative(arg.name(), space));
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("name", arg.name());
             d.put("vectors", arg.vectors().toString());
@@ -118,7 +106,7 @@ public final class MergeCommand implements Runnable {
             d.put("labelled", space.hasLabels());
             described.add(d);
         }
-        Atlas atlas = Atlas.merge(relative, aggregation);
+        Atlas atlas = builder.build();
         LatentSpaces.save(atlas.space(), out, "atlas");
         Npy.writeInts(out.resolve("atlas.coverage.npy"), atlas.coverage());
         AtomicFiles.writeString(out.resolve("summary.json"), summary(atlas, described, anchorIds.length));
@@ -128,7 +116,7 @@ public final class MergeCommand implements Runnable {
             coverage.append(c > 1 ? ", " : "").append(histogram[c]).append(" in ").append(c);
         }
         spec.commandLine().getOut().printf("atlas: %d ids x %d anchors from %d spaces (ids covered by: %s) -> %s%n",
-                atlas.space().size(), atlas.space().dim(), relative.size(), coverage, out);
+                atlas.space().size(), atlas.space().dim(), atlas.charts().size(), coverage, out);
     }
 
     private String summary(Atlas atlas, List<Map<String, Object>> described, int anchorCount) {
@@ -139,7 +127,10 @@ public final class MergeCommand implements Runnable {
         configuration.put("normalization", normalization.name().toLowerCase(java.util.Locale.ROOT));
         configuration.put("aggregation", aggregation.name().toLowerCase(java.util.Locale.ROOT));
         root.put("configuration", configuration);
-        root.put("anchors", Map.of("file", anchors.toString(), "count", anchorCount));
+        Map<String, Object> anchorSummary = new LinkedHashMap<>();
+        anchorSummary.put("file", anchors.toString());
+        anchorSummary.put("count", anchorCount);
+        root.put("anchors", anchorSummary);
         root.put("spaces", described);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("ids", atlas.space().size());

@@ -66,4 +66,22 @@ class MergeCommandTest {
         assertEquals(1, err.toString().strip().lines().count(), err.toString());
         assertFalse(Files.exists(dir.resolve("atlas").resolve("atlas.npy")));
     }
+
+    @Test
+    void libraryErrorsGetTheFlagName(@TempDir Path dir) {
+        Npy.writeMatrix(dir.resolve("a.npy"), new float[] {1, 0, 0, 1}, 2, 2);
+        Npy.writeLongs(dir.resolve("a.ids.npy"), new long[] {1, 2});
+        Npy.writeLongs(dir.resolve("twice.npy"), new long[] {1, 2, 1});
+        Npy.writeLongs(dir.resolve("anchors.npy"), new long[] {1, 2});
+        String space = "a=" + dir.resolve("a.npy") + ":" + dir.resolve("a.ids.npy");
+        StringWriter err = new StringWriter();
+        assertEquals(Main.USER_ERROR, run(new StringWriter(), err, "merge", "--space", space, "--anchors",
+                dir.resolve("twice.npy").toString(), "--out", dir.resolve("atlas").toString()));
+        assertEquals("atlas merge: --anchors " + dir.resolve("twice.npy") + ": anchor id 1 appears twice: anchor ids"
+                + " must be unique", err.toString().strip());
+        err = new StringWriter();
+        assertEquals(Main.USER_ERROR, run(new StringWriter(), err, "merge", "--space", space, "--space", space,
+                "--anchors", dir.resolve("anchors.npy").toString(), "--out", dir.resolve("atlas").toString()));
+        assertEquals("atlas merge: --space: chart name 'a' is given twice: name every chart once", err.toString().strip());
+    }
 }

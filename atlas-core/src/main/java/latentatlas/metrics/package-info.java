@@ -19,5 +19,7 @@
  *   <li>{@link latentatlas.metrics.NeighbourhoodAgreement} of two spaces on the same ids (Jaccard of
  *       k-nearest-neighbour sets, mean reciprocal rank of the counterpart).</li>
  * </ul>
+ * {@link latentatlas.metrics.SpaceComparison} joins two spaces by id and computes every one of these
+ * that applies (what {@code atlas compare} prints).
  */
 package latentatlas.metrics;

@@ -5,6 +5,7 @@ import latentatlas.io.Npy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.LongStream;
 
 /**
  * Saves and loads a {@link LatentSpace} as NumPy files: {@code NAME.npy} (float32, n x d),
@@ -44,13 +45,49 @@ public final class LatentSpaces {
      * @return the validated space
      */
     public static LatentSpace load(Path vectors, Path ids, Path labels) {
+        return load(vectors, Npy.readMatrix(vectors), ids, Npy.readLongs(ids), labels);
+    }
+
+    /**
+     * Reads a space whose ids file may be left out: {@code ids} when given, else {@code NAME.ids.npy}
+     * beside {@code NAME.npy} when it exists, else the row numbers {@code 0..n-1}.
+     *
+     * @param vectors float32/float64 {@code n x d}
+     * @param ids int64 {@code n}, or {@code null} for the default
+     * @param labels int64 {@code n}, or {@code null}
+     * @return the validated space
+     */
+    public static LatentSpace loadWithDefaultIds(Path vectors, Path ids, Path labels) {
+        Path idFile = ids != null ? ids : sibling(vectors, "ids");
+        if (idFile != null) {
+            return load(vectors, idFile, labels);
+        }
         Npy.Matrix matrix = Npy.readMatrix(vectors);
-        long[] idValues = Npy.readLongs(ids);
+        return load(vectors, matrix, null, LongStream.range(0, matrix.rows()).toArray(), labels);
+    }
+
+    /**
+     * @param vectors {@code NAME.npy}
+     * @param kind e.g. {@code ids} or {@code labels}
+     * @return {@code NAME.KIND.npy} beside it when that is a file, else {@code null}
+     */
+    public static Path sibling(Path vectors, String kind) {
+        String name = vectors.getFileName().toString();
+        String stem = name.endsWith(".npy") ? name.substring(0, name.length() - 4) : name;
+        Path candidate = vectors.resolveSibling(stem + "." + kind + ".npy");
+        return Files.isRegularFile(candidate) ? candidate : null;
+    }
+
+    private static LatentSpace load(Path vectors, Npy.Matrix matrix, Path ids, long[] idValues, Path labels) {
         if (idValues.length != matrix.rows()) {
             throw new InvalidInputException(ids + ": " + idValues.length + " ids for the " + matrix.rows()
                     + " rows of " + vectors + ": the ids file does not match the vectors");
         }
         int[] labelValues = labels == null ? null : Npy.readInts(labels);
+        if (labelValues != null && labelValues.length != matrix.rows()) {
+            throw new InvalidInputException(labels + ": " + labelValues.length + " labels for the " + matrix.rows()
+                    + " rows of " + vectors + ": the labels file does not match the vectors");
+        }
         return LatentSpace.of(vectors.toString(), idValues, matrix.data(), matrix.cols(), labelValues);
     }
 }

@@ -1,6 +1,7 @@
 package latentatlas.evaluation;
 
-import latentatlas.atlas.Atlas;
+import latentatlas.atlas.AtlasBuilder;
+import latentatlas.atlas.FittedAtlas;
 import latentatlas.atlas.NaiveUnion;
 import latentatlas.membership.ChartPredictions;
 import latentatlas.membership.MembershipRule;
@@ -8,9 +9,7 @@ import latentatlas.membership.MembershipWeights;
 import latentatlas.membership.OracleMembership;
 import latentatlas.membership.RoutingQuality;
 import latentatlas.relative.Normalization;
-import latentatlas.relative.RelativeProjection;
 import latentatlas.relative.RelativeProjector;
-import latentatlas.relative.RelativeSpace;
 import latentatlas.relative.Similarity;
 import latentatlas.space.LatentSpace;
 
@@ -45,8 +44,11 @@ public final class SpaceBuilder {
     private final List<String> names = new ArrayList<>();
     private final List<LatentSpace> absTrain = new ArrayList<>();
     private final List<LatentSpace> absTest = new ArrayList<>();
-    private final List<RelativeSpace> relTrain = new ArrayList<>();
-    private final List<RelativeSpace> relTest = new ArrayList<>();
+    private final FittedAtlas relTrain;
+    private final FittedAtlas relTest;
+    /** The relative projection of every space: cosine to the anchors, no normalization (the paper's). */
+    private static final Similarity SIMILARITY = Similarity.COSINE;
+    private static final Normalization NORMALIZATION = Normalization.NONE;
 
     /**
      * @param eval the evaluation samples
@@ -57,23 +59,27 @@ public final class SpaceBuilder {
         this.eval = eval;
         this.endToEnd = endToEnd;
         this.charts = List.copyOf(charts);
+        AtlasBuilder trainAtlas = atlasBuilder();
+        AtlasBuilder testAtlas = atlasBuilder();
         for (ChartOutputs c : charts) {
             LatentSpace train = c.embeddings().select(c.name() + " train", eval.trainIds());
             LatentSpace test = c.embeddings().select(c.name() + " test", eval.testIds());
-            RelativeProjector p = projector(c);
             names.add(c.name());
             absTrain.add(train);
             absTest.add(test);
-            relTrain.add(p.relative(c.name(), train));
-            relTest.add(p.relative(c.name(), test));
+            trainAtlas.addChart(c.name(), train, c.embeddings());
+            testAtlas.addChart(c.name(), test, c.embeddings());
         }
+        relTrain = trainAtlas.fit();
+        relTest = testAtlas.fit();
     }
 
     /** @return the end-to-end absolute and relative spaces */
     public List<EvaluatedSpace> endToEnd() {
         LatentSpace train = endToEnd.embeddings().select("end-to-end train", eval.trainIds());
         LatentSpace test = endToEnd.embeddings().select("end-to-end test", eval.testIds());
-        RelativeProjector p = projector(endToEnd);
+        RelativeProjector p = AtlasBuilder.fitChart("end-to-end", eval.anchorIds(), endToEnd.embeddings(),
+                SIMILARITY, NORMALIZATION);
         return List.of(new EvaluatedSpace("end-to-end-abs", null, null, train, test, null, null, null),
                 new EvaluatedSpace("end-to-end-rel", null, null, p.apply(train), p.apply(test), null, null, null));
     }
@@ -92,8 +98,8 @@ public final class SpaceBuilder {
         MembershipWeights wTest = testRule.assign(predictions(eval.testIds()));
         Map<String, Double> routing = rule == null ? null : routing(wTest);
         List<EvaluatedSpace> out = new ArrayList<>();
-        out.add(new EvaluatedSpace("atlas", name, labelFree, Atlas.merge(relTrain, wTrain).space(),
-                Atlas.merge(relTest, wTest).space(), null, null, routing));
+        out.add(new EvaluatedSpace("atlas", name, labelFree, relTrain.merge(wTrain).space(),
+                relTest.merge(wTest).space(), null, null, routing));
         NaiveUnion naiveTest = NaiveUnion.of(names, absTest, wTest);
         NaiveUnion naiveTrain = NaiveUnion.of(names, absTrain, wTrain);
         out.add(new EvaluatedSpace("naive", name, labelFree, naiveTrain.space(), naiveTest.space(),
@@ -157,8 +163,9 @@ public final class SpaceBuilder {
         return out;
     }
 
-    private RelativeProjector projector(ChartOutputs chart) {
-        LatentSpace anchors = chart.embeddings().select(chart.name() + " anchors", eval.anchorIds());
-        return RelativeProjection.fit(anchors, Similarity.COSINE, Normalization.NONE);
+    /** The atlas recipe of docs/method.md §2 on the plan's anchors, each chart fitted on its own anchor rows. */
+    private AtlasBuilder atlasBuilder() {
+        return AtlasBuilder.builder().setAnchors(eval.anchorIds()).optSimilarity(SIMILARITY)
+                .optNormalization(NORMALIZATION);
     }
 }

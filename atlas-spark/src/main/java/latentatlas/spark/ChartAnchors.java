@@ -1,8 +1,8 @@
 package latentatlas.spark;
 
 import latentatlas.InvalidInputException;
+import latentatlas.atlas.AtlasBuilder;
 import latentatlas.relative.Normalization;
-import latentatlas.relative.RelativeProjection;
 import latentatlas.relative.RelativeProjector;
 import latentatlas.relative.Similarity;
 import latentatlas.space.LatentSpace;
@@ -19,7 +19,7 @@ import java.util.TreeMap;
 
 /**
  * Every chart's embeddings of the anchors, as plain arrays broadcast to the executors, where
- * atlas-core's {@link RelativeProjection#fit} turns them into a projector (fitting is {@code O(k d)},
+ * atlas-core's {@link AtlasBuilder} fits them into a projector per chart (fitting is {@code O(k d)},
  * negligible beside projecting a partition).
  *
  * <p>All charts must embed the same anchors in the same coordinate order (docs/method.md §2: the relative
@@ -116,12 +116,24 @@ public final class ChartAnchors implements Serializable {
     }
 
     /**
-     * @return atlas-core's projector of the chart, fitted on its anchors
+     * @return a builder of atlas-core's merge with these anchors, similarity and normalization; add each
+     *     chart with its rows and {@link #embeddings} as the anchor embeddings
+     */
+    public AtlasBuilder atlasBuilder() {
+        return AtlasBuilder.builder().setAnchors(anchorIds).optSimilarity(similarity).optNormalization(normalization);
+    }
+
+    /** @return the chart's embeddings of the anchors, in anchor order */
+    public LatentSpace embeddings(String chart) {
+        return LatentSpace.of("anchors of chart " + chart, anchorIds.clone(), vectors.get(chart), dims.get(chart), null);
+    }
+
+    /**
+     * @return atlas-core's projector of the chart, fitted on its anchors ({@link AtlasBuilder#fitChart},
+     *     the fitting every merge uses)
      */
     public RelativeProjector projector(String chart) {
-        LatentSpace space = LatentSpace.of("anchors of chart " + chart, anchorIds.clone(), vectors.get(chart),
-                dims.get(chart), null);
-        return RelativeProjection.fit(space, similarity, normalization);
+        return AtlasBuilder.fitChart(chart, anchorIds, embeddings(chart), similarity, normalization);
     }
 
     private static String preview(long[] ids) {

@@ -3,7 +3,7 @@ package latentatlas.spark;
 import latentatlas.InvalidInputException;
 import latentatlas.atlas.Aggregation;
 import latentatlas.atlas.Atlas;
-import latentatlas.relative.RelativeSpace;
+import latentatlas.atlas.AtlasBuilder;
 import latentatlas.space.LatentSpace;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -19,9 +19,9 @@ import java.util.TreeMap;
 
 /**
  * One partition of the merge: all rows of the partition's ids, from any chart. Gathers each chart's
- * rows into one block, projects it with atlas-core's projector of that chart and aggregates the
- * charts' relative spaces, in chart-name order, with atlas-core's {@link Atlas#merge}. Because the rows were partitioned by id, the
- * partition's atlas rows are exactly the global atlas rows of its ids.
+ * rows into one block and merges the blocks, in chart-name order, with atlas-core's {@link AtlasBuilder}
+ * (each block projected by its chart's projector, fitted on the broadcast anchors). Because the rows
+ * were partitioned by id, the partition's atlas rows are exactly the global atlas rows of its ids.
  */
 final class MergePartition implements MapPartitionsFunction<ChartRow, AtlasRow> {
     private static final long serialVersionUID = 1L;
@@ -51,11 +51,11 @@ final class MergePartition implements MapPartitionsFunction<ChartRow, AtlasRow> 
         if (blocks.isEmpty()) {
             return Collections.emptyIterator();
         }
-        List<RelativeSpace> relative = new ArrayList<>(blocks.size());
+        AtlasBuilder builder = chartAnchors.atlasBuilder().optAggregation(aggregation);
         for (ChartBlock block : blocks.values()) {
-            relative.add(chartAnchors.projector(block.chart).relative(block.chart, block.space(partition)));
+            builder.addChart(block.chart, block.space(partition), chartAnchors.embeddings(block.chart));
         }
-        Atlas atlas = Atlas.merge(relative, aggregation);
+        Atlas atlas = builder.build();
         LatentSpace space = atlas.space();
         int[] coverage = atlas.coverage();
         List<AtlasRow> out = new ArrayList<>(space.size());
