@@ -6,7 +6,7 @@ import latentatlas.charts.MlpHead;
 import latentatlas.charts.SmallCnn;
 import latentatlas.dataset.Dataset;
 import latentatlas.evaluation.ChartKind;
-import latentatlas.experiment.MembershipRules;
+import latentatlas.evaluation.Membership;
 import latentatlas.experiment.Profile;
 import latentatlas.text.EncodedDataset;
 import latentatlas.text.SentenceEncoders;
@@ -44,9 +44,20 @@ public final class ExperimentOptions {
         return Profile.named(profile);
     }
 
-    /** @return the membership modes */
-    List<String> memberships() {
-        return memberships == null ? MembershipRules.DEFAULT : memberships;
+    /** @return the membership modes, parsed (so a typo fails before any training) */
+    List<Membership> memberships() {
+        if (memberships == null) {
+            return Membership.DEFAULT;
+        }
+        List<Membership> parsed = new ArrayList<>();
+        for (String name : memberships) {
+            try {
+                parsed.add(Membership.parse(name));
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("--" + e.getMessage(), e);
+            }
+        }
+        return parsed;
     }
 
     @Option(names = "--charts", split = ",", paramLabel = "KIND,...",

@@ -2,6 +2,9 @@ package latentatlas.analyses;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import latentatlas.evaluation.EvaluatedSpace;
+import latentatlas.evaluation.Routing;
+import latentatlas.evaluation.SpaceKind;
 
 import java.util.Map;
 
@@ -9,8 +12,7 @@ import java.util.Map;
  * Every analysis of one space (docs/method.md §6), as written to {@code results.json}. Accuracies and CKA
  * are fractions in [0, 1]; a value that does not apply is absent.
  *
- * @param space {@code end-to-end-abs}, {@code end-to-end-rel}, {@code atlas}, {@code naive},
- *              {@code abs+task-onehot}, {@code abs+task-embedding}
+ * @param space the kind of space
  * @param membership the membership rule that decided which charts embed each sample ({@code oracle},
  *                   {@code all}, a label-free rule), or {@code null} for the end-to-end spaces
  * @param labelFree whether the test vectors were built without looking at any label
@@ -41,16 +43,25 @@ import java.util.Map;
  *                identical rows
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SpaceScores(String space, String membership, @JsonProperty("label_free") Boolean labelFree,
-                          Map<String, Integer> rows, Map<String, Double> probe,
-                          @JsonProperty("probe_paper") Map<String, Double> probePaper, Map<String, Double> centroid,
-                          Map<String, Double> knn, Double separability, Map<String, Double> clustering,
-                          @JsonProperty("cka_vs_end_to_end_rel") Map<String, Double> ckaVsEndToEndRel,
-                          @JsonProperty("cka_vs_end_to_end_abs") Map<String, Double> ckaVsEndToEndAbs,
-                          @JsonProperty("cka_vs_task_abs") Map<String, Double> ckaVsTaskAbs,
-                          Map<String, Double> routing, Map<String, Double> seconds) {
+public record SpaceScores(SpaceKind space, String membership, @JsonProperty("label_free") Boolean labelFree,
+                          Rows rows, SubsetScores probe, @JsonProperty("probe_paper") SubsetScores probePaper,
+                          SubsetScores centroid, SubsetScores knn, Double separability, Clustering clustering,
+                          @JsonProperty("cka_vs_end_to_end_rel") SubsetScores ckaVsEndToEndRel,
+                          @JsonProperty("cka_vs_end_to_end_abs") SubsetScores ckaVsEndToEndAbs,
+                          @JsonProperty("cka_vs_task_abs") SubsetScores ckaVsTaskAbs,
+                          Routing routing, Map<String, Double> seconds) {
     /** @return the name shown in tables, e.g. {@code atlas [oracle]} */
     public String label() {
-        return membership == null ? space : space + " [" + membership + "]";
+        return membership == null ? space.externalName() : space.externalName() + " [" + membership + "]";
+    }
+
+    /**
+     * @param s a space whose rows are identical to those these scores were computed on
+     * @return these scores under {@code s}'s kind, membership and routing, with no timings (nothing was
+     *         computed for it)
+     */
+    public SpaceScores copiedFor(EvaluatedSpace s) {
+        return new SpaceScores(s.space(), s.membershipName(), s.labelFree(), rows, probe, probePaper, centroid, knn,
+                separability, clustering, ckaVsEndToEndRel, ckaVsEndToEndAbs, ckaVsTaskAbs, s.routing(), Map.of());
     }
 }

@@ -1,14 +1,17 @@
 package latentatlas.experiment;
 
 import latentatlas.evaluation.ChartKind;
+import latentatlas.evaluation.Membership;
 
 import latentatlas.analyses.SpaceScores;
+import latentatlas.analyses.SubsetScores;
 import latentatlas.charts.ProgressListener;
 import latentatlas.dataset.Dataset;
 import latentatlas.report.Document;
 import latentatlas.report.Table;
 import latentatlas.tasks.DisjointPlanner;
 import latentatlas.tasks.DisjointSamplesPlanner;
+import latentatlas.tasks.Setting;
 import latentatlas.tasks.SharedClassesPlanner;
 import latentatlas.tasks.TaskPlanner;
 
@@ -58,22 +61,22 @@ public final class PaperRunner {
         if (classes < 100) {
             int shared = Math.max(1, (int) Math.round(classes * 0.4));
             int novel = Math.max(1, (int) Math.round(classes * 0.2));
-            settings.put("shared-classes", new SharedClassesPlanner(shared, novel, SharedClassesPlanner.DEFAULT_ANCHORS));
+            settings.put(Setting.SHARED_CLASSES.externalName(), new SharedClassesPlanner(shared, novel, SharedClassesPlanner.DEFAULT_ANCHORS));
         } else {
             for (int shared : new int[] {Math.round(classes * 2 / 3f), Math.round(classes / 3f)}) {
                 for (int novel : new int[] {10, 25}) {
                     if ((classes - shared) / novel >= 2) {
-                        settings.put("shared-classes-s" + shared + "-n" + novel,
+                        settings.put(Setting.SHARED_CLASSES.externalName() + "-s" + shared + "-n" + novel,
                                 new SharedClassesPlanner(shared, novel, SharedClassesPlanner.DEFAULT_ANCHORS));
                     }
                 }
             }
         }
-        settings.put("disjoint-samples", DisjointSamplesPlanner.withDefaultMixture(DisjointPlanner.DEFAULT_ANCHORS,
+        settings.put(Setting.DISJOINT_SAMPLES.externalName(), DisjointSamplesPlanner.withDefaultMixture(DisjointPlanner.DEFAULT_ANCHORS,
                 DisjointPlanner.DEFAULT_PARTITIONS));
-        settings.put("disjoint", new DisjointPlanner(DisjointPlanner.DEFAULT_PARTITIONS, DisjointPlanner.DEFAULT_ANCHORS));
+        settings.put(Setting.DISJOINT.externalName(), new DisjointPlanner(DisjointPlanner.DEFAULT_PARTITIONS, DisjointPlanner.DEFAULT_ANCHORS));
         if (classes >= 100) {
-            settings.put("disjoint-p5", new DisjointPlanner(5, DisjointPlanner.DEFAULT_ANCHORS));
+            settings.put(Setting.DISJOINT.externalName() + "-p5", new DisjointPlanner(5, DisjointPlanner.DEFAULT_ANCHORS));
         }
         return settings;
     }
@@ -97,8 +100,8 @@ public final class PaperRunner {
             runs.put(s.getKey(), new ExperimentRunner(config, log, listener).run(dataset, endToEnd, chartKinds));
         }
         List<Claim> claims = new ArrayList<>();
-        for (String mode : template.memberships()) {
-            claims.addAll(PaperClaims.evaluate(runs, mode));
+        for (Membership membership : template.memberships()) {
+            claims.addAll(PaperClaims.evaluate(runs, membership.name()));
         }
         PaperResults results = new PaperResults(PaperResults.FORMAT, dataset.name(), runs, claims);
         results.write(out.resolve("results.json"));
@@ -149,9 +152,9 @@ public final class PaperRunner {
     }
 
     private static String describe(SpaceScores s) {
-        Map<String, Double> p = s.probe();
-        return p.containsKey("novel")
-                ? String.format(Locale.ROOT, "%.3f (shared %.3f, novel %.3f)", p.get("total"), p.get("shared"), p.get("novel"))
-                : Table.number(p.get("total"));
+        SubsetScores p = s.probe();
+        return p.novel() != null
+                ? String.format(Locale.ROOT, "%.3f (shared %.3f, novel %.3f)", p.total(), p.shared(), p.novel())
+                : Table.number(p.total());
     }
 }
