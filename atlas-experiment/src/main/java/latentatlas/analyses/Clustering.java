@@ -2,6 +2,7 @@ package latentatlas.analyses;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * k-means with k = number of classes on the test rows of a space (docs/method.md §6), scored against the
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *                   subsample has fewer than two clusters
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"homogeneity", "completeness", "v_measure", "mutual_information", "silhouette"})
 public record Clustering(double homogeneity, double completeness, @JsonProperty("v_measure") double vMeasure,
                          @JsonProperty("mutual_information") double mutualInformation, Double silhouette) {
 }

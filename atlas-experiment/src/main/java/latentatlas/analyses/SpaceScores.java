@@ -2,6 +2,7 @@ package latentatlas.analyses;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import latentatlas.evaluation.EvaluatedSpace;
 import latentatlas.evaluation.Routing;
 import latentatlas.evaluation.SpaceKind;
@@ -41,8 +42,14 @@ import java.util.Map;
  *                ({@code probe}, {@code probe_paper}, {@code centroid}, {@code knn}, {@code separability},
  *                {@code clustering}, {@code cka}); empty when the scores were copied from a space with
  *                identical rows
+ *
+ * <p>Key order in {@code results.json}: {@code label_free}, {@code probe_paper}, the three CKA keys, then the
+ * others in component order, as every earlier version wrote them (Jackson put the renamed keys first),
+ * so that files stay byte for byte the same.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"label_free", "probe_paper", "cka_vs_end_to_end_rel", "cka_vs_end_to_end_abs", "cka_vs_task_abs",
+        "space", "membership", "rows", "probe", "centroid", "knn", "separability", "clustering", "routing", "seconds"})
 public record SpaceScores(SpaceKind space, String membership, @JsonProperty("label_free") Boolean labelFree,
                           Rows rows, SubsetScores probe, @JsonProperty("probe_paper") SubsetScores probePaper,
                           SubsetScores centroid, SubsetScores knn, Double separability, Clustering clustering,

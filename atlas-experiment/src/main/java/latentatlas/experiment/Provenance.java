@@ -3,6 +3,7 @@ package latentatlas.experiment;
 import ai.djl.engine.Engine;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import latentatlas.tasks.Setting;
 
 import java.util.List;
@@ -34,6 +35,9 @@ import java.util.Map;
  * @param environment library, runtime and machine facts
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
+@JsonPropertyOrder({"dataset", "dataset_fingerprint", "setting", "parameters", "plan_sha256", "seed", "profile",
+        "deterministic", "memberships", "end_to_end_chart", "charts", "chart_training", "end_to_end_training",
+        "probe_training", "knn_reference_rows", "relative", "environment"})
 public record Provenance(String dataset, @JsonProperty("dataset_fingerprint") String datasetFingerprint,
                          Setting setting, Map<String, Object> parameters,
                          @JsonProperty("plan_sha256") String planSha256, long seed, String profile,
@@ -55,6 +59,7 @@ public record Provenance(String dataset, @JsonProperty("dataset_fingerprint") St
      * @param processors the processors available to the JVM
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonPropertyOrder({"latent_atlas", "djl", "pytorch", "java", "os", "processors"})
     public record Environment(@JsonProperty("latent_atlas") String latentAtlas, String djl, String pytorch,
                               String java, String os, int processors) {
         /** @return the facts of this JVM and machine */
