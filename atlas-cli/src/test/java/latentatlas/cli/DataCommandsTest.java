@@ -68,6 +68,13 @@ class DataCommandsTest {
     }
 
     @Test
+    void anUnknownMembershipFailsBeforeAnyTraining() {
+        assertUserError(run("run", "--dataset", "fashion-mnist", "--setting", "disjoint", "--membership", "oracle,top0-maxprob",
+                "--out", dir.resolve("run").toString()), "--membership 'top0-maxprob' is unknown; expected oracle, all");
+        assertFalse(Files.exists(dir.resolve("run")), "nothing written");
+    }
+
+    @Test
     void tasksPrintsTheTableAndWritesIdenticalPlans() throws IOException {
         assumeTrue(Files.isDirectory(DataPaths.sharedData().resolve("banking77")), "shared data not present");
         Path first = dir.resolve("a.json");
