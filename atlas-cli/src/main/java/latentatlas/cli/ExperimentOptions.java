@@ -4,8 +4,8 @@ import latentatlas.charts.ProgressBar;
 import latentatlas.dataset.Dataset;
 import latentatlas.evaluation.ChartKind;
 import latentatlas.evaluation.ChartKinds;
+import latentatlas.evaluation.Membership;
 import latentatlas.experiment.Experiment;
-import latentatlas.experiment.MembershipRules;
 import latentatlas.experiment.Profile;
 import picocli.CommandLine.Option;
 
@@ -61,7 +61,7 @@ public final class ExperimentOptions {
      */
     Experiment.Builder builder(Dataset dataset, Path defaultCache, PrintWriter err) {
         Experiment.Builder builder = Experiment.builder().optSeed(seed).optProfile(Profile.named(profile))
-                .optDeterministic(deterministic).optMemberships(memberships == null ? MembershipRules.DEFAULT : memberships);
+                .optDeterministic(deterministic).optMemberships(memberships == null ? Membership.DEFAULT : memberships.stream().map(Membership::parse).toList());
         List<String> names = charts == null ? List.of(ChartKinds.defaultName(dataset)) : charts;
         String e2e = endToEndChart == null ? names.get(0) : endToEndChart;
         List<ChartKind> kinds = ChartKinds.named(dataset, Stream.concat(Stream.of(e2e), names.stream()).toList(),

@@ -3,6 +3,7 @@ package latentatlas.cli;
 import latentatlas.InvalidInputException;
 import latentatlas.tasks.DisjointPlanner;
 import latentatlas.tasks.DisjointSamplesPlanner;
+import latentatlas.tasks.Setting;
 import latentatlas.tasks.SharedClassesPlanner;
 import latentatlas.tasks.TaskPlanner;
 import picocli.CommandLine.Option;
@@ -38,34 +39,42 @@ public final class PlanOptions {
                     + " default for P=2: --mixture 0.8,0.2 --mixture 0.2,0.8")
     private List<String> mixture;
 
-    /** @return the planner these options describe */
+    /**
+     * @return the planner these options describe
+     * @throws InvalidInputException for an unknown setting (the library names the setting, this adds the flag)
+     *                               or a parameter that does not apply to it
+     */
     public TaskPlanner planner() {
-        switch (setting) {
-            case "shared-classes" -> {
+        Setting parsed;
+        try {
+            parsed = Setting.parse(setting);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("--" + e.getMessage(), e);
+        }
+        return switch (parsed) {
+            case SHARED_CLASSES -> {
                 forbid("--partitions", partitions);
                 forbid("--mixture", mixture);
                 if (shared == null || novel == null) {
                     throw new InvalidInputException("--setting shared-classes needs --shared S and --novel N"
                             + " (e.g. --shared 4 --novel 2 on fashion-mnist)");
                 }
-                return new SharedClassesPlanner(shared, novel, anchors == null ? SharedClassesPlanner.DEFAULT_ANCHORS : anchors);
+                yield new SharedClassesPlanner(shared, novel, anchors == null ? SharedClassesPlanner.DEFAULT_ANCHORS : anchors);
             }
-            case "disjoint-samples" -> {
+            case DISJOINT_SAMPLES -> {
                 forbidSharedNovel();
                 int k = anchors == null ? DisjointPlanner.DEFAULT_ANCHORS : anchors;
                 int p = partitions == null ? DisjointPlanner.DEFAULT_PARTITIONS : partitions;
-                return mixture == null ? DisjointSamplesPlanner.withDefaultMixture(k, p)
+                yield mixture == null ? DisjointSamplesPlanner.withDefaultMixture(k, p)
                         : new DisjointSamplesPlanner(k, p, parseMixture());
             }
-            case "disjoint" -> {
+            case DISJOINT -> {
                 forbidSharedNovel();
                 forbid("--mixture", mixture);
-                return new DisjointPlanner(partitions == null ? DisjointPlanner.DEFAULT_PARTITIONS : partitions,
+                yield new DisjointPlanner(partitions == null ? DisjointPlanner.DEFAULT_PARTITIONS : partitions,
                         anchors == null ? DisjointPlanner.DEFAULT_ANCHORS : anchors);
             }
-            default -> throw new InvalidInputException("--setting '" + setting
-                    + "' is unknown; expected shared-classes, disjoint-samples or disjoint");
-        }
+        };
     }
 
     private void forbidSharedNovel() {

@@ -63,6 +63,16 @@ class DataCommandsTest {
 
     @Test
     @Tag("real-data")
+    void anUnknownMembershipFailsBeforeAnyTraining() {
+        DatasetStatus status = Datasets.status("fashion-mnist");
+        assumeTrue(status.found(), status.reason());
+        assertUserError(run("run", "--dataset", "fashion-mnist", "--setting", "disjoint", "--membership", "oracle,top0-maxprob",
+                "--out", dir.resolve("run").toString()), "--membership: membership mode 'top0-maxprob' is unknown; expected oracle, all");
+        assertFalse(Files.exists(dir.resolve("run")), "nothing written");
+    }
+
+    @Test
+    @Tag("real-data")
     void tasksPrintsTheTableAndWritesIdenticalPlans() throws IOException {
         DatasetStatus status = Datasets.status("banking77");
         assumeTrue(status.found(), status.reason());

@@ -35,8 +35,8 @@ public record DisjointPlanner(int partitions, int anchors) implements TaskPlanne
     }
 
     @Override
-    public String setting() {
-        return "disjoint";
+    public Setting setting() {
+        return Setting.DISJOINT;
     }
 
     @Override

@@ -91,8 +91,8 @@ public record DisjointSamplesPlanner(int anchors, int partitions, double[][] mix
     }
 
     @Override
-    public String setting() {
-        return "disjoint-samples";
+    public Setting setting() {
+        return Setting.DISJOINT_SAMPLES;
     }
 
     @Override

@@ -57,10 +57,10 @@ public final class PlanChecks {
                 "the plan has as many anchors as its 'anchors' parameter (" + k + "), found " + anchors.length);
         List<Task> charts = plan.chartTasks();
         switch (plan.setting()) {
-            case "shared-classes" -> checkSharedClasses(plan, data, labelOf);
-            case "disjoint-samples", "disjoint" -> {
+            case SHARED_CLASSES -> checkSharedClasses(plan, data, labelOf);
+            case DISJOINT_SAMPLES, DISJOINT -> {
                 checkHeldOut(charts, anchorSet, data);
-                if (plan.setting().equals("disjoint")) {
+                if (plan.setting() == Setting.DISJOINT) {
                     int[] seen = new int[classCount];
                     charts.forEach(t -> Arrays.stream(t.classes()).forEach(c -> seen[c]++));
                     require(Arrays.stream(seen).allMatch(n -> n == 1), "every class is in exactly one disjoint task");
@@ -68,7 +68,6 @@ public final class PlanChecks {
                     charts.forEach(t -> require(Arrays.equals(t.classes(), all), "task " + t.index() + " has every class"));
                 }
             }
-            default -> throw new IllegalStateException("plan check failed: unknown setting '" + plan.setting() + "'");
         }
     }
 

@@ -41,8 +41,8 @@ public record SharedClassesPlanner(int shared, int novel, int anchors) implement
     }
 
     @Override
-    public String setting() {
-        return "shared-classes";
+    public Setting setting() {
+        return Setting.SHARED_CLASSES;
     }
 
     @Override

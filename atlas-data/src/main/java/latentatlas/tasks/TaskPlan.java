@@ -8,14 +8,14 @@ import java.util.Map;
  *
  * @param dataset the dataset name
  * @param datasetFingerprint the dataset's fingerprint when planned
- * @param setting {@code shared-classes}, {@code disjoint-samples} or {@code disjoint}
+ * @param setting the task setting
  * @param seed the seed of every random choice of the plan
  * @param parameters the setting's parameters (e.g. {@code shared}, {@code novel}, {@code anchors})
  * @param anchorIds training-sample ids embedded by every chart
  * @param sharedClasses the classes every task has (setting shared-classes; empty otherwise)
  * @param tasks task 0 (end-to-end: all classes, all training samples) then the charts' tasks
  */
-public record TaskPlan(String dataset, String datasetFingerprint, String setting, long seed,
+public record TaskPlan(String dataset, String datasetFingerprint, Setting setting, long seed,
                        Map<String, Object> parameters, long[] anchorIds, int[] sharedClasses, List<Task> tasks) {
     /** @return the end-to-end task (task 0) */
     public Task endToEnd() {

@@ -45,7 +45,7 @@ public final class TaskPlanJson {
         root.put("version", VERSION);
         root.put("dataset", plan.dataset());
         root.put("datasetFingerprint", plan.datasetFingerprint());
-        root.put("setting", plan.setting());
+        root.put("setting", plan.setting().externalName());
         root.put("seed", plan.seed());
         root.set("parameters", MAPPER.valueToTree(new TreeMap<>(plan.parameters())));
         root.set("sharedClasses", ints(plan.sharedClasses()));
@@ -104,9 +104,17 @@ public final class TaskPlanJson {
                     longs(file, field(file, t, "testIds"))));
         }
         return new TaskPlan(field(file, root, "dataset").asText(), field(file, root, "datasetFingerprint").asText(),
-                field(file, root, "setting").asText(), field(file, root, "seed").asLong(), parameters,
+                setting(file, field(file, root, "setting").asText()), field(file, root, "seed").asLong(), parameters,
                 longs(file, field(file, root, "anchorIds")), ints(file, field(file, root, "sharedClasses")),
                 List.copyOf(tasks));
+    }
+
+    private static Setting setting(Path file, String name) {
+        try {
+            return Setting.parse(name);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(file + ": " + e.getMessage(), e);
+        }
     }
 
     private static JsonNode field(Path file, JsonNode node, String key) {

@@ -8,8 +8,8 @@ import latentatlas.dataset.Dataset;
  * the seed.
  */
 public interface TaskPlanner {
-    /** @return the setting's name: {@code shared-classes}, {@code disjoint-samples} or {@code disjoint} */
-    String setting();
+    /** @return the setting this planner follows */
+    Setting setting();
 
     /**
      * @param data the dataset's labels

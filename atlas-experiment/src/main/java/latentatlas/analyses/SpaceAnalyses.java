@@ -5,6 +5,7 @@ import latentatlas.charts.TrainingConfig;
 import latentatlas.compute.Shuffles;
 import latentatlas.evaluation.EvaluatedSpace;
 import latentatlas.evaluation.EvaluationSet;
+import latentatlas.evaluation.SpaceKind;
 import latentatlas.metrics.Accuracy;
 import latentatlas.metrics.ClassSeparability;
 import latentatlas.metrics.ClusteringScores;
@@ -19,6 +20,7 @@ import latentatlas.probe.ProbeResult;
 import latentatlas.space.LatentSpace;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -71,26 +73,24 @@ public final class SpaceAnalyses {
     public SpaceScores analyse(EvaluatedSpace s) {
         long start = System.nanoTime();
         Map<String, Double> seconds = new LinkedHashMap<>();
-        Map<String, Integer> rows = new LinkedHashMap<>();
-        rows.put("train", s.train().size());
-        rows.put("test", s.test().size());
-        Map<String, Double> probe = timed("probe", seconds, () -> holdoutProbe(s));
-        Map<String, Double> probePaper = config.paperProtocol() ? timed("probe_paper", seconds, () -> paperProbe(s)) : null;
-        Map<String, Double> centroid = timed("centroid", seconds,
+        Rows rows = new Rows(s.train().size(), s.test().size());
+        SubsetScores probe = timed("probe", seconds, () -> holdoutProbe(s));
+        SubsetScores probePaper = config.paperProtocol() ? timed("probe_paper", seconds, () -> paperProbe(s)) : null;
+        SubsetScores centroid = timed("centroid", seconds,
                 () -> accuracies(s.test().labels(), NearestCentroid.fit(s.train()).predict(s.test())));
-        Map<String, Double> knn = timed("knn", seconds,
+        SubsetScores knn = timed("knn", seconds,
                 () -> accuracies(s.test().labels(), CosineKnn.fit(knnReference(s.train(), s.trainSamples(), config.knnReferenceRows(), config.seed()), KNN).predict(s.test())));
         double separability = timed("separability", seconds,
                 () -> ClassSeparability.of(s.test(), eval.separabilityClasses()));
-        Map<String, Double> clustering = timed("clustering", seconds, () -> clustering(s.test()));
+        Clustering clustering = timed("clustering", seconds, () -> clustering(s.test()));
         LatentSpace bySample = s.testBySample();
-        Map<String, Double> ckaRel = bySample == null ? null : timed("cka", seconds, () -> cka(bySample, endToEndRelTest));
-        Map<String, Double> ckaAbs = bySample == null ? null : timed("cka", seconds, () -> cka(bySample, endToEndAbsTest));
-        Map<String, Double> ckaTask = taskAbsTest == null || !s.space().equals("atlas") ? null
-                : timed("cka", seconds, () -> Map.of("total",
+        SubsetScores ckaRel = bySample == null ? null : timed("cka", seconds, () -> cka(bySample, endToEndRelTest));
+        SubsetScores ckaAbs = bySample == null ? null : timed("cka", seconds, () -> cka(bySample, endToEndAbsTest));
+        SubsetScores ckaTask = taskAbsTest == null || s.space() != SpaceKind.ATLAS ? null
+                : timed("cka", seconds, () -> SubsetScores.onlyTotal(
                         LinearCka.of(s.test(), taskAbsTest.select("task abs", s.test().ids()))));
         seconds.put("total", (System.nanoTime() - start) / 1e9);
-        return new SpaceScores(s.space(), s.membership(), s.labelFree(), rows, probe, probePaper, centroid, knn,
+        return new SpaceScores(s.space(), s.membershipName(), s.labelFree(), rows, probe, probePaper, centroid, knn,
                 separability, clustering, ckaRel, ckaAbs, ckaTask, s.routing(), seconds);
     }
 
@@ -119,14 +119,14 @@ public final class SpaceAnalyses {
         return result;
     }
 
-    private Map<String, Double> holdoutProbe(EvaluatedSpace s) {
+    private SubsetScores holdoutProbe(EvaluatedSpace s) {
         try (Probe p = Probe.fit(s.train(), config.probe(), listener)) {
             return probeAccuracies(p.evaluate(s.test(), eval.subsets()));
         }
     }
 
     /** The reference's setting-1 protocol: a seeded 70/15/15 split of the test rows (train/validation/test). */
-    private Map<String, Double> paperProbe(EvaluatedSpace s) {
+    private SubsetScores paperProbe(EvaluatedSpace s) {
         int n = s.test().size();
         int[] order = Shuffles.permutation(n, new SplittableRandom(config.probe().seed()));
         int trainEnd = (int) Math.round(n * 0.70);
@@ -139,57 +139,56 @@ public final class SpaceAnalyses {
         }
     }
 
-    private static Map<String, Double> probeAccuracies(ProbeResult r) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        out.put("total", r.accuracy());
+    /** The probe's accuracy; a subset with no evaluated sample (NaN) is left out. */
+    private static SubsetScores probeAccuracies(ProbeResult r) {
+        Map<String, Double> bySubset = new HashMap<>();
         r.subsets().forEach((k, v) -> {
             if (Double.isFinite(v)) {
-                out.put(k, v);
+                bySubset.put(k, v);
             }
         });
-        return out;
+        return subsetScores(r.accuracy(), bySubset);
     }
 
-    private Map<String, Double> accuracies(int[] truth, int[] predicted) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        out.put("total", Accuracy.of(truth, predicted));
+    private SubsetScores accuracies(int[] truth, int[] predicted) {
+        Map<String, Double> bySubset = new HashMap<>();
         eval.subsets().forEach((name, classes) -> {
             OptionalDouble a = Accuracy.on(truth, predicted, set(classes));
-            a.ifPresent(v -> out.put(name, v));
+            a.ifPresent(v -> bySubset.put(name, v));
         });
-        return out;
+        return subsetScores(Accuracy.of(truth, predicted), bySubset);
     }
 
-    private Map<String, Double> clustering(LatentSpace test) {
+    /** @return {@code total} with the scores of the subsets of {@link EvaluationSet#subsets()} present in {@code bySubset} */
+    private static SubsetScores subsetScores(double total, Map<String, Double> bySubset) {
+        return new SubsetScores(total, bySubset.get(EvaluationSet.SHARED), bySubset.get(EvaluationSet.NOVEL));
+    }
+
+    private Clustering clustering(LatentSpace test) {
         KMeansClustering km = new KMeans(eval.classes().length, config.kmeansInit(), KMeans.DEFAULT_MAX_ITER,
                 KMeans.DEFAULT_TOL, config.seed()).fit(test);
         ClusteringScores scores = ClusteringScores.of(test.labels(), km.labels());
-        Map<String, Double> out = new LinkedHashMap<>();
-        out.put("homogeneity", scores.homogeneity());
-        out.put("completeness", scores.completeness());
-        out.put("v_measure", scores.vMeasure());
-        out.put("mutual_information", scores.mutualInformation());
         int[] rows = Shuffles.sample(test.size(), config.silhouetteRows(), new SplittableRandom(config.seed()));
         int[] clusters = Arrays.stream(rows).map(i -> km.labels()[i]).toArray();
-        if (Arrays.stream(clusters).distinct().count() >= 2) {
-            out.put("silhouette", Silhouette.score(test.rows(rows), clusters));
-        }
-        return out;
+        Double silhouette = Arrays.stream(clusters).distinct().count() >= 2
+                ? Silhouette.score(test.rows(rows), clusters) : null;
+        return new Clustering(scores.homogeneity(), scores.completeness(), scores.vMeasure(),
+                scores.mutualInformation(), silhouette);
     }
 
     /** Linear CKA on the common test samples: whole, and restricted to the shared and novel classes. */
-    private Map<String, Double> cka(LatentSpace x, LatentSpace reference) {
+    private SubsetScores cka(LatentSpace x, LatentSpace reference) {
         LatentSpace y = reference.select("end-to-end", x.ids());
-        Map<String, Double> out = new LinkedHashMap<>();
-        out.put("total", LinearCka.of(x, y));
+        double total = LinearCka.of(x, y);
+        Map<String, Double> bySubset = new HashMap<>();
         eval.subsets().forEach((name, classes) -> {
             Set<Integer> keep = set(classes);
             int[] rows = IntStream.range(0, x.size()).filter(i -> keep.contains(x.label(i))).toArray();
             if (rows.length > 1) {
-                out.put(name, LinearCka.of(x.rows(rows), y.rows(rows)));
+                bySubset.put(name, LinearCka.of(x.rows(rows), y.rows(rows)));
             }
         });
-        return out;
+        return subsetScores(total, bySubset);
     }
 
     private static Set<Integer> set(int[] classes) {

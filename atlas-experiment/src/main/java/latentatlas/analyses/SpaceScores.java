@@ -2,6 +2,10 @@ package latentatlas.analyses;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import latentatlas.evaluation.EvaluatedSpace;
+import latentatlas.evaluation.Routing;
+import latentatlas.evaluation.SpaceKind;
 
 import java.util.Map;
 
@@ -9,8 +13,7 @@ import java.util.Map;
  * Every analysis of one space (docs/method.md §6), as written to {@code results.json}. Accuracies and CKA
  * are fractions in [0, 1]; a value that does not apply is absent.
  *
- * @param space {@code end-to-end-abs}, {@code end-to-end-rel}, {@code atlas}, {@code naive},
- *              {@code abs+task-onehot}, {@code abs+task-embedding}
+ * @param space the kind of space
  * @param membership the membership rule that decided which charts embed each sample ({@code oracle},
  *                   {@code all}, a label-free rule), or {@code null} for the end-to-end spaces
  * @param labelFree whether the test vectors were built without looking at any label
@@ -39,18 +42,33 @@ import java.util.Map;
  *                ({@code probe}, {@code probe_paper}, {@code centroid}, {@code knn}, {@code separability},
  *                {@code clustering}, {@code cka}); empty when the scores were copied from a space with
  *                identical rows
+ *
+ * <p>Key order in {@code results.json}: {@code label_free}, {@code probe_paper}, the three CKA keys, then the
+ * others in component order, as every earlier version wrote them (Jackson put the renamed keys first),
+ * so that files stay byte for byte the same.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SpaceScores(String space, String membership, @JsonProperty("label_free") Boolean labelFree,
-                          Map<String, Integer> rows, Map<String, Double> probe,
-                          @JsonProperty("probe_paper") Map<String, Double> probePaper, Map<String, Double> centroid,
-                          Map<String, Double> knn, Double separability, Map<String, Double> clustering,
-                          @JsonProperty("cka_vs_end_to_end_rel") Map<String, Double> ckaVsEndToEndRel,
-                          @JsonProperty("cka_vs_end_to_end_abs") Map<String, Double> ckaVsEndToEndAbs,
-                          @JsonProperty("cka_vs_task_abs") Map<String, Double> ckaVsTaskAbs,
-                          Map<String, Double> routing, Map<String, Double> seconds) {
+@JsonPropertyOrder({"label_free", "probe_paper", "cka_vs_end_to_end_rel", "cka_vs_end_to_end_abs", "cka_vs_task_abs",
+        "space", "membership", "rows", "probe", "centroid", "knn", "separability", "clustering", "routing", "seconds"})
+public record SpaceScores(SpaceKind space, String membership, @JsonProperty("label_free") Boolean labelFree,
+                          Rows rows, SubsetScores probe, @JsonProperty("probe_paper") SubsetScores probePaper,
+                          SubsetScores centroid, SubsetScores knn, Double separability, Clustering clustering,
+                          @JsonProperty("cka_vs_end_to_end_rel") SubsetScores ckaVsEndToEndRel,
+                          @JsonProperty("cka_vs_end_to_end_abs") SubsetScores ckaVsEndToEndAbs,
+                          @JsonProperty("cka_vs_task_abs") SubsetScores ckaVsTaskAbs,
+                          Routing routing, Map<String, Double> seconds) {
     /** @return the name shown in tables, e.g. {@code atlas [oracle]} */
     public String label() {
-        return membership == null ? space : space + " [" + membership + "]";
+        return membership == null ? space.externalName() : space.externalName() + " [" + membership + "]";
+    }
+
+    /**
+     * @param s a space whose rows are identical to those these scores were computed on
+     * @return these scores under {@code s}'s kind, membership and routing, with no timings (nothing was
+     *         computed for it)
+     */
+    public SpaceScores copiedFor(EvaluatedSpace s) {
+        return new SpaceScores(s.space(), s.membershipName(), s.labelFree(), rows, probe, probePaper, centroid, knn,
+                separability, clustering, ckaVsEndToEndRel, ckaVsEndToEndAbs, ckaVsTaskAbs, s.routing(), Map.of());
     }
 }

@@ -1,5 +1,6 @@
 package latentatlas.evaluation;
 
+import latentatlas.tasks.Setting;
 import latentatlas.tasks.Task;
 import latentatlas.tasks.TaskPlan;
 
@@ -32,6 +33,11 @@ import java.util.stream.LongStream;
 public record EvaluationSet(long[] trainIds, long[] testIds, long[] anchorIds, int[] classes, int[] sharedClasses,
                             int[] novelClasses, List<int[]> chartClasses, List<Set<Long>> oracleTrain,
                             List<Set<Long>> oracleTest) {
+    /** The name of the subset of the shared classes in {@link #subsets()}. */
+    public static final String SHARED = "shared";
+    /** The name of the subset of the novel classes in {@link #subsets()}. */
+    public static final String NOVEL = "novel";
+
     /**
      * @param plan the task plan
      * @return its evaluation set
@@ -55,7 +61,7 @@ public record EvaluationSet(long[] trainIds, long[] testIds, long[] anchorIds, i
             oracleTrain.add(trainOfTask);
             oracleTest.add(testOfTask);
         }
-        boolean sharedSetting = "shared-classes".equals(plan.setting());
+        boolean sharedSetting = plan.setting() == Setting.SHARED_CLASSES;
         int[] shared = sharedSetting ? plan.sharedClasses().clone() : new int[0];
         int[] novel = !sharedSetting ? new int[0] : classes.stream().mapToInt(Integer::intValue)
                 .filter(c -> chartClasses.stream().filter(cc -> Arrays.stream(cc).anyMatch(x -> x == c)).count() == 1)
@@ -66,12 +72,12 @@ public record EvaluationSet(long[] trainIds, long[] testIds, long[] anchorIds, i
                 List.copyOf(oracleTrain), List.copyOf(oracleTest));
     }
 
-    /** @return the class subsets reported separately: {@code shared} and {@code novel} when there are some */
+    /** @return the class subsets reported separately: {@value #SHARED} and {@value #NOVEL} when there are some */
     public Map<String, int[]> subsets() {
         Map<String, int[]> subsets = new LinkedHashMap<>();
         if (sharedClasses.length > 0) {
-            subsets.put("shared", sharedClasses);
-            subsets.put("novel", novelClasses);
+            subsets.put(SHARED, sharedClasses);
+            subsets.put(NOVEL, novelClasses);
         }
         return subsets;
     }

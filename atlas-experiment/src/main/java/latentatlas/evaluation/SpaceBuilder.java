@@ -6,7 +6,6 @@ import latentatlas.atlas.NaiveUnion;
 import latentatlas.membership.ChartPredictions;
 import latentatlas.membership.MembershipRule;
 import latentatlas.membership.MembershipWeights;
-import latentatlas.membership.OracleMembership;
 import latentatlas.membership.RoutingQuality;
 import latentatlas.relative.Normalization;
 import latentatlas.relative.RelativeProjector;
@@ -14,9 +13,7 @@ import latentatlas.relative.Similarity;
 import latentatlas.space.LatentSpace;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Builds the spaces of docs/method.md §5 from the charts' cached outputs: the end-to-end model's absolute
@@ -31,13 +28,6 @@ import java.util.Map;
  * A label-free rule therefore never sees a test label.
  */
 public final class SpaceBuilder {
-    /** The oracle rule's name, as results spell it. */
-    public static final String ORACLE = "oracle";
-    /** The disjoint setting's absolute embedding + one-hot task id. */
-    public static final String TASK_ONE_HOT = "abs+task-onehot";
-    /** The disjoint setting's absolute embedding + learned task embedding (built by the runner, which trains it). */
-    public static final String TASK_EMBEDDING = "abs+task-embedding";
-
     private final EvaluationSet eval;
     private final ChartOutputs endToEnd;
     private final List<ChartOutputs> charts;
@@ -80,49 +70,43 @@ public final class SpaceBuilder {
         LatentSpace test = endToEnd.embeddings().select("end-to-end test", eval.testIds());
         RelativeProjector p = AtlasBuilder.fitChart("end-to-end", eval.anchorIds(), endToEnd.embeddings(),
                 SIMILARITY, NORMALIZATION);
-        return List.of(new EvaluatedSpace("end-to-end-abs", null, null, train, test, null, null, null),
-                new EvaluatedSpace("end-to-end-rel", null, null, p.apply(train), p.apply(test), null, null, null));
+        return List.of(new EvaluatedSpace(SpaceKind.END_TO_END_ABS, null, train, test, null, null, null),
+                new EvaluatedSpace(SpaceKind.END_TO_END_REL, null, p.apply(train), p.apply(test), null, null, null));
     }
 
     /**
-     * @param rule a membership rule, or {@code null} for the oracle (the plan's membership)
-     * @param withTaskOneHot also build {@code abs+task-onehot} (disjoint setting)
-     * @return the atlas and naive spaces under that rule
+     * @param membership a membership mode
+     * @param withTaskOneHot also build {@link SpaceKind#TASK_ONE_HOT} (disjoint setting)
+     * @return the atlas and naive spaces under that mode
      */
-    public List<EvaluatedSpace> underRule(MembershipRule rule, boolean withTaskOneHot) {
-        MembershipRule trainRule = rule == null ? new OracleMembership(eval.oracleTrain()) : rule;
-        MembershipRule testRule = rule == null ? new OracleMembership(eval.oracleTest()) : rule;
-        String name = rule == null ? ORACLE : rule.name();
-        Boolean labelFree = rule == null ? Boolean.FALSE : rule.labelFree();
+    public List<EvaluatedSpace> underRule(Membership membership, boolean withTaskOneHot) {
+        MembershipRule trainRule = membership.on(eval.oracleTrain());
+        MembershipRule testRule = membership.on(eval.oracleTest());
         MembershipWeights wTrain = trainRule.assign(predictions(eval.trainIds()));
         MembershipWeights wTest = testRule.assign(predictions(eval.testIds()));
-        Map<String, Double> routing = rule == null ? null : routing(wTest);
+        Routing routing = membership instanceof Membership.Oracle ? null : routing(wTest);
         List<EvaluatedSpace> out = new ArrayList<>();
-        out.add(new EvaluatedSpace("atlas", name, labelFree, relTrain.merge(wTrain).space(),
+        out.add(new EvaluatedSpace(SpaceKind.ATLAS, membership, relTrain.merge(wTrain).space(),
                 relTest.merge(wTest).space(), null, null, routing));
         NaiveUnion naiveTest = NaiveUnion.of(names, absTest, wTest);
         NaiveUnion naiveTrain = NaiveUnion.of(names, absTrain, wTrain);
-        out.add(new EvaluatedSpace("naive", name, labelFree, naiveTrain.space(), naiveTest.space(),
+        out.add(new EvaluatedSpace(SpaceKind.NAIVE, membership, naiveTrain.space(), naiveTest.space(),
                 naiveTrain.sampleIds(), naiveTest.sampleIds(), routing));
         if (withTaskOneHot) {
-            out.add(new EvaluatedSpace(TASK_ONE_HOT, name, labelFree, withTaskOneHot(absTrain, wTrain),
+            out.add(new EvaluatedSpace(SpaceKind.TASK_ONE_HOT, membership, withTaskOneHot(absTrain, wTrain),
                     withTaskOneHot(absTest, wTest), null, null, routing));
         }
         return out;
     }
 
-    private Map<String, Double> routing(MembershipWeights w) {
+    private Routing routing(MembershipWeights w) {
         int[] labels = endToEnd.embeddings().select("labels", eval.testIds()).labels();
         double[] q = RoutingQuality.of(w, eval.chartClasses(), labels);
         double members = 0;
         for (int i = 0; i < w.ids().length; i++) {
             members += w.coverage(i);
         }
-        Map<String, Double> out = new LinkedHashMap<>();
-        out.put("recall", q[0]);
-        out.put("top1", q[1]);
-        out.put("charts", members / w.ids().length);
-        return out;
+        return new Routing(q[0], q[1], members / w.ids().length);
     }
 
     /** {@code [e_t*(x), onehot(t*)]} with {@code t*} the chart of largest weight for x. */
@@ -146,7 +130,7 @@ public final class SpaceBuilder {
             v[i * width + d + top] = 1;
             labels[i] = s.label(row);
         }
-        return LatentSpace.of(TASK_ONE_HOT, ids, v, width, labels);
+        return LatentSpace.of(SpaceKind.TASK_ONE_HOT.externalName(), ids, v, width, labels);
     }
 
     private List<ChartPredictions> predictions(long[] ids) {

@@ -5,6 +5,7 @@ import latentatlas.charts.ProgressListener;
 import latentatlas.dataset.Dataset;
 import latentatlas.evaluation.ChartKind;
 import latentatlas.evaluation.ChartKinds;
+import latentatlas.evaluation.Membership;
 import latentatlas.tasks.TaskPlanner;
 import latentatlas.text.EncodingListener;
 
@@ -45,7 +46,7 @@ public final class Experiment {
     private final long seed;
     private final Profile profile;
     private final boolean deterministic;
-    private final List<String> memberships;
+    private final List<Membership> memberships;
     private final ChartKind endToEndKind;
     private final List<ChartKind> taskKinds;
     private final Path endToEndStore;
@@ -99,7 +100,7 @@ public final class Experiment {
     }
 
     /** @return the membership modes evaluated */
-    public List<String> memberships() {
+    public List<Membership> memberships() {
         return memberships;
     }
 
@@ -118,7 +119,7 @@ public final class Experiment {
         private long seed = DEFAULT_SEED;
         private Profile profile = Profile.QUICK;
         private boolean deterministic;
-        private List<String> memberships = MembershipRules.DEFAULT;
+        private List<Membership> memberships = Membership.DEFAULT;
         private ChartKind endToEndKind;
         private List<ChartKind> taskKinds;
         private Path endToEndStore;
@@ -162,9 +163,9 @@ public final class Experiment {
 
         /**
          * @param memberships the membership modes of the atlas and naive spaces (default
-         *                    {@link MembershipRules#DEFAULT}; see {@link MembershipRules#parse})
+         *                    {@link Membership#DEFAULT}; from names with {@link Membership#parse})
          */
-        public Builder optMemberships(List<String> memberships) {
+        public Builder optMemberships(List<Membership> memberships) {
             this.memberships = List.copyOf(memberships);
             return this;
         }
@@ -201,8 +202,7 @@ public final class Experiment {
 
         /**
          * @return the experiment
-         * @throws InvalidInputException when the dataset or the setting is missing, or a membership mode
-         *     is unknown
+         * @throws InvalidInputException when the dataset or the setting is missing
          */
         public Experiment build() {
             requireDataset();
@@ -210,7 +210,6 @@ public final class Experiment {
                 throw new InvalidInputException(List.of("setting"),
                         "experiment: the task setting is missing; expected one set with setSetting, found none");
             }
-            memberships.forEach(MembershipRules::parse);
             return new Experiment(this);
         }
 

@@ -1,5 +1,6 @@
 package latentatlas.experiment;
 
+import latentatlas.evaluation.Membership;
 import latentatlas.tasks.TaskPlanner;
 
 import java.nio.file.Path;
@@ -12,16 +13,15 @@ import java.util.List;
  * @param seed seeds the plan, the training and the analyses
  * @param profile epoch limits
  * @param deterministic one PyTorch thread, so reruns repeat bit for bit on any machine
- * @param memberships the membership modes to evaluate (see {@link MembershipRules})
+ * @param memberships the membership modes to evaluate, parsed (see {@link Membership#parse})
  * @param out the run folder
  * @param endToEndStore the folder whose {@code charts/task-0} and {@code spaces/task-0} hold the
  *                      end-to-end chart, shared between the settings of one dataset, seed and profile
  */
 public record ExperimentConfig(TaskPlanner planner, long seed, Profile profile, boolean deterministic,
-                               List<String> memberships, Path out, Path endToEndStore) {
-    /** Parses every membership mode up front, so a typo fails before any training. */
+                               List<Membership> memberships, Path out, Path endToEndStore) {
+    /** Copies the memberships. */
     public ExperimentConfig {
         memberships = List.copyOf(memberships);
-        memberships.forEach(MembershipRules::parse);
     }
 }

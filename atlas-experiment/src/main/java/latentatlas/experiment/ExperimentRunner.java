@@ -5,7 +5,9 @@ import latentatlas.evaluation.ChartKind;
 import latentatlas.evaluation.ChartOutputs;
 import latentatlas.evaluation.EvaluatedSpace;
 import latentatlas.evaluation.EvaluationSet;
+import latentatlas.evaluation.Membership;
 import latentatlas.evaluation.SpaceBuilder;
+import latentatlas.evaluation.SpaceKind;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import latentatlas.analyses.SpaceAnalyses;
@@ -14,11 +16,11 @@ import latentatlas.charts.ChartStore;
 import latentatlas.charts.ProgressListener;
 import latentatlas.dataset.Dataset;
 import latentatlas.io.AtomicFiles;
-import latentatlas.membership.MembershipRule;
 import latentatlas.probe.TaskEmbedding;
 import latentatlas.space.LatentSpace;
 import latentatlas.space.LatentSpaces;
 import latentatlas.tasks.DatasetLabels;
+import latentatlas.tasks.Setting;
 import latentatlas.tasks.Task;
 import latentatlas.tasks.TaskPlan;
 import latentatlas.tasks.TaskPlanJson;
@@ -91,7 +93,7 @@ final class ExperimentRunner {
         ChartBank bank = new ChartBank(listener);
         ChartOutputs e2e = bank.obtain(new ChartStore(config.endToEndStore()), plan.endToEnd(), endToEnd,
                 config.profile().charts(true, config.seed(), config.deterministic()));
-        boolean shared = "shared-classes".equals(plan.setting());
+        boolean shared = plan.setting() == Setting.SHARED_CLASSES;
         List<ChartOutputs> charts = new ArrayList<>();
         ChartStore store = new ChartStore(out);
         for (Task task : plan.chartTasks()) {
@@ -104,15 +106,15 @@ final class ExperimentRunner {
         EvaluationSet eval = EvaluationSet.of(plan);
         SpaceBuilder builder = new SpaceBuilder(eval, e2e, charts);
         List<EvaluatedSpace> spaces = new ArrayList<>(builder.endToEnd());
-        for (String mode : config.memberships()) {
-            MembershipRule rule = MembershipRules.parse(mode);
-            List<EvaluatedSpace> built = builder.underRule(rule, "disjoint".equals(plan.setting()) && rule == null);
+        for (Membership membership : config.memberships()) {
+            List<EvaluatedSpace> built = builder.underRule(membership,
+                    plan.setting() == Setting.DISJOINT && membership instanceof Membership.Oracle);
             EvaluatedSpace atlas = built.get(0);
-            LatentSpaces.save(atlas.train(), out.resolve("atlas").resolve(mode), "train");
-            LatentSpaces.save(atlas.test(), out.resolve("atlas").resolve(mode), "test");
+            LatentSpaces.save(atlas.train(), out.resolve("atlas").resolve(membership.name()), "train");
+            LatentSpaces.save(atlas.test(), out.resolve("atlas").resolve(membership.name()), "test");
             spaces.addAll(built);
             for (EvaluatedSpace s : built) {
-                if (SpaceBuilder.TASK_ONE_HOT.equals(s.space())) {
+                if (s.space() == SpaceKind.TASK_ONE_HOT) {
                     spaces.add(withLearnedTaskEmbedding(s, charts.size()));
                 }
             }
@@ -125,7 +127,7 @@ final class ExperimentRunner {
                 config.profile().silhouetteRows(), config.profile().knnReferenceRows(), config.seed());
         String context = analysis + "|shared " + java.util.Arrays.toString(eval.sharedClasses()) + "|novel "
                 + java.util.Arrays.toString(eval.novelClasses()) + "|classes " + java.util.Arrays.toString(eval.classes());
-        LatentSpace taskAbs = shared ? null : builder.underRule(null, false).get(1).testBySample();
+        LatentSpace taskAbs = shared ? null : builder.underRule(Membership.ORACLE, false).get(1).testBySample();
         SpaceAnalyses analyses = new SpaceAnalyses(eval, spaces.get(0).test(), spaces.get(1).test(), taskAbs, analysis,
                 listener);
         List<SpaceScores> scores = new ArrayList<>();
@@ -136,9 +138,7 @@ final class ExperimentRunner {
             if (same != null) {
                 // e.g. naive [weighted-...] = naive [all]: every chart has a positive weight, so the rows are identical
                 LOG.info("analyses of {}: its rows are identical to those of {}, scores copied", s.label(), same.label());
-                scores.add(new SpaceScores(s.space(), s.membership(), s.labelFree(), same.rows(), same.probe(),
-                        same.probePaper(), same.centroid(), same.knn(), same.separability(), same.clustering(),
-                        same.ckaVsEndToEndRel(), same.ckaVsEndToEndAbs(), same.ckaVsTaskAbs(), s.routing(), Map.of()));
+                scores.add(same.copiedFor(s));
                 continue;
             }
             SpaceScores computed = cachedAnalysis(s, analyses, context);
@@ -170,9 +170,10 @@ final class ExperimentRunner {
     private EvaluatedSpace withLearnedTaskEmbedding(EvaluatedSpace oneHot, int tasks) {
         float[] e = TaskEmbedding.learn(oneHot.train(), tasks, config.profile().probe(config.seed(), config.deterministic()),
                 listener);
-        return new EvaluatedSpace(SpaceBuilder.TASK_EMBEDDING, oneHot.membership(), oneHot.labelFree(),
-                TaskEmbedding.apply(SpaceBuilder.TASK_EMBEDDING, oneHot.train(), tasks, e),
-                TaskEmbedding.apply(SpaceBuilder.TASK_EMBEDDING, oneHot.test(), tasks, e), null, null, oneHot.routing());
+        String name = SpaceKind.TASK_EMBEDDING.externalName();
+        return new EvaluatedSpace(SpaceKind.TASK_EMBEDDING, oneHot.membership(),
+                TaskEmbedding.apply(name, oneHot.train(), tasks, e),
+                TaskEmbedding.apply(name, oneHot.test(), tasks, e), null, null, oneHot.routing());
     }
 
     /**
@@ -200,7 +201,7 @@ final class ExperimentRunner {
         cached.put("key", key);
         cached.put("scores", scores);
         AtomicFiles.writeString(file, RunResults.toJson(cached));
-        LOG.info(String.format(Locale.ROOT, "analyses of %s: probe %.4f, %.1f s (%s)", s.label(), scores.probe().get("total"),
+        LOG.info(String.format(Locale.ROOT, "analyses of %s: probe %.4f, %.1f s (%s)", s.label(), scores.probe().total(),
                 scores.seconds().get("total"), secondsPerAnalysis(scores.seconds())));
         LOG.debug("analyses of {}: cached in {}", s.label(), file);
         return scores;
@@ -213,7 +214,7 @@ final class ExperimentRunner {
     private static String key(String label, EvaluatedSpace s, String context) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((ANALYSES_VERSION + "|" + label + "|" + s.space() + "|" + context).getBytes(StandardCharsets.UTF_8));
+            sha.update((ANALYSES_VERSION + "|" + label + "|" + s.space().externalName() + "|" + context).getBytes(StandardCharsets.UTF_8));
             for (LatentSpace space : new LatentSpace[] {s.train(), s.test()}) {
                 ByteBuffer b = ByteBuffer.allocate(space.size() * (12 + 4 * space.dim())).order(ByteOrder.LITTLE_ENDIAN);
                 for (long id : space.ids()) {
@@ -252,28 +253,19 @@ final class ExperimentRunner {
                 c.trainSeconds());
     }
 
-    private Map<String, Object> provenance(Dataset dataset, TaskPlan plan, ChartKind endToEnd, List<ChartKind> kinds) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("dataset", dataset.name());
-        p.put("dataset_fingerprint", dataset.fingerprint());
-        p.put("setting", plan.setting());
-        p.put("parameters", plan.parameters());
-        p.put("plan_sha256", sha256(TaskPlanJson.toJson(plan)));
-        p.put("seed", config.seed());
-        p.put("profile", config.profile().label());
-        p.put("deterministic", config.deterministic());
-        p.put("memberships", config.memberships());
-        p.put("end_to_end_chart", endToEnd.name());
-        p.put("charts", kinds.stream().map(ChartKind::name).toList());
-        p.put("chart_training", config.profile().charts("shared-classes".equals(plan.setting()), config.seed(),
-                config.deterministic()).toString());
-        p.put("end_to_end_training", config.profile().charts(true, config.seed(), config.deterministic()).toString());
-        p.put("probe_training", config.profile().probe(config.seed(), config.deterministic()).toString());
-        p.put("knn_reference_rows", config.profile().knnReferenceRows() == Integer.MAX_VALUE ? "all training rows"
-                : "the rows of a seeded sample of at most " + config.profile().knnReferenceRows() + " training samples");
-        p.put("relative", "cosine similarity to the plan's anchors, no normalisation");
-        p.put("environment", Provenance.environment());
-        return p;
+    private Provenance provenance(Dataset dataset, TaskPlan plan, ChartKind endToEnd, List<ChartKind> kinds) {
+        return new Provenance(dataset.name(), dataset.fingerprint(), plan.setting(), plan.parameters(),
+                sha256(TaskPlanJson.toJson(plan)), config.seed(), config.profile().label(), config.deterministic(),
+                config.memberships().stream().map(Membership::name).toList(), endToEnd.name(),
+                kinds.stream().map(ChartKind::name).toList(),
+                config.profile().charts(plan.setting() == Setting.SHARED_CLASSES, config.seed(),
+                        config.deterministic()).toString(),
+                config.profile().charts(true, config.seed(), config.deterministic()).toString(),
+                config.profile().probe(config.seed(), config.deterministic()).toString(),
+                config.profile().knnReferenceRows() == Integer.MAX_VALUE ? "all training rows"
+                        : "the rows of a seeded sample of at most " + config.profile().knnReferenceRows()
+                        + " training samples",
+                "cosine similarity to the plan's anchors, no normalisation", Provenance.Environment.current());
     }
 
     private static List<String> notes(TaskPlan plan) {
@@ -281,11 +273,12 @@ final class ExperimentRunner {
         notes.add("Membership 'oracle' is the paper's: which charts embed a sample (test samples included) is"
                 + " decided by the task plan, that is by the sample's label. Every other mode decides from the"
                 + " charts' classifier outputs only, so it is deployable.");
-        if ("disjoint".equals(plan.setting())) {
+        if (plan.setting() == Setting.DISJOINT) {
             notes.add("Disjoint setting: under 'oracle' each test sample is routed to the chart of the task that owns"
-                    + " its class (the reference's oracle routing); 'abs+task-onehot' and 'abs+task-embedding' use the same routing.");
+                    + " its class (the reference's oracle routing); '" + SpaceKind.TASK_ONE_HOT + "' and '"
+                    + SpaceKind.TASK_EMBEDDING + "' use the same routing.");
         }
-        if ("shared-classes".equals(plan.setting())) {
+        if (plan.setting() == Setting.SHARED_CLASSES) {
             notes.add("probe_paper: the reference's protocol, a 70/15/15 split of the test embeddings;"
                     + " probe: trained on the training embeddings, measured on the test embeddings.");
         }

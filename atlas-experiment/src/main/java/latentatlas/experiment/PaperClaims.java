@@ -1,6 +1,9 @@
 package latentatlas.experiment;
 
 import latentatlas.analyses.SpaceScores;
+import latentatlas.analyses.SubsetScores;
+import latentatlas.evaluation.SpaceKind;
+import latentatlas.tasks.Setting;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +33,7 @@ public final class PaperClaims {
         List<Claim> out = new ArrayList<>();
         for (Map.Entry<String, RunResults> run : runs.entrySet()) {
             for (Claim c : evaluate(run.getValue(), membership)) {
-                out.add(run.getKey().equals(run.getValue().setting()) ? c
+                out.add(run.getKey().equals(run.getValue().setting().externalName()) ? c
                         : new Claim("[" + run.getKey() + "] " + c.claim(), c.paper(), c.membership(), c.ours(), c.holds()));
             }
         }
@@ -39,32 +42,33 @@ public final class PaperClaims {
 
     private static List<Claim> evaluate(RunResults run, String membership) {
         List<Claim> out = new ArrayList<>();
-        RunResults s1 = "shared-classes".equals(run.setting()) ? run : null;
-        String atlasLabel = "atlas [" + membership + "]";
-        String naiveLabel = "naive [" + membership + "]";
+        RunResults s1 = run.setting() == Setting.SHARED_CLASSES ? run : null;
+        String atlasLabel = SpaceKind.ATLAS.externalName() + " [" + membership + "]";
+        String naiveLabel = SpaceKind.NAIVE.externalName() + " [" + membership + "]";
+        String e2eLabel = SpaceKind.END_TO_END_ABS.externalName();
         if (s1 != null && s1.space(atlasLabel) != null) {
             SpaceScores atlas = s1.space(atlasLabel);
             SpaceScores naive = s1.space(naiveLabel);
-            SpaceScores e2e = s1.space("end-to-end-abs");
-            double a = atlas.probe().get("total");
-            double e = e2e.probe().get("total");
-            double n = naive.probe().get("total");
+            SpaceScores e2e = s1.space(e2eLabel);
+            double a = atlas.probe().total();
+            double e = e2e.probe().total();
+            double n = naive.probe().total();
             out.add(new Claim("Setting 1: the atlas beats the end-to-end model (probe accuracy)",
                     "CIFAR-100 EfficientNet 0.729-0.905 vs 0.70; small CNN 0.434-0.720 vs 0.38-0.39", membership,
                     f("atlas %.3f vs end-to-end %.3f", a, e), a > e));
             out.add(new Claim("Setting 1: the atlas beats the naive union",
                     "EfficientNet 0.729-0.905 vs 0.676-0.826; small CNN 0.434-0.720 vs 0.364-0.510", membership,
                     f("atlas %.3f vs naive %.3f", a, n), a > n));
-            double gainNovel = atlas.probe().get("novel") - e2e.probe().get("novel");
-            double gainShared = atlas.probe().get("shared") - e2e.probe().get("shared");
+            double gainNovel = atlas.probe().novel() - e2e.probe().novel();
+            double gainShared = atlas.probe().shared() - e2e.probe().shared();
             out.add(new Claim("Setting 1: the gain over end-to-end is largest on the novel classes",
                     "stated in the paper (the task imprint)", membership,
                     f("gain novel %+.3f vs shared %+.3f", gainNovel, gainShared), gainNovel > gainShared));
-            Map<String, Double> cka = atlas.ckaVsEndToEndRel();
+            SubsetScores cka = atlas.ckaVsEndToEndRel();
             out.add(new Claim("Setting 1: CKA(atlas, end-to-end relative) is high and higher on shared than on novel classes",
                     "0.76-0.92 on CIFAR-100, 0.71-0.88 on Tiny ImageNet", membership,
-                    f("%.3f (shared %.3f, novel %.3f)", cka.get("total"), cka.get("shared"), cka.get("novel")),
-                    cka.get("total") >= 0.7 && cka.get("shared") > cka.get("novel")));
+                    f("%.3f (shared %.3f, novel %.3f)", cka.total(), cka.shared(), cka.novel()),
+                    cka.total() >= 0.7 && cka.shared() > cka.novel()));
             double sa = atlas.separability();
             double sn = naive.separability();
             double se = e2e.separability();
@@ -72,21 +76,21 @@ public final class PaperClaims {
                     "CIFAR-100 EfficientNet 1.73-2.27 / 1.12-1.84 / about 1.35", membership,
                     f("%.3f / %.3f / %.3f", sa, sn, se), sa > sn && sn > se));
         }
-        RunResults s2 = "disjoint-samples".equals(run.setting()) ? run : null;
+        RunResults s2 = run.setting() == Setting.DISJOINT_SAMPLES ? run : null;
         if (s2 != null && s2.space(atlasLabel) != null) {
-            double a = s2.space(atlasLabel).probe().get("total");
-            double e = s2.space("end-to-end-abs").probe().get("total");
-            double n = s2.space(naiveLabel).probe().get("total");
+            double a = s2.space(atlasLabel).probe().total();
+            double e = s2.space(e2eLabel).probe().total();
+            double n = s2.space(naiveLabel).probe().total();
             double spread = Math.max(a, Math.max(e, n)) - Math.min(a, Math.min(e, n));
             out.add(new Claim("Setting 2: atlas, end-to-end and naive are about equal (within " + EQUAL + ")",
                     "CIFAR-100 EfficientNet 0.698 / 0.704 / 0.705; CNN 0.403 / 0.445 / 0.406", membership,
                     f("%.3f / %.3f / %.3f", a, e, n), spread <= EQUAL));
         }
-        RunResults s3 = "disjoint".equals(run.setting()) ? run : null;
+        RunResults s3 = run.setting() == Setting.DISJOINT ? run : null;
         if (s3 != null && s3.space(atlasLabel) != null) {
-            double a = s3.space(atlasLabel).probe().get("total");
-            double e = s3.space("end-to-end-abs").probe().get("total");
-            double n = s3.space(naiveLabel).probe().get("total");
+            double a = s3.space(atlasLabel).probe().total();
+            double e = s3.space(e2eLabel).probe().total();
+            double n = s3.space(naiveLabel).probe().total();
             out.add(new Claim("Setting 3: the atlas beats the end-to-end model",
                     "CIFAR-100 EfficientNet 0.769 vs 0.704; CNN 0.488 vs 0.439", membership,
                     f("atlas %.3f vs end-to-end %.3f", a, e), a > e));

@@ -2,10 +2,13 @@ package latentatlas.experiment;
 
 import latentatlas.InvalidInputException;
 import latentatlas.analyses.SpaceScores;
+import latentatlas.analyses.SubsetScores;
+import latentatlas.evaluation.Membership;
 import latentatlas.report.Document;
 import latentatlas.report.Table;
 import latentatlas.tasks.DisjointPlanner;
 import latentatlas.tasks.DisjointSamplesPlanner;
+import latentatlas.tasks.Setting;
 import latentatlas.tasks.SharedClassesPlanner;
 import latentatlas.tasks.TaskPlanner;
 import org.slf4j.Logger;
@@ -55,22 +58,22 @@ public final class PaperRunner {
         if (classes < 100) {
             int shared = Math.max(1, (int) Math.round(classes * 0.4));
             int novel = Math.max(1, (int) Math.round(classes * 0.2));
-            settings.put("shared-classes", new SharedClassesPlanner(shared, novel, SharedClassesPlanner.DEFAULT_ANCHORS));
+            settings.put(Setting.SHARED_CLASSES.externalName(), new SharedClassesPlanner(shared, novel, SharedClassesPlanner.DEFAULT_ANCHORS));
         } else {
             for (int shared : new int[] {Math.round(classes * 2 / 3f), Math.round(classes / 3f)}) {
                 for (int novel : new int[] {10, 25}) {
                     if ((classes - shared) / novel >= 2) {
-                        settings.put("shared-classes-s" + shared + "-n" + novel,
+                        settings.put(Setting.SHARED_CLASSES.externalName() + "-s" + shared + "-n" + novel,
                                 new SharedClassesPlanner(shared, novel, SharedClassesPlanner.DEFAULT_ANCHORS));
                     }
                 }
             }
         }
-        settings.put("disjoint-samples", DisjointSamplesPlanner.withDefaultMixture(DisjointPlanner.DEFAULT_ANCHORS,
+        settings.put(Setting.DISJOINT_SAMPLES.externalName(), DisjointSamplesPlanner.withDefaultMixture(DisjointPlanner.DEFAULT_ANCHORS,
                 DisjointPlanner.DEFAULT_PARTITIONS));
-        settings.put("disjoint", new DisjointPlanner(DisjointPlanner.DEFAULT_PARTITIONS, DisjointPlanner.DEFAULT_ANCHORS));
+        settings.put(Setting.DISJOINT.externalName(), new DisjointPlanner(DisjointPlanner.DEFAULT_PARTITIONS, DisjointPlanner.DEFAULT_ANCHORS));
         if (classes >= 100) {
-            settings.put("disjoint-p5", new DisjointPlanner(5, DisjointPlanner.DEFAULT_ANCHORS));
+            settings.put(Setting.DISJOINT.externalName() + "-p5", new DisjointPlanner(5, DisjointPlanner.DEFAULT_ANCHORS));
         }
         return settings;
     }
@@ -107,8 +110,8 @@ public final class PaperRunner {
             runs.put(s.getKey(), experiment.run(out.resolve(s.getKey())));
         }
         List<Claim> claims = new ArrayList<>();
-        for (String mode : experiment.memberships()) {
-            claims.addAll(PaperClaims.evaluate(runs, mode));
+        for (Membership membership : experiment.memberships()) {
+            claims.addAll(PaperClaims.evaluate(runs, membership.name()));
         }
         PaperResults results = new PaperResults(PaperResults.FORMAT, experiment.dataset().name(), runs, claims);
         results.write(out.resolve("results.json"));
@@ -159,9 +162,9 @@ public final class PaperRunner {
     }
 
     private static String describe(SpaceScores s) {
-        Map<String, Double> p = s.probe();
-        return p.containsKey("novel")
-                ? String.format(Locale.ROOT, "%.3f (shared %.3f, novel %.3f)", p.get("total"), p.get("shared"), p.get("novel"))
-                : Table.number(p.get("total"));
+        SubsetScores p = s.probe();
+        return p.novel() != null
+                ? String.format(Locale.ROOT, "%.3f (shared %.3f, novel %.3f)", p.total(), p.shared(), p.novel())
+                : Table.number(p.total());
     }
 }

@@ -1,29 +1,83 @@
 package latentatlas.experiment;
 
 import ai.djl.engine.Engine;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import latentatlas.tasks.Setting;
 
-import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where a number comes from (after Tribuo's {@code ModelProvenance}): the versions of the tool, DJL,
- * PyTorch and Java, the operating system and processor count, recorded with every result.
+ * Where a number comes from (after Tribuo's {@code ModelProvenance}): the configuration, the seed, the
+ * dataset and plan fingerprints and the environment, recorded with every result as the
+ * {@code provenance} object of {@code results.json} (keys in this order). Unknown keys of a file written
+ * by another version are ignored on reading.
+ *
+ * @param dataset the dataset's name
+ * @param datasetFingerprint the dataset's fingerprint
+ * @param setting the task setting
+ * @param parameters the plan's parameters (see {@link latentatlas.tasks.TaskPlan#parameters()})
+ * @param planSha256 SHA-256 of the plan's JSON text
+ * @param seed the seed of the plan, the training and the analyses
+ * @param profile the profile's label
+ * @param deterministic whether PyTorch ran on one thread
+ * @param memberships the membership modes' names
+ * @param endToEndChart the end-to-end chart's kind
+ * @param charts the task charts' kinds, cycled over the tasks
+ * @param chartTraining the task charts' training configuration
+ * @param endToEndTraining the end-to-end chart's training configuration
+ * @param probeTraining the probes' training configuration
+ * @param knnReferenceRows which training rows the 10-NN classifier searches
+ * @param relative how the relative spaces are built
+ * @param environment library, runtime and machine facts
  */
-public final class Provenance {
-    private Provenance() {
-    }
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonPropertyOrder({"dataset", "dataset_fingerprint", "setting", "parameters", "plan_sha256", "seed", "profile",
+        "deterministic", "memberships", "end_to_end_chart", "charts", "chart_training", "end_to_end_training",
+        "probe_training", "knn_reference_rows", "relative", "environment"})
+public record Provenance(String dataset, @JsonProperty("dataset_fingerprint") String datasetFingerprint,
+                         Setting setting, Map<String, Object> parameters,
+                         @JsonProperty("plan_sha256") String planSha256, long seed, String profile,
+                         boolean deterministic, List<String> memberships,
+                         @JsonProperty("end_to_end_chart") String endToEndChart, List<String> charts,
+                         @JsonProperty("chart_training") String chartTraining,
+                         @JsonProperty("end_to_end_training") String endToEndTraining,
+                         @JsonProperty("probe_training") String probeTraining,
+                         @JsonProperty("knn_reference_rows") String knnReferenceRows, String relative,
+                         Environment environment) {
+    /**
+     * The versions of the tool, DJL, PyTorch and Java, the operating system and processor count.
+     *
+     * @param latentAtlas this library's version
+     * @param djl DJL's version
+     * @param pytorch the PyTorch engine's version
+     * @param java the Java version and vendor
+     * @param os the operating system's name, version and architecture
+     * @param processors the processors available to the JVM
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonPropertyOrder({"latent_atlas", "djl", "pytorch", "java", "os", "processors"})
+    public record Environment(@JsonProperty("latent_atlas") String latentAtlas, String djl, String pytorch,
+                              String java, String os, int processors) {
+        /** @return the facts of this JVM and machine */
+        public static Environment current() {
+            String version = Provenance.class.getPackage().getImplementationVersion();
+            return new Environment(version == null ? "0.1.0-SNAPSHOT" : version, Engine.getDjlVersion(),
+                    Engine.getEngine("PyTorch").getVersion(),
+                    System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+                    System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                            + System.getProperty("os.arch"),
+                    Runtime.getRuntime().availableProcessors());
+        }
 
-    /** @return library, runtime and machine facts, in a stable key order */
-    public static Map<String, Object> environment() {
-        Map<String, Object> env = new LinkedHashMap<>();
-        String version = Provenance.class.getPackage().getImplementationVersion();
-        env.put("latent_atlas", version == null ? "0.1.0-SNAPSHOT" : version);
-        env.put("djl", Engine.getDjlVersion());
-        env.put("pytorch", Engine.getEngine("PyTorch").getVersion());
-        env.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
-        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch"));
-        env.put("processors", Runtime.getRuntime().availableProcessors());
-        return env;
+        /** @return {@code {latent_atlas=..., djl=..., pytorch=..., java=..., os=..., processors=...}}, as reports print it */
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "{latent_atlas=%s, djl=%s, pytorch=%s, java=%s, os=%s, processors=%d}",
+                    latentAtlas, djl, pytorch, java, os, processors);
+        }
     }
 }

@@ -1,10 +1,12 @@
 package latentatlas.experiment;
 
 import latentatlas.evaluation.EvaluatedSpace;
-import latentatlas.evaluation.SpaceBuilder;
+import latentatlas.evaluation.Membership;
+import latentatlas.evaluation.SpaceKind;
 
 import latentatlas.analyses.SpaceScores;
 import latentatlas.dataset.Dataset;
+import latentatlas.membership.AllCharts;
 import latentatlas.report.Figures;
 import latentatlas.space.LatentSpace;
 
@@ -47,8 +49,8 @@ public final class RunFigures {
     public static void draw(Path dir, Dataset dataset, List<EvaluatedSpace> spaces, List<SpaceScores> scores, long seed) {
         List<Figures.Panel> panels = new ArrayList<>();
         for (EvaluatedSpace s : spaces) {
-            if (s.space().startsWith("end-to-end") || (s.space().equals("atlas")
-                    && (SpaceBuilder.ORACLE.equals(s.membership()) || "all".equals(s.membership())))) {
+            if (s.space().endToEnd() || (s.space() == SpaceKind.ATLAS && (s.membership() instanceof Membership.Oracle
+                    || s.membership() instanceof Membership.Rule r && r.rule() instanceof AllCharts))) {
                 panels.add(new Figures.Panel(s.label(), s.test()));
             }
         }
@@ -61,7 +63,7 @@ public final class RunFigures {
         Map<String, Map<String, Double>> separability = new LinkedHashMap<>();
         double maxSeparability = 0;
         for (SpaceScores s : scores) {
-            probe.put(s.label(), s.probe());
+            probe.put(s.label(), s.probe().asMap());
             separability.put(s.label(), new LinkedHashMap<>(Map.of("separability", s.separability())));
             maxSeparability = Math.max(maxSeparability, s.separability());
         }

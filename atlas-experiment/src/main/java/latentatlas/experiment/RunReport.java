@@ -1,13 +1,15 @@
 package latentatlas.experiment;
 
-
 import latentatlas.analyses.SpaceScores;
+import latentatlas.analyses.SubsetScores;
+import latentatlas.evaluation.SpaceKind;
 import latentatlas.report.Document;
 import latentatlas.report.Table;
+import latentatlas.tasks.Setting;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
+import java.util.function.Function;
 
 import static latentatlas.report.Table.number;
 
@@ -28,7 +30,7 @@ public final class RunReport {
      * @param results the results
      */
     public static void write(Path dir, RunResults results) {
-        Document doc = new Document("latent-atlas: " + results.provenance().get("dataset") + ", " + results.setting());
+        Document doc = new Document("latent-atlas: " + results.provenance().dataset() + ", " + results.setting());
         append(doc, results, "figures/");
         doc.write(dir);
     }
@@ -41,10 +43,10 @@ public final class RunReport {
      * @param figures the figures folder relative to the document
      */
     public static void append(Document doc, RunResults results, String figures) {
-        Map<String, Object> p = results.provenance();
+        Provenance p = results.provenance();
         doc.paragraph(String.format(Locale.ROOT, "Setting %s %s, seed %s, profile %s; dataset %s (fingerprint %.12s).",
-                results.setting(), p.get("parameters"), p.get("seed"), p.get("profile"), p.get("dataset"),
-                String.valueOf(p.get("dataset_fingerprint"))));
+                results.setting(), p.parameters(), p.seed(), p.profile(), p.dataset(),
+                String.valueOf(p.datasetFingerprint())));
         results.notes().forEach(doc::paragraph);
         doc.heading(3, "Charts");
         Table charts = new Table("task", "kind", "classes", "test accuracy", "epochs", "train s");
@@ -57,9 +59,9 @@ public final class RunReport {
         doc.table(spaces(results));
         Table routing = new Table("membership", "recall", "top-1", "charts per sample");
         for (SpaceScores s : results.spaces()) {
-            if (s.routing() != null && s.space().equals("atlas")) {
-                routing.row(s.membership(), number(s.routing().get("recall")), number(s.routing().get("top1")),
-                        number(s.routing().get("charts")));
+            if (s.routing() != null && s.space() == SpaceKind.ATLAS) {
+                routing.row(s.membership(), number(s.routing().recall()), number(s.routing().top1()),
+                        number(s.routing().charts()));
             }
         }
         if (routing.size() > 0) {
@@ -77,13 +79,13 @@ public final class RunReport {
         doc.heading(3, "Timings and provenance");
         doc.paragraph("Seconds per stage: " + results.timings().entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue())).toList()
-                + ". Environment: " + p.get("environment") + ". Chart training: " + p.get("chart_training")
-                + ". Probe: " + p.get("probe_training") + ".");
+                + ". Environment: " + p.environment() + ". Chart training: " + p.chartTraining()
+                + ". Probe: " + p.probeTraining() + ".");
     }
 
     /** @return the space x membership table */
     public static Table spaces(RunResults results) {
-        boolean shared = "shared-classes".equals(results.setting());
+        boolean shared = results.setting() == Setting.SHARED_CLASSES;
         Table t = shared
                 ? new Table("space", "label-free", "probe total", "probe shared", "probe novel", "probe (paper) total",
                         "centroid", "10-NN", "separability (novel)", "CKA vs e2e rel", "CKA shared", "CKA novel",
@@ -92,24 +94,27 @@ public final class RunReport {
                         "CKA vs e2e abs", "CKA vs task abs", "V-measure", "silhouette");
         for (SpaceScores s : results.spaces()) {
             String free = s.labelFree() == null ? "yes" : s.labelFree() ? "yes" : "no";
-            Map<String, Double> cka = s.ckaVsEndToEndRel() == null ? Map.of() : s.ckaVsEndToEndRel();
-            Map<String, Double> ckaAbs = s.ckaVsEndToEndAbs() == null ? Map.of() : s.ckaVsEndToEndAbs();
+            SubsetScores cka = s.ckaVsEndToEndRel();
             if (shared) {
-                t.row(s.label(), free, number(s.probe().get("total")), number(s.probe().get("shared")),
-                        number(s.probe().get("novel")),
-                        number(s.probePaper() == null ? null : s.probePaper().get("total")),
-                        number(s.centroid().get("total")), number(s.knn().get("total")), number(s.separability()),
-                        number(cka.get("total")), number(cka.get("shared")), number(cka.get("novel")),
-                        number(s.clustering().get("v_measure")), number(s.clustering().get("silhouette")));
+                t.row(s.label(), free, number(s.probe().total()), number(s.probe().shared()), number(s.probe().novel()),
+                        number(part(s.probePaper(), SubsetScores::total)), number(s.centroid().total()),
+                        number(s.knn().total()), number(s.separability()), number(part(cka, SubsetScores::total)),
+                        number(part(cka, SubsetScores::shared)), number(part(cka, SubsetScores::novel)),
+                        number(s.clustering().vMeasure()), number(s.clustering().silhouette()));
             } else {
-                t.row(s.label(), free, number(s.probe().get("total")), number(s.centroid().get("total")),
-                        number(s.knn().get("total")), number(s.separability()), number(cka.get("total")),
-                        number(ckaAbs.get("total")),
-                        number(s.ckaVsTaskAbs() == null ? null : s.ckaVsTaskAbs().get("total")),
-                        number(s.clustering().get("v_measure")),
-                        number(s.clustering().get("silhouette")));
+                t.row(s.label(), free, number(s.probe().total()), number(s.centroid().total()),
+                        number(s.knn().total()), number(s.separability()), number(part(cka, SubsetScores::total)),
+                        number(part(s.ckaVsEndToEndAbs(), SubsetScores::total)),
+                        number(part(s.ckaVsTaskAbs(), SubsetScores::total)),
+                        number(s.clustering().vMeasure()),
+                        number(s.clustering().silhouette()));
             }
         }
         return t;
+    }
+
+    /** @return {@code part} of {@code scores}, or {@code null} when the scores are absent */
+    private static Double part(SubsetScores scores, Function<SubsetScores, Double> part) {
+        return scores == null ? null : part.apply(scores);
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import latentatlas.analyses.SpaceScores;
 import latentatlas.io.AtomicFiles;
+import latentatlas.tasks.Setting;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +27,7 @@ import java.util.Map;
  * @param notes statements that qualify the numbers (e.g. the oracle routing of test samples)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RunResults(String format, String setting, Map<String, Object> provenance, List<ChartSummary> charts,
+public record RunResults(String format, Setting setting, Provenance provenance, List<ChartSummary> charts,
                          List<SpaceScores> spaces, Map<String, Double> timings, List<String> notes) {
     /** The format tag. */
     public static final String FORMAT = "latent-atlas results 1";

@@ -39,11 +39,11 @@ public final class SeedSummary {
             Map<String, Object> spaces = new LinkedHashMap<>();
             for (SpaceScores s : first.runs().get(setting).spaces()) {
                 String label = s.label();
-                double[] total = values(bySeed, setting, label, x -> x.probe().get("total"));
-                double[] shared = values(bySeed, setting, label, x -> x.probe().get("shared"));
-                double[] novel = values(bySeed, setting, label, x -> x.probe().get("novel"));
+                double[] total = values(bySeed, setting, label, x -> x.probe().total());
+                double[] shared = values(bySeed, setting, label, x -> x.probe().shared());
+                double[] novel = values(bySeed, setting, label, x -> x.probe().novel());
                 double[] cka = values(bySeed, setting, label,
-                        x -> x.ckaVsEndToEndRel() == null ? null : x.ckaVsEndToEndRel().get("total"));
+                        x -> x.ckaVsEndToEndRel() == null ? null : x.ckaVsEndToEndRel().total());
                 t.row(label, meanSd(total), meanSd(shared), meanSd(novel), meanSd(cka));
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("probe_total", stats(total));

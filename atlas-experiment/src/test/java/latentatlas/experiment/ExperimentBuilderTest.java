@@ -6,6 +6,7 @@ import latentatlas.dataset.ImageShape;
 import latentatlas.dataset.Samples;
 import latentatlas.evaluation.ChartKind;
 import latentatlas.evaluation.ChartKinds;
+import latentatlas.evaluation.Membership;
 import latentatlas.tasks.DisjointPlanner;
 import latentatlas.text.EncodingListener;
 import org.junit.jupiter.api.Test;
@@ -40,10 +41,8 @@ class ExperimentBuilderTest {
     }
 
     @Test
-    void anUnknownMembershipFailsAtBuildNotAfterTraining() {
-        Experiment.Builder b = Experiment.builder().setDataset(TINY).setSetting(new DisjointPlanner(2, 1))
-                .optMemberships(List.of("oracle", "top0-maxprob"));
-        InvalidInputException e = assertThrows(InvalidInputException.class, b::build);
+    void anUnknownMembershipFailsWhenParsedBeforeAnyExperiment() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Membership.parse("top0-maxprob"));
         assertTrue(e.getMessage().startsWith("membership mode 'top0-maxprob' is unknown; expected oracle, all"), e.getMessage());
         assertEquals(List.of("membership"), e.inputs());
     }
@@ -51,7 +50,7 @@ class ExperimentBuilderTest {
     @Test
     void defaultsAreThoseOfTheCommandLine() {
         Experiment e = Experiment.builder().setDataset(TINY).setSetting(new DisjointPlanner(2, 1)).build();
-        assertEquals(MembershipRules.DEFAULT, e.memberships());
+        assertEquals(Membership.DEFAULT, e.memberships());
         assertSame(TINY, e.dataset());
         assertEquals(42, Experiment.DEFAULT_SEED);
     }

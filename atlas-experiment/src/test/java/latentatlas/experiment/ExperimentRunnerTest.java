@@ -4,6 +4,7 @@ import latentatlas.evaluation.ChartBank;
 import latentatlas.evaluation.ChartKind;
 import latentatlas.evaluation.ChartOutputs;
 import latentatlas.evaluation.EvaluationSet;
+import latentatlas.evaluation.Membership;
 import latentatlas.evaluation.SpaceBuilder;
 
 import latentatlas.analyses.SpaceScores;
@@ -14,7 +15,6 @@ import latentatlas.dataset.Dataset;
 import latentatlas.dataset.DatasetStatus;
 import latentatlas.dataset.Datasets;
 import latentatlas.dataset.Samples;
-import latentatlas.membership.MembershipRule;
 import latentatlas.space.LatentSpace;
 import latentatlas.tasks.DatasetLabels;
 import latentatlas.tasks.DisjointPlanner;
@@ -88,7 +88,7 @@ class ExperimentRunnerTest {
     private RunResults run(StringBuilder log) {
         ChartKind kind = new ChartKind("small-cnn", data, SmallCnn.factory());
         Experiment experiment = Experiment.builder().setDataset(data).setSetting(PLANNER).optSeed(42)
-                .optProfile(Profile.QUICK).optDeterministic(true).optMemberships(MembershipRules.DEFAULT)
+                .optProfile(Profile.QUICK).optDeterministic(true).optMemberships(Membership.DEFAULT)
                 .optChartKinds(kind, List.of(kind)).optEndToEndStore(dir.resolve("e2e")).build();
         return logged(log, () -> experiment.run(dir.resolve("run")));
     }
@@ -109,7 +109,7 @@ class ExperimentRunnerTest {
     @Test
     void everySpaceIsAnalysedAndTheFilesAgree() throws Exception {
         // 2 end-to-end spaces + (atlas, naive) per membership mode
-        assertEquals(2 + 2 * MembershipRules.DEFAULT.size(), first.spaces().size());
+        assertEquals(2 + 2 * Membership.DEFAULT.size(), first.spaces().size());
         RunResults read = RunResults.read(dir.resolve("run/results.json"));
         assertEquals(first.space("atlas [oracle]").probe(), read.space("atlas [oracle]").probe());
         String html = Files.readString(dir.resolve("run/report.html"));
@@ -127,17 +127,17 @@ class ExperimentRunnerTest {
         SpaceScores e2e = first.space("end-to-end-abs");
         SpaceScores rel = first.space("end-to-end-rel");
         // 10 classes: chance is 0.1; a 2-epoch small CNN on 3,000 images reaches well above 0.5
-        assertTrue(e2e.probe().get("total") > 0.5, e2e.probe().toString());
-        assertTrue(first.space("atlas [oracle]").probe().get("total") > 0.5);
-        assertEquals(1.0, e2e.ckaVsEndToEndAbs().get("total"), 1e-6, "CKA of a space with itself");
-        assertEquals(1.0, rel.ckaVsEndToEndRel().get("total"), 1e-6);
-        assertEquals(1.0, first.space("atlas [all]").routing().get("recall"), 0.0, "all charts include the owner");
-        assertEquals(3.0, first.space("atlas [all]").routing().get("charts"), 0.0);
+        assertTrue(e2e.probe().total() > 0.5, e2e.probe().toString());
+        assertTrue(first.space("atlas [oracle]").probe().total() > 0.5);
+        assertEquals(1.0, e2e.ckaVsEndToEndAbs().total(), 1e-6, "CKA of a space with itself");
+        assertEquals(1.0, rel.ckaVsEndToEndRel().total(), 1e-6);
+        assertEquals(1.0, first.space("atlas [all]").routing().recall(), 0.0, "all charts include the owner");
+        assertEquals(3.0, first.space("atlas [all]").routing().charts(), 0.0);
         SpaceScores naiveAll = first.space("naive [all]");
-        assertEquals(3 * first.space("atlas [all]").rows().get("train"), naiveAll.rows().get("train"));
+        assertEquals(3 * first.space("atlas [all]").rows().train(), naiveAll.rows().train());
         assertTrue(naiveAll.ckaVsEndToEndRel() == null, "naive [all] has 3 rows per sample: no CKA");
         for (SpaceScores s : first.spaces()) {
-            for (double v : s.probe().values()) {
+            for (double v : s.probe().asMap().values()) {
                 assertTrue(v >= 0 && v <= 1, s.label() + " " + s.probe());
             }
             assertTrue(s.separability() > 0 && Double.isFinite(s.separability()), s.label());
@@ -165,21 +165,21 @@ class ExperimentRunnerTest {
         StringBuilder log = new StringBuilder();
         ChartKind kind = new ChartKind("small-cnn", data, SmallCnn.factory());
         Experiment disjoint = Experiment.builder().setDataset(data).setSetting(new DisjointPlanner(2, 64)).optSeed(42)
-                .optProfile(Profile.QUICK).optDeterministic(true).optMemberships(List.of("oracle", "top1-maxprob"))
+                .optProfile(Profile.QUICK).optDeterministic(true).optMemberships(List.of(Membership.parse("oracle"), Membership.parse("top1-maxprob")))
                 .optChartKinds(kind, List.of(kind)).optEndToEndStore(dir.resolve("e2e")).build();
         RunResults r = logged(log, () -> disjoint.run(dir.resolve("disjoint")));
         assertTrue(log.toString().contains("task 0 (small-cnn): chart and embeddings reused"), log.toString());
         SpaceScores oneHot = r.space("abs+task-onehot [oracle]");
         assertNotNull(oneHot);
-        assertEquals(r.space("naive [oracle]").rows().get("test"), oneHot.rows().get("test"),
+        assertEquals(r.space("naive [oracle]").rows().test(), oneHot.rows().test(),
                 "each test sample has one chart in the disjoint setting");
         SpaceScores learned = r.space("abs+task-embedding [oracle]");
         assertEquals(oneHot.rows(), learned.rows());
-        assertTrue(learned.probe().get("total") > 0.5, "abs+task-embedding probe " + learned.probe());
+        assertTrue(learned.probe().total() > 0.5, "abs+task-embedding probe " + learned.probe());
         assertNotNull(r.space("naive [oracle]").ckaVsEndToEndRel(), "one row per sample: CKA applies");
-        double ckaTask = r.space("atlas [oracle]").ckaVsTaskAbs().get("total");
+        double ckaTask = r.space("atlas [oracle]").ckaVsTaskAbs().total();
         assertTrue(ckaTask > 0 && ckaTask <= 1, "CKA atlas vs task abs " + ckaTask);
-        assertEquals(1.0, r.space("atlas [top1-maxprob]").routing().get("charts"), 0.0);
+        assertEquals(1.0, r.space("atlas [top1-maxprob]").routing().charts(), 0.0);
         assertTrue(r.notes().stream().anyMatch(n -> n.contains("oracle routing")), r.notes().toString());
         assertEquals(null, r.space("atlas [oracle]").probePaper(), "the paper protocol is the shared-classes setting's");
     }
@@ -209,15 +209,14 @@ class ExperimentRunnerTest {
         }
         SpaceBuilder original = new SpaceBuilder(EvaluationSet.of(plan), charts.get(0), charts);
         SpaceBuilder shuffled = new SpaceBuilder(EvaluationSet.of(permutedPlan), permutedCharts.get(0), permutedCharts);
-        for (String mode : MembershipRules.DEFAULT) {
-            MembershipRule rule = MembershipRules.parse(mode);
-            LatentSpace a = original.underRule(rule, false).get(0).test();
-            LatentSpace b = shuffled.underRule(rule, false).get(0).test();
+        for (Membership mode : Membership.DEFAULT) {
+            LatentSpace a = original.underRule(mode, false).get(0).test();
+            LatentSpace b = shuffled.underRule(mode, false).get(0).test();
             boolean same = Arrays.equals(a.ids(), b.ids()) && Arrays.equals(a.rawVectors(), b.rawVectors());
-            if (rule == null) {
+            if (mode instanceof Membership.Oracle) {
                 assertFalse(same, "the oracle's test vectors follow the labels");
             } else {
-                assertTrue(same, mode + ": a test atlas vector changed when only test labels changed");
+                assertTrue(same, mode.name() + ": a test atlas vector changed when only test labels changed");
             }
         }
     }

@@ -7,56 +7,126 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A report made of headings, paragraphs, tables and pictures, written both as Markdown
- * ({@code report.md}) and as a self-contained HTML page ({@code report.html}) that shows the same
+ * A report made of headings, paragraphs, tables and pictures ({@link Block}s, in order), written both as
+ * Markdown ({@code report.md}) and as a self-contained HTML page ({@code report.html}) that shows the same
  * tables and links the same PNG files.
  */
 public final class Document {
     private final String title;
-    private final List<String[]> blocks = new ArrayList<>();
-    private final List<Table> tables = new ArrayList<>();
+    private final List<Block> blocks = new ArrayList<>();
+
+    /** One part of a document, rendered in Markdown and in HTML. */
+    public sealed interface Block {
+        /** @return the block in Markdown, with the blank line that ends it */
+        String markdown();
+
+        /** @return the block in HTML */
+        String html();
+    }
+
+    /**
+     * A section heading.
+     *
+     * @param level 2 or 3
+     * @param text the heading
+     */
+    public record Heading(int level, String text) implements Block {
+        @Override
+        public String markdown() {
+            return "#".repeat(level) + ' ' + text + "\n\n";
+        }
+
+        @Override
+        public String html() {
+            return "<h" + level + '>' + Table.escape(text) + "</h" + level + ">\n";
+        }
+    }
+
+    /** @param text plain text */
+    public record Paragraph(String text) implements Block {
+        @Override
+        public String markdown() {
+            return text + "\n\n";
+        }
+
+        @Override
+        public String html() {
+            return "<p>" + Table.escape(text) + "</p>\n";
+        }
+    }
+
+    /** @param table a table, rendered as it stands when the document is rendered */
+    public record TableBlock(Table table) implements Block {
+        @Override
+        public String markdown() {
+            return table.markdown() + '\n';
+        }
+
+        @Override
+        public String html() {
+            return table.html();
+        }
+    }
+
+    /**
+     * A picture.
+     *
+     * @param caption the caption (also the alternative text)
+     * @param relativePath the picture's path relative to the report
+     */
+    public record Figure(String caption, String relativePath) implements Block {
+        @Override
+        public String markdown() {
+            return "![" + caption + "](" + relativePath + ")\n\n";
+        }
+
+        @Override
+        public String html() {
+            return "<figure><img src=\"" + Table.escape(relativePath) + "\" alt=\"" + Table.escape(caption)
+                    + "\"><figcaption>" + Table.escape(caption) + "</figcaption></figure>\n";
+        }
+    }
 
     /** @param title the page title */
     public Document(String title) {
         this.title = title;
     }
 
+    /** Adds a block. */
+    public Document add(Block block) {
+        blocks.add(block);
+        return this;
+    }
+
     /** Adds a section heading (level 2 or 3). */
     public Document heading(int level, String text) {
-        blocks.add(new String[] {"h", String.valueOf(level), text});
-        return this;
+        return add(new Heading(level, text));
     }
 
     /** Adds a paragraph of plain text. */
     public Document paragraph(String text) {
-        blocks.add(new String[] {"p", text});
-        return this;
+        return add(new Paragraph(text));
     }
 
     /** Adds a table. */
     public Document table(Table table) {
-        blocks.add(new String[] {"t", String.valueOf(tables.size())});
-        tables.add(table);
-        return this;
+        return add(new TableBlock(table));
     }
 
     /** Adds a picture, by its path relative to the report. */
     public Document image(String caption, String relativePath) {
-        blocks.add(new String[] {"i", caption, relativePath});
-        return this;
+        return add(new Figure(caption, relativePath));
+    }
+
+    /** @return the blocks, in order */
+    public List<Block> blocks() {
+        return List.copyOf(blocks);
     }
 
     /** @return the Markdown text */
     public String markdown() {
         StringBuilder b = new StringBuilder("# ").append(title).append("\n\n");
-        for (String[] block : blocks) {
-            switch (block[0]) {
-                case "h" -> b.append("#".repeat(Integer.parseInt(block[1]))).append(' ').append(block[2]).append("\n\n");
-                case "p" -> b.append(block[1]).append("\n\n");
-                case "t" -> b.append(tables.get(Integer.parseInt(block[1])).markdown()).append('\n');
-                default -> b.append("![").append(block[1]).append("](").append(block[2]).append(")\n\n");
-            }
-        }
+        blocks.forEach(block -> b.append(block.markdown()));
         return b.toString();
     }
 
@@ -67,17 +137,7 @@ public final class Document {
                         + "table{border-collapse:collapse;margin:1em 0;}td,th{border:1px solid #ccc;padding:3px 8px;"
                         + "text-align:right;}td:first-child,th:first-child{text-align:left;}img{max-width:100%;}</style>"
                         + "</head><body>\n<h1>").append(Table.escape(title)).append("</h1>\n");
-        for (String[] block : blocks) {
-            switch (block[0]) {
-                case "h" -> b.append("<h").append(block[1]).append('>').append(Table.escape(block[2])).append("</h")
-                        .append(block[1]).append(">\n");
-                case "p" -> b.append("<p>").append(Table.escape(block[1])).append("</p>\n");
-                case "t" -> b.append(tables.get(Integer.parseInt(block[1])).html());
-                default -> b.append("<figure><img src=\"").append(Table.escape(block[2])).append("\" alt=\"")
-                        .append(Table.escape(block[1])).append("\"><figcaption>").append(Table.escape(block[1]))
-                        .append("</figcaption></figure>\n");
-            }
-        }
+        blocks.forEach(block -> b.append(block.html()));
         return b.append("</body></html>\n").toString();
     }
 
