@@ -41,7 +41,7 @@ class MembershipTest {
     @Test
     void unknownNamesAreOneLineErrors() {
         String message = assertThrows(InvalidInputException.class, () -> Membership.parse("top0-maxprob")).getMessage();
-        assertTrue(message.startsWith("membership 'top0-maxprob' is unknown; expected oracle, all, exclusive-claim"),
+        assertTrue(message.startsWith("membership mode 'top0-maxprob' is unknown; expected oracle, all, exclusive-claim"),
                 message);
         assertThrows(InvalidInputException.class, () -> Membership.parse("oracles"));
         assertThrows(InvalidInputException.class, () -> Membership.parse("weighted-maxprob-g1.2.3"));

@@ -1,0 +1,30 @@
+package latentatlas.cli.badinput;
+
+import java.util.List;
+
+import static latentatlas.cli.badinput.BadInputSuite.Case.of;
+
+/** Bad inputs of {@code atlas merge}: anchors and spaces that do not fit together. */
+class MergeBadInputTest extends BadInputSuite {
+    private static final String A = "a={dir}/a.npy:{dir}/a.ids.npy";
+    private static final String B = "b={dir}/b.npy:{dir}/b.ids.npy";
+
+    @Override
+    protected List<Case> cases() {
+        return List.of(
+                of("merge-anchors-missing-file", "anchors.npy", Inputs::twoSpaces,
+                        "merge", "--space", A, "--space", B, "--anchors", "{dir}/none/anchors.npy", "--out", "{dir}/out"),
+                of("merge-anchor-twice", "appears twice", dir -> {
+                    Inputs.twoSpaces(dir);
+                    latentatlas.io.Npy.writeLongs(dir.resolve("anchors.npy"), new long[] {1, 2, 1});
+                }, "merge", "--space", A, "--space", B, "--anchors", "{dir}/anchors.npy", "--out", "{dir}/out"),
+                of("merge-anchor-not-embedded", "not among its", dir -> {
+                    Inputs.twoSpaces(dir);
+                    latentatlas.io.Npy.writeLongs(dir.resolve("anchors.npy"), new long[] {1, 2, 500});
+                }, "merge", "--space", A, "--space", B, "--anchors", "{dir}/anchors.npy", "--out", "{dir}/out"),
+                of("merge-space-name-twice", "twice", Inputs::twoSpaces,
+                        "merge", "--space", A, "--space", A, "--anchors", "{dir}/anchors.npy", "--out", "{dir}/out"),
+                of("merge-space-grammar", "--space", Inputs::twoSpaces,
+                        "merge", "--space", "a{dir}/a.npy", "--anchors", "{dir}/anchors.npy", "--out", "{dir}/out"));
+    }
+}
