@@ -4,7 +4,7 @@
  *
  * <p>Data flow, one package per stage: {@code dataset} and {@code tasks} (atlas-data) → {@code charts}
  * (atlas-charts) → {@code space} (absolute embeddings) → {@code relative} (relative projection on
- * anchors) → {@code atlas} (mean per sample id) → {@code metrics} (CKA, probes, separability,
+ * anchors) → {@code atlas} (mean per sample id) → {@code metrics} (CKA, nearest centroid, k-NN, separability,
  * clustering) → {@code analyses} and {@code experiment} (atlas-experiment) → {@code report} (atlas-report).
  * The modules and where to extend them: docs/architecture.md.
  */

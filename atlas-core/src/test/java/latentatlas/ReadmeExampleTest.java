@@ -90,6 +90,8 @@ class ReadmeExampleTest {
                 + "</version>"), xml);
         assertTrue(xml.contains("<classifier>linux-x86_64</classifier>\n  <version>" + pytorch + "</version>"), xml);
         assertTrue(xml.contains("<version>" + property(pom, "version") + "</version>"), xml);
+        assertTrue(xml.contains("<artifactId>slf4j-simple</artifactId>\n  <version>" + property(pom, "slf4j.version")
+                + "</version>"), xml);
     }
 
     private static String property(String pom, String name) {

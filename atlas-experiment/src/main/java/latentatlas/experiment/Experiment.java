@@ -10,8 +10,10 @@ import latentatlas.tasks.TaskPlanner;
 import latentatlas.text.EncodingListener;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One experiment of the paper end to end, the library's entry point (docs/method.md §3-§7): the task
@@ -30,7 +32,7 @@ import java.util.Objects;
  *         .optDeterministic(true)
  *         .build()
  *         .run(Path.of("runs/shared-classes"));
- * double probe = results.space("atlas [oracle]").probe().get("total");
+ * double probe = results.space("atlas [oracle]").probe().total();
  * }</pre>
  *
  * <p>Progress: stage lines, per-chart and per-space lines go to the SLF4J logger {@code latentatlas}
@@ -166,6 +168,13 @@ public final class Experiment {
          *                    {@link Membership#DEFAULT}; from names with {@link Membership#parse})
          */
         public Builder optMemberships(List<Membership> memberships) {
+            Set<String> names = new HashSet<>();
+            for (Membership m : memberships) {
+                if (!names.add(m.name())) {
+                    throw new InvalidInputException(List.of("membership"), "membership mode '" + m.name()
+                            + "' is given twice (names that parse to the same mode count as one): give each mode once");
+                }
+            }
             this.memberships = List.copyOf(memberships);
             return this;
         }

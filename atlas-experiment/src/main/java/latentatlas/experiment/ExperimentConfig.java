@@ -18,10 +18,10 @@ import java.util.List;
  * @param endToEndStore the folder whose {@code charts/task-0} and {@code spaces/task-0} hold the
  *                      end-to-end chart, shared between the settings of one dataset, seed and profile
  */
-public record ExperimentConfig(TaskPlanner planner, long seed, Profile profile, boolean deterministic,
+record ExperimentConfig(TaskPlanner planner, long seed, Profile profile, boolean deterministic,
                                List<Membership> memberships, Path out, Path endToEndStore) {
     /** Copies the memberships. */
-    public ExperimentConfig {
+    ExperimentConfig {
         memberships = List.copyOf(memberships);
     }
 }
