@@ -109,4 +109,33 @@ class CompareCommandTest {
         assertEquals(1, message.lines().count(), message);
         assertFalse(Files.exists(json));
     }
+
+    /**
+     * Scaled copies are the same space to every scale-invariant metric: CKA 1, not the 0 that float32
+     * Grams of {@code 1e20 x} gave (they overflowed), and not 1.0000001 either (clamped to [0, 1]).
+     */
+    @Test
+    void scaledCopiesHaveCkaOne() throws Exception {
+        java.util.Random random = new java.util.Random(3);
+        float[] x = new float[N * 5];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) random.nextGaussian();
+        }
+        for (double scale : new double[] {1e20, 1e-30, 1}) {
+            float[] scaled = new float[x.length];
+            for (int i = 0; i < x.length; i++) {
+                scaled[i] = (float) (x[i] * scale);
+            }
+            Npy.writeMatrix(dir.resolve("x.npy"), x, N, 5);
+            Npy.writeMatrix(dir.resolve("scaled.npy"), scaled, N, 5);
+            Path json = dir.resolve("cka.json");
+            CliRun run = CliRun.run("compare", dir.resolve("x.npy").toString(), dir.resolve("scaled.npy").toString(),
+                    "--json", json.toString());
+            assertEquals(0, run.status(), run.err());
+            assertTrue(run.out().matches("(?s).*cka\\.linear\\s+1\\.000000\\n.*"), scale + ": " + run.out());
+            double cka = new ObjectMapper().readTree(json.toFile()).get("metrics").get("cka.linear").asDouble();
+            assertEquals(1.0, cka, 1e-6, "scale " + scale);
+            assertTrue(cka <= 1.0, "CKA in [0, 1]: " + cka);
+        }
+    }
 }

@@ -15,7 +15,9 @@ import java.util.List;
  * rounding error grows with the block size, not with the total row count. For a Gram {@code X^T X}
  * ({@link #symmetric}) only the tiles on and above the diagonal are multiplied (about
  * {@code (k+1)/(2k)} of the work for {@code k} column tiles of at most {@value #TILE} columns) and the
- * lower triangle is mirrored when the sum is read.
+ * lower triangle is mirrored when the sum is read. A block may come rescaled by a power of two
+ * ({@link PowerOfTwo}, so that its float32 product neither overflows nor underflows); its product is
+ * then multiplied back by the given factor in double before it is added.
  */
 public final class GramSum {
     /** The widest column tile of a symmetric Gram (narrower tiles multiply below the engine's best rate). */
@@ -70,26 +72,53 @@ public final class GramSum {
 
     /** Adds {@code block^T block} (a symmetric sum). */
     public void add(NDArray block) {
+        add(block, 1);
+    }
+
+    /**
+     * Adds {@code factor * block^T block} (a symmetric sum), the factor applied in double.
+     *
+     * @param block a (rescaled) block
+     * @param factor what undoes the rescaling of the product, e.g. {@code 2^(2e)} (a power of two keeps it exact)
+     */
+    public void add(NDArray block, double factor) {
         if (!symmetric) {
             throw new IllegalStateException("a cross product sum needs a left and a right block");
         }
-        addProducts(block, block);
+        addProducts(block, block, factor);
     }
 
     /** Adds {@code left^T right} (a cross sum; the blocks hold the same rows). */
     public void add(NDArray left, NDArray right) {
+        add(left, right, 1);
+    }
+
+    /**
+     * Adds {@code factor * left^T right} (a cross sum; the blocks hold the same rows), the factor applied in double.
+     *
+     * @param left a (rescaled) block
+     * @param right a (rescaled) block of the same rows
+     * @param factor what undoes the rescaling of the product, e.g. {@code 2^(e_left + e_right)}
+     */
+    public void add(NDArray left, NDArray right, double factor) {
         if (symmetric) {
             throw new IllegalStateException("a symmetric Gram sum takes one block");
         }
-        addProducts(left, right);
+        addProducts(left, right, factor);
     }
 
-    private void addProducts(NDArray left, NDArray right) {
+    private void addProducts(NDArray left, NDArray right, double factor) {
         for (Tile tile : tiles) {
             NDArray l = columns(left, tile.rowStart, tile.rowEnd, rows);
             NDArray r = columns(right, tile.colStart, tile.colEnd, cols);
             try (NDArray product = l.transpose().matMul(r)) {
-                tile.sum.addi(product);
+                if (factor == 1) {
+                    tile.sum.addi(product);
+                } else {
+                    try (NDArray wide = product.toType(DataType.FLOAT64, true)) {
+                        tile.sum.addi(wide.muli(factor));
+                    }
+                }
             }
         }
     }

@@ -3,7 +3,9 @@ package latentatlas.metrics;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import latentatlas.compute.Blocks;
+import latentatlas.InvalidInputException;
 import latentatlas.compute.GramSum;
+import latentatlas.compute.PowerOfTwo;
 import latentatlas.compute.StagedRows;
 
 import java.util.Arrays;
@@ -15,6 +17,12 @@ import java.util.Arrays;
  * as float32 matrix products and added in double; so are the per-row squared norms
  * {@code kx_i = ||xc_i||^2}, {@code ky_i} needed by the debiased estimator. Statistics of disjoint row
  * sets {@link #merge merge} (e.g. one per partition of a distributed job).
+ *
+ * <p>Scale-safe: each centred block is rescaled by a power of two to a largest magnitude in
+ * {@code [0.5, 1)} before its float32 products ({@link PowerOfTwo}), and the products are scaled back in
+ * double; so spaces of any float32 magnitude ({@code 1e20 x}, {@code 1e-30 x}) give the CKA of
+ * {@code x}, never an overflowed or underflowed 0. The results are range-checked ({@link Bounds}); a space
+ * with zero variance, where CKA is undefined, is an {@link InvalidInputException}.
  *
  * <p>Within one {@link #add} call the rows pass through reused native staging buffers
  * ({@link StagedRows}: one copy from the heap), are centred in place, and the block Grams are summed in
@@ -105,11 +113,17 @@ public final class CkaStatistics {
                 try (NDManager scope = manager.newSubManager()) {
                     NDArray xc = xStage.load(scope, xRows, start, rows).subi(mx);
                     NDArray yc = yStage.load(scope, yRows, start, rows).subi(my);
-                    gxx.add(xc);
-                    gyy.add(yc);
-                    gyx.add(yc, xc);
+                    int ex = PowerOfTwo.exponent(PowerOfTwo.maxAbs(xc));
+                    int ey = PowerOfTwo.exponent(PowerOfTwo.maxAbs(yc));
+                    PowerOfTwo.scaleInPlace(xc, ex);
+                    PowerOfTwo.scaleInPlace(yc, ey);
+                    double fxx = Math.scalb(1.0, 2 * ex);
+                    double fyy = Math.scalb(1.0, 2 * ey);
+                    gxx.add(xc, fxx);
+                    gyy.add(yc, fyy);
+                    gyx.add(yc, xc, Math.scalb(1.0, ex + ey));
                     addRowNorms(xc.muli(xc).sum(new int[] {1}).toFloatArray(),
-                            yc.muli(yc).sum(new int[] {1}).toFloatArray());
+                            yc.muli(yc).sum(new int[] {1}).toFloatArray(), fxx, fyy);
                 }
             }
             gxx.addTo(xx);
@@ -118,16 +132,20 @@ public final class CkaStatistics {
         }
     }
 
-    /** Adds the centred rows' squared norms {@code kx_i}, {@code ky_i} to the sums (in double). */
-    private void addRowNorms(float[] kx, float[] ky) {
-        for (int i = 0; i < kx.length; i++) {
-            sumKx += kx[i];
-            sumKy += ky[i];
-            sumKxKx += (double) kx[i] * kx[i];
-            sumKyKy += (double) ky[i] * ky[i];
-            sumKxKy += (double) kx[i] * ky[i];
+    /**
+     * Adds the centred rows' squared norms {@code kx_i = fx * kxScaled_i}, {@code ky_i} to the sums (in double).
+     */
+    private void addRowNorms(float[] kxScaled, float[] kyScaled, double fx, double fy) {
+        for (int i = 0; i < kxScaled.length; i++) {
+            double kx = kxScaled[i] * fx;
+            double ky = kyScaled[i] * fy;
+            sumKx += kx;
+            sumKy += ky;
+            sumKxKx += kx * kx;
+            sumKyKy += ky * ky;
+            sumKxKy += kx * ky;
         }
-        n += kx.length;
+        n += kxScaled.length;
     }
 
     /** Adds the statistics of other rows (same means). */
@@ -157,25 +175,48 @@ public final class CkaStatistics {
         return n;
     }
 
-    /** @return linear CKA in [0, 1]; 0 when either space is constant (no variance) */
+    /**
+     * @return linear CKA in [0, 1] (rounding beyond 1 clamped)
+     * @throws InvalidInputException when either space has zero variance (all rows the same vector), where
+     *     CKA is undefined
+     */
     public double linearCka() {
-        double denominator = Math.sqrt(squaredNorm(xx)) * Math.sqrt(squaredNorm(yy));
-        return denominator > 0 ? squaredNorm(yx) / denominator : 0;
+        double xNorm = squaredNorm(xx);
+        double yNorm = squaredNorm(yy);
+        requireVariance(xNorm, yNorm);
+        return Bounds.clamp("linear CKA", squaredNorm(yx) / (Math.sqrt(xNorm) * Math.sqrt(yNorm)), 0, 1,
+                Bounds.FLOAT32);
     }
 
     /**
-     * @return debiased linear CKA (may be slightly negative for unrelated spaces)
+     * @return debiased linear CKA in [-1, 1] (the unbiased HSIC is an inner product; may be slightly
+     *     negative for unrelated spaces)
      * @throws IllegalStateException with fewer than 4 rows, where the estimator is undefined
+     * @throws InvalidInputException when either space has zero variance, or its unbiased HSIC is not
+     *     positive (too few distinct rows), where debiased CKA is undefined
      */
     public double debiasedCka() {
         if (n < 4) {
             throw new IllegalStateException("debiased CKA needs at least 4 samples, found " + n);
         }
+        requireVariance(squaredNorm(xx), squaredNorm(yy));
         double xy = unbiasedHsic(squaredNorm(yx), sumKxKy, sumKx, sumKy);
         double xxHsic = unbiasedHsic(squaredNorm(xx), sumKxKx, sumKx, sumKx);
         double yyHsic = unbiasedHsic(squaredNorm(yy), sumKyKy, sumKy, sumKy);
-        double denominator = Math.sqrt(xxHsic * yyHsic);
-        return denominator > 0 ? xy / denominator : 0;
+        if (!(xxHsic > 0 && yyHsic > 0)) {
+            throw new InvalidInputException("debiased CKA is undefined here: the unbiased HSIC of the "
+                    + (xxHsic > 0 ? "second" : "first") + " space with itself is " + (xxHsic > 0 ? yyHsic : xxHsic)
+                    + " over " + n + " samples, expected a positive value: use more (distinct) samples");
+        }
+        return Bounds.clamp("debiased CKA", xy / (Math.sqrt(xxHsic) * Math.sqrt(yyHsic)), -1, 1, Bounds.FLOAT32);
+    }
+
+    /** Refuses a space without variance: its centred Gram is 0 and CKA's denominator with it. */
+    private void requireVariance(double xNorm, double yNorm) {
+        if (xNorm == 0 || yNorm == 0) {
+            throw new InvalidInputException("CKA is undefined: the " + (xNorm == 0 ? "first" : "second")
+                    + " space has zero variance (all " + n + " rows are the same vector): compare spaces whose rows differ");
+        }
     }
 
     /** {@code n(n-3) HSIC_u}; the factor cancels in the ratio. */

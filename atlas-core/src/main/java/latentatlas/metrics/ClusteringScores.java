@@ -20,7 +20,8 @@ import java.util.Map;
  * </pre>
  *
  * with scikit-learn's limit cases (both labelings with one cluster: NMI = AMI = 1; MI below machine
- * epsilon: NMI = 0). Cost {@code O(n + |C||K| min(n_c, n_k))}.
+ * epsilon: NMI = 0); homogeneity, completeness, V-measure and NMI are range-checked to [0, 1] and AMI
+ * to at most 1 (rounding clamped, {@link Bounds}). Cost {@code O(n + |C||K| min(n_c, n_k))}.
  *
  * @param homogeneity each cluster holds one class
  * @param completeness each class lies in one cluster
@@ -78,7 +79,9 @@ public record ClusteringScores(double homogeneity, double completeness, double v
             denominator = denominator < 0 ? Math.min(denominator, -EPS) : Math.max(denominator, EPS);
             ami = (mi - emi) / denominator;
         }
-        return new ClusteringScores(h, c, v, mi, nmi, ami);
+        return new ClusteringScores(Bounds.clamp("homogeneity", h, 0, 1, Bounds.FLOAT64),
+                Bounds.clamp("completeness", c, 0, 1, Bounds.FLOAT64), Bounds.clamp("V-measure", v, 0, 1, Bounds.FLOAT64),
+                mi, Bounds.clamp("NMI", nmi, 0, 1, Bounds.FLOAT64), Bounds.clamp("AMI", ami, Double.NEGATIVE_INFINITY, 1, Bounds.FLOAT64));
     }
 
     private static int[] dense(int[] labels) {

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import latentatlas.InvalidInputException;
+import latentatlas.compute.PowerOfTwo;
 import latentatlas.space.LatentSpace;
 
 import java.util.Arrays;
@@ -24,7 +25,9 @@ import java.util.SplittableRandom;
  *   <li>{@code nInit} seeded runs; the one with the lowest inertia is kept.</li>
  * </ul>
  *
- * <p>The data are centred first (column mean in double); assignments are float32 matmuls
+ * <p>The data are centred first (column mean in double) and rescaled by a power of two to a largest
+ * magnitude in {@code [0.5, 1)} ({@code PowerOfTwo}: exact, so {@code 1e20 x} clusters as {@code x}
+ * does, where its float32 squared norms would overflow); assignments are float32 matmuls
  * {@code argmin_c ||mu_c||^2 - 2 x.mu_c} over row blocks; centres and inertia are summed in double.
  * Memory is {@code O(n d)}; one iteration costs {@code O(n k d)}. The same seed gives the same result;
  * the random stream differs from NumPy's, so results match scikit-learn's in distribution, not bit for bit.
@@ -75,6 +78,8 @@ public record KMeans(int clusters, int nInit, int maxIter, double tol, long seed
             throw new InvalidInputException("k-means: " + clusters + " clusters asked for " + n + " rows: lower k");
         }
         float[] x = RowBlocks.centred(space);
+        int e = PowerOfTwo.exponent(PowerOfTwo.maxAbs(x));
+        PowerOfTwo.scaleInPlace(x, e);
         double tolAbs = tol * meanVariance(x, n, d);
         SplittableRandom seeds = new SplittableRandom(seed);
         Run best = null;
@@ -96,10 +101,10 @@ public record KMeans(int clusters, int nInit, int maxIter, double tol, long seed
         float[] centroids = new float[clusters * d];
         for (int c = 0; c < clusters; c++) {
             for (int j = 0; j < d; j++) {
-                centroids[c * d + j] = (float) (best.centres[c * d + j] + mean[j] / n);
+                centroids[c * d + j] = (float) (Math.scalb(best.centres[c * d + j], e) + mean[j] / n);
             }
         }
-        return new KMeansClustering(best.labels, centroids, d, best.inertia, best.iterations);
+        return new KMeansClustering(best.labels, centroids, d, Math.scalb(best.inertia, 2 * e), best.iterations);
     }
 
     private record Run(int[] labels, double[] centres, double inertia, int iterations) {

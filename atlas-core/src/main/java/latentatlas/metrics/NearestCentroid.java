@@ -3,6 +3,7 @@ package latentatlas.metrics;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import latentatlas.InvalidInputException;
+import latentatlas.compute.PowerOfTwo;
 import latentatlas.space.LatentSpace;
 
 import java.util.List;
@@ -15,19 +16,23 @@ import java.util.TreeSet;
  * {@code c}; a tie goes to the smallest class label (as scikit-learn's {@code NearestCentroid}).
  *
  * <p>Prediction is one float32 matmul, {@code ||x - mu_c||^2 = ||x||^2 - 2 x.mu_c + ||mu_c||^2},
- * after centring both sides on the training mean; centroids are accumulated in double.
+ * after centring both sides on the training mean and rescaling them by the power of two that brings the
+ * centroids to a largest magnitude in {@code [0.5, 1)} (exact; the prediction does not depend on the scale,
+ * and float32 squared norms of {@code 1e20 x} would overflow); centroids are accumulated in double.
  */
 public final class NearestCentroid {
     private final int[] classes;
     private final float[] centroids;
     private final float[] mean;
     private final int dim;
+    private final int exponent;
 
-    private NearestCentroid(int[] classes, float[] centroids, float[] mean, int dim) {
+    private NearestCentroid(int[] classes, float[] centroids, float[] mean, int dim, int exponent) {
         this.classes = classes;
         this.centroids = centroids;
         this.mean = mean;
         this.dim = dim;
+        this.exponent = exponent;
     }
 
     /**
@@ -64,7 +69,9 @@ public final class NearestCentroid {
                 centroids[k * d + j] = (float) (sums[k * d + j] / counts[k] - mean[j]);
             }
         }
-        return new NearestCentroid(classes, centroids, mean, d);
+        int e = PowerOfTwo.exponent(PowerOfTwo.maxAbs(centroids));
+        PowerOfTwo.scaleInPlace(centroids, e);
+        return new NearestCentroid(classes, centroids, mean, d, e);
     }
 
     /** @return the classes, ascending */
@@ -84,7 +91,7 @@ public final class NearestCentroid {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray c = RowBlocks.matrix(manager, centroids, classes.length, dim);
             NDArray mu = RowBlocks.matrix(manager, mean, 1, dim);
-            NDArray x = space.toNDArray(manager).sub(mu);
+            NDArray x = PowerOfTwo.scaleInPlace(space.toNDArray(manager).sub(mu), exponent);
             NDArray score = c.square().sum(new int[] {1}).sub(x.matMul(c.transpose()).mul(2));
             long[] best = score.argMin(1).toLongArray();
             int[] out = new int[best.length];

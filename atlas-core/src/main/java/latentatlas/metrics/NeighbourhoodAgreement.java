@@ -55,7 +55,8 @@ public record NeighbourhoodAgreement(int k, double jaccard, OptionalDouble meanR
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray xa = RowBlocks.matrix(manager, na, n, a.dim());
             NDArray xb = RowBlocks.matrix(manager, nb, n, b.dim());
-            double jaccard = jaccard(CosineRows.topK(xa, xa, k, 0), CosineRows.topK(xb, xb, k, 0), n, k);
+            double jaccard = Bounds.clamp("neighbourhood Jaccard",
+                    jaccard(CosineRows.topK(xa, xa, k, 0), CosineRows.topK(xb, xb, k, 0), n, k), 0, 1, Bounds.FLOAT64);
             OptionalDouble mrr = a.dim() == b.dim() ? OptionalDouble.of(meanReciprocalRank(xa, xb, n))
                     : OptionalDouble.empty();
             return new NeighbourhoodAgreement(k, jaccard, mrr);
@@ -132,6 +133,6 @@ public record NeighbourhoodAgreement(int k, double jaccard, OptionalDouble meanR
                 }
             }
         }
-        return total / n;
+        return Bounds.clamp("mean reciprocal rank", total / n, 0, 1, Bounds.FLOAT64);
     }
 }

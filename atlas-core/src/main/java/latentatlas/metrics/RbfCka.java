@@ -3,6 +3,7 @@ package latentatlas.metrics;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import latentatlas.InvalidInputException;
+import latentatlas.compute.PowerOfTwo;
 import latentatlas.compute.Shuffles;
 import latentatlas.space.LatentSpace;
 
@@ -16,7 +17,9 @@ import java.util.Random;
  * {@code CKA = HSIC(K, L) / sqrt(HSIC(K, K) HSIC(L, L))}, {@code HSIC(K, L) = tr(K H L H)}, computed as
  * {@code sum_ij (HKH)_ij L_ij} in double. The kernels are {@code n x n}, so {@code n} is capped at
  * {@link #MAX_SAMPLES}; larger spaces are subsampled to {@code maxSamples} ids, chosen by a seeded
- * shuffle (same seed, same ids).
+ * shuffle (same seed, same ids). Scale-safe: each space is centred and rescaled by a power of two before
+ * its float32 Gram ({@link PowerOfTwo}; the bandwidth makes the kernel scale-free), and the result is
+ * range-checked ({@link Bounds}).
  */
 public final class RbfCka {
     /** The largest n accepted: three n x n float matrices of 10,000^2 take 1.2 GB. */
@@ -54,8 +57,11 @@ public final class RbfCka {
         double kl = centredProduct(k, l, n);
         double kk = centredProduct(k, k, n);
         double ll = centredProduct(l, l, n);
-        double denominator = Math.sqrt(kk * ll);
-        return denominator > 0 ? kl / denominator : 0;
+        if (!(kk > 0 && ll > 0)) {
+            throw new InvalidInputException("RBF CKA is undefined: the kernel of the " + (kk > 0 ? "second" : "first")
+                    + " space has no variance once centred: compare spaces whose rows differ");
+        }
+        return Bounds.clamp("RBF CKA", kl / (Math.sqrt(kk) * Math.sqrt(ll)), 0, 1, Bounds.FLOAT32);
     }
 
     /** The RBF kernel, row-major n x n, from the Gram of the centred rows (centring keeps the distances). */
@@ -65,6 +71,7 @@ public final class RbfCka {
         float[] g;
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray xc = space.toNDArray(manager).sub(manager.create(toFloats(mean)).reshape(1, mean.length));
+            PowerOfTwo.scaleInPlace(xc, PowerOfTwo.exponent(PowerOfTwo.maxAbs(xc)));
             g = xc.matMul(xc.transpose()).toFloatArray();
         }
         float[] upper = new float[n * (n - 1) / 2];

@@ -3,6 +3,7 @@ package latentatlas.metrics;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import latentatlas.compute.PowerOfTwo;
 import latentatlas.space.LatentSpace;
 
 import java.nio.FloatBuffer;
@@ -26,6 +27,17 @@ final class RowBlocks {
     /** @return a row-major {@code rows x d} float32 array owned by {@code manager} */
     static NDArray matrix(NDManager manager, float[] data, int rows, int d) {
         return manager.create(FloatBuffer.wrap(data), new Shape(rows, d));
+    }
+
+    /**
+     * @return the rows minus their column mean, rescaled by a power of two to a largest magnitude in
+     *     {@code [0.5, 1)} (exact; {@link PowerOfTwo}), for metrics that do not depend on the scale
+     *     (silhouettes): their float32 squared distances then neither overflow nor underflow
+     */
+    static float[] centredRescaled(LatentSpace space) {
+        float[] out = centred(space);
+        PowerOfTwo.scaleInPlace(out, PowerOfTwo.exponent(PowerOfTwo.maxAbs(out)));
+        return out;
     }
 
     /** @return the rows minus their column mean (mean accumulated in double), as float32 */

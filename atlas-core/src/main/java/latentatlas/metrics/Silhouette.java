@@ -19,7 +19,9 @@ import java.util.Map;
  *   score = mean_i s(i)
  * </pre>
  *
- * <p>Block-wise, with no {@code n x n} matrix: the data are centred (double mean), then for each block
+ * <p>Block-wise, with no {@code n x n} matrix: the data are centred (double mean) and rescaled by a power
+ * of two (the score does not depend on the scale; float32 squared distances of {@code 1e20 x} would
+ * overflow), then for each block
  * of rows the squared distances to all points come from one float32 matmul of augmented rows,
  * {@code [x, ||x||^2, 1] . [-2y, 1, ||y||^2] = ||x||^2 - 2 x.y + ||y||^2}, clamped at 0, square-rooted and multiplied by the {@code n x |K|} one-hot matrix of the
  * labels to give per-cluster sums. The distance of a row to itself is removed exactly. A block holds
@@ -56,7 +58,7 @@ public final class Silhouette {
         for (int c : cluster) {
             sizes[c]++;
         }
-        float[] centred = RowBlocks.centred(space);
+        float[] centred = RowBlocks.centredRescaled(space);
         float[] left = new float[n * (d + 2)];
         float[] right = new float[n * (d + 2)];
         for (int i = 0; i < n; i++) {
@@ -110,6 +112,6 @@ public final class Silhouette {
                 }
             }
         }
-        return total / n;
+        return Bounds.clamp("silhouette", total / n, -1, 1, Bounds.FLOAT32);
     }
 }

@@ -86,6 +86,45 @@ class CkaTest {
         assertEquals(RbfCka.of(x, y, 1000, 1), RbfCka.of(x, moved, 1000, 1), 1e-4);
     }
 
+    /**
+     * Against fixtures/cka/make_invariance.py: float64 numpy CKA of y against x scaled by 1e20 and 1e-30
+     * (where float32 Grams overflow or underflow: before the rescaled blocks, 1e20 gave 0), rotated, and
+     * scaled isotropically with a shift; each is CKA(x, y).
+     */
+    @Test
+    void scaleSafeAndInvariantAgainstNumpy() throws IOException {
+        JsonNode invariance = new ObjectMapper().readTree(TestSpaces.fixture("cka/invariance.json").toFile());
+        for (String name : new String[] {"scaled_1e20", "scaled_1e-30", "rotated", "isotropic"}) {
+            LatentSpace t = space("x_" + name + ".npy");
+            assertEquals(invariance.get("linear").get(name).asDouble(), LinearCka.of(t, y), 1e-5, name);
+            assertEquals(invariance.get("debiased").get(name).asDouble(), LinearCka.debiased(t, y), 1e-4, name);
+            assertEquals(invariance.get("rbf").get(name).asDouble(), RbfCka.of(t, y, 1000, 1), 1e-4, name);
+            assertEquals(LinearCka.of(x, y), LinearCka.of(t, y), 1e-6, name);
+        }
+        LatentSpace huge = space("x_scaled_1e20.npy");
+        LatentSpace tiny = space("x_scaled_1e-30.npy");
+        assertEquals(1.0, LinearCka.of(huge, x), 1e-6);
+        assertEquals(1.0, LinearCka.of(tiny, x), 1e-6);
+        assertEquals(1.0, LinearCka.of(huge, tiny), 1e-6);
+        assertEquals(1.0, LinearCka.debiased(huge, x), 1e-6);
+        assertEquals(1.0, RbfCka.of(huge, x, 1000, 1), 1e-5);
+        assertTrue(LinearCka.of(x, x) <= 1.0, "clamped to [0, 1]");
+    }
+
+    @Test
+    void aConstantSpaceIsAnErrorNotZero() {
+        float[] constant = new float[x.size() * 3];
+        java.util.Arrays.fill(constant, 2.5f);
+        LatentSpace flat = LatentSpace.of("flat", x.ids(), constant, 3, null);
+        String message = assertThrows(InvalidInputException.class, () -> LinearCka.of(x, flat)).getMessage();
+        assertTrue(message.contains("the second space has zero variance (all 120 rows are the same vector)"), message);
+        assertTrue(assertThrows(InvalidInputException.class, () -> LinearCka.of(flat, x)).getMessage()
+                .contains("the first space has zero variance"));
+        assertTrue(assertThrows(InvalidInputException.class, () -> LinearCka.debiased(flat, x)).getMessage()
+                .contains("zero variance"));
+        assertThrows(InvalidInputException.class, () -> RbfCka.of(x, flat, 1000, 1));
+    }
+
     @Test
     void statisticsOfPartsMergeToTheWhole() {
         CkaStatistics whole = LinearCka.statistics(x, y);
