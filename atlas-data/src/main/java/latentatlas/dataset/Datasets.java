@@ -22,7 +22,8 @@ import java.util.List;
  * {@link DataPaths#sharedData()}</td></tr>
  * </table>
  *
- * <p>The dataset's name is the spec as given, so a saved plan names a dataset that can be reopened.
+ * <p>The dataset's name is the spec as given, so a saved plan names a dataset that can be reopened. Every
+ * dataset opened has a training and a test split of at least one sample each.
  */
 public final class Datasets {
     private static final String KNOWN = "fashion-mnist, mnist:DIR, cifar10:DIR, cifar100:DIR, images:DIR, clinc150, banking77";
@@ -57,6 +58,12 @@ public final class Datasets {
             default -> throw new InvalidInputException(List.of("dataset"), "unknown dataset '" + spec + "'; expected one of "
                     + KNOWN);
         };
+        for (Samples split : List.of(dataset.train(), dataset.test())) {
+            if (split.size() == 0) {
+                throw new InvalidInputException("dataset '" + spec + "': the " + (split == dataset.train() ? "training"
+                        : "test") + " split holds no samples; expected at least one");
+            }
+        }
         LOG.debug("dataset {}: {} classes, {} train and {} test samples, fingerprint {}", spec, dataset.classCount(),
                 dataset.train().size(), dataset.test().size(), dataset.fingerprint());
         return dataset;
