@@ -154,7 +154,19 @@ class DatasetBadInputTest extends BadInputSuite {
                     TinyDatasets.images(dir);
                     TinyDatasets.png(dir.resolve("data/test/dog" + ESC + "\n/0.png"), 4, 4, 9);
                 }),
-                // CIFAR and CLINC150
+                // CIFAR, Banking77 and CLINC150
+                datasets("data-cifar-class-name-twice", "class name 'cat' is given twice (classes 3 and 5)", "cifar10:{dir}/c",
+                        dir -> {
+                            Path c = Files.createDirectories(dir.resolve("c"));
+                            for (String f : new String[] {"data_batch_1", "data_batch_2", "data_batch_3", "data_batch_4",
+                                "data_batch_5", "test_batch"}) {
+                                Inputs.bytes(c, f + ".bin", new byte[3073]);
+                            }
+                            Files.writeString(c.resolve("batches.meta.txt"),
+                                    "airplane\nautomobile\nbird\ncat\ndeer\ncat\nfrog\nhorse\nship\ntruck\n");
+                        }),
+                datasets("data-text-quote-never-closed", "quoted field never closed", "banking77:{dir}/b",
+                        banking(List.of("atm"), "a,atm\n\"b,atm\n", "c,atm\n")),
                 datasets("data-cifar-truncated-batch", "truncated (3000 bytes is not a whole number of 3073-byte records)",
                         "cifar10:{dir}/c", dir -> Inputs.bytes(Files.createDirectories(dir.resolve("c")), "data_batch_1.bin", new byte[3000])),
                 datasets("data-cifar-label-out-of-range", "label 10 of record 0 is out of range (expected 0..9)", "cifar10:{dir}/c", dir -> {
