@@ -104,6 +104,13 @@ class PlanValidationTest {
                 .contains("Duplicate field 'tasks'"));
         assertTrue(assertThrows(InvalidInputException.class, () -> TaskPlanJson.datasetOf(file)).getMessage()
                 .contains("Duplicate field 'tasks'"));
+        // nesting and number length beyond Jackson's limits: one line, no stack overflow
+        Files.writeString(file, "{\"format\": \"latent-atlas task plan\", \"parameters\": " + "[".repeat(100_000));
+        String deep = assertThrows(InvalidInputException.class, () -> TaskPlanJson.read(file, DATA)).getMessage();
+        assertTrue(deep.contains("exceeds the maximum allowed nesting depth"), deep);
+        Files.writeString(file, "{\"seed\": " + "9".repeat(5000) + "}");
+        String longNumber = assertThrows(InvalidInputException.class, () -> TaskPlanJson.read(file, DATA)).getMessage();
+        assertTrue(longNumber.contains("cannot read the task plan (Number length (5000) exceeds the maximum length"), longNumber);
     }
 
     @Test
