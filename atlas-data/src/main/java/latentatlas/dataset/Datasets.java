@@ -1,6 +1,7 @@
 package latentatlas.dataset;
 
 import latentatlas.InvalidInputException;
+import latentatlas.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +62,7 @@ public final class Datasets {
                     + KNOWN);
         };
         checkOpened(spec, dataset);
-        LOG.debug("dataset {}: {} classes, {} train and {} test samples, fingerprint {}", spec, dataset.classCount(),
+        LOG.debug("dataset {}: {} classes, {} train and {} test samples, fingerprint {}", Text.printable(spec), dataset.classCount(),
                 dataset.train().size(), dataset.test().size(), dataset.fingerprint());
         return dataset;
     }
