@@ -34,8 +34,12 @@ record RunFolder(TaskPlan plan, String fingerprint, Dataset dataset) {
      * @return the plan, its fingerprint and its dataset
      */
     static RunFolder open(Path planFile, String datasetSpec) {
-        if (!Files.isRegularFile(planFile)) {
+        if (!Files.exists(planFile)) {
             throw new InvalidInputException("plan " + planFile + " does not exist: write one with atlas tasks --out");
+        }
+        if (!Files.isRegularFile(planFile)) {
+            throw new InvalidInputException("plan " + planFile + " is not a file (a folder or a device): give the"
+                    + " plan.json that atlas tasks --out wrote");
         }
         String planned = TaskPlanJson.datasetOf(planFile); // a malformed plan fails before the dataset is read
         Dataset dataset = Datasets.open(datasetSpec == null ? planned : datasetSpec);

@@ -42,6 +42,8 @@ public final class TaskPlanJson {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+    /** The largest plan file read (256 MiB: tens of millions of ids, far beyond any dataset's plan). */
+    static final long MAX_BYTES = 256L << 20;
     private static final List<String> ROOT_KEYS = List.of("format", "version", "dataset", "datasetFingerprint",
             "setting", "seed", "parameters", "sharedClasses", "anchorIds", "tasks");
     private static final List<String> TASK_KEYS = List.of("index", "classes", "trainIds", "validationIds", "testIds");
@@ -122,6 +124,11 @@ public final class TaskPlanJson {
     private static TaskPlan parse(Path file) {
         JsonNode root;
         try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new InvalidInputException(file + ": " + size + " bytes, more than the " + MAX_BYTES
+                        + " a task plan may hold; give the plan.json that atlas tasks --out wrote");
+            }
             root = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + ": cannot read the task plan (no such file); write one with atlas tasks --out", e);

@@ -113,6 +113,18 @@ class PlanValidationTest {
         assertTrue(longNumber.contains("cannot read the task plan (Number length (5000) exceeds the maximum length"), longNumber);
     }
 
+    /** A file larger than any plan is refused before it is read (a sparse file: no disk space used). */
+    @Test
+    void aHugeFileIsRefusedUnread() throws IOException {
+        Path file = dir.resolve("huge.json");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(TaskPlanJson.MAX_BYTES + 1);
+        }
+        assertEquals(file + ": 268435457 bytes, more than the 268435456 a task plan may hold; give the plan.json that"
+                + " atlas tasks --out wrote",
+                assertThrows(InvalidInputException.class, () -> TaskPlanJson.read(file, DATA)).getMessage());
+    }
+
     @Test
     void aPlanForAnotherDatasetIsRefused() throws IOException {
         Path file = dir.resolve("plan.json");

@@ -173,6 +173,10 @@ class PlanBadInputTest extends BadInputSuite {
                         spoiled(DISJOINT, r -> r.putObject("tasks"))),
                 of("plan-missing-file", "does not exist", TinyDatasets::mnist,
                         "train", "--plan", "{dir}/none.json", "--out", "{dir}/run", "--dataset", TinyDatasets.MNIST),
+                of("plan-is-a-folder", "is not a file (a folder or a device)", dir -> {
+                    TinyDatasets.mnist(dir);
+                    Files.createDirectories(dir.resolve("plan.json"));
+                }, "train", "--plan", "{dir}/plan.json", "--out", "{dir}/run", "--dataset", TinyDatasets.MNIST),
                 // the plan's own dataset spec, quoted in the error line, holds a terminal escape: printed escaped
                 of("plan-dataset-spec-with-escape", "mnist:\\x1b[2J\\x1b]0;owned\\x07", spoiled(DISJOINT,
                         r -> r.put("dataset", "mnist:\u001b[2J\u001b]0;owned\u0007")),
