@@ -31,6 +31,10 @@ import java.util.TreeMap;
  * {@code datasetFingerprint}, {@code setting}, {@code seed}, {@code parameters}, {@code sharedClasses},
  * {@code anchorIds}, {@code tasks} (each: {@code index}, {@code classes} = global class of local label
  * i, {@code trainIds}, {@code validationIds}, {@code testIds}).
+ *
+ * <p>{@link #read} is the one way back: it parses strictly (exactly these keys, each of its type, integers
+ * in range, no key twice, nothing after the document) and runs {@link PlanChecks} against the dataset, so
+ * a plan from disk is held to the rules a planner's plan is. Every error is one line naming the file.
  */
 public final class TaskPlanJson {
     /** The value of the {@code format} key. */
@@ -141,7 +145,7 @@ public final class TaskPlanJson {
                     + "\"); write one with TaskPlanJson.write (atlas tasks)");
         }
         onlyKeys(file, "the plan", root, ROOT_KEYS);
-        long version = integer(file, "version", field(file, root, "version"));
+        long version = int64(file, "version", field(file, root, "version"));
         if (version != VERSION) {
             throw new InvalidInputException(file + ": task plan version " + version + ", this atlas reads version "
                     + VERSION + "; plan again with atlas tasks");
@@ -164,7 +168,7 @@ public final class TaskPlanJson {
                 throw new InvalidInputException(file + ": " + where + " must be an object, found " + describe(t));
             }
             onlyKeys(file, where, t, TASK_KEYS);
-            tasks.add(new Task(Math.toIntExact(intInRange(file, where + ".index", field(file, t, where + ".index", "index"))),
+            tasks.add(new Task(int32(file, where + ".index", field(file, t, where + ".index", "index")),
                     ints(file, where + ".classes", field(file, t, where + ".classes", "classes")),
                     longs(file, where + ".trainIds", field(file, t, where + ".trainIds", "trainIds")),
                     longs(file, where + ".validationIds", field(file, t, where + ".validationIds", "validationIds")),
@@ -173,7 +177,7 @@ public final class TaskPlanJson {
         return new TaskPlan(text(file, "dataset", field(file, root, "dataset")),
                 text(file, "datasetFingerprint", field(file, root, "datasetFingerprint")),
                 setting(file, text(file, "setting", field(file, root, "setting"))),
-                integer(file, "seed", field(file, root, "seed")), parameters,
+                int64(file, "seed", field(file, root, "seed")), parameters,
                 longs(file, "anchorIds", field(file, root, "anchorIds")),
                 ints(file, "sharedClasses", field(file, root, "sharedClasses")), List.copyOf(tasks));
     }
@@ -215,8 +219,8 @@ public final class TaskPlanJson {
         return node.asText();
     }
 
-    /** @return the JSON integer {@code node} (a 64-bit integer) */
-    private static long integer(Path file, String key, JsonNode node) {
+    /** @return the JSON integer {@code node}, which must fit 64 bits */
+    private static long int64(Path file, String key, JsonNode node) {
         if (!node.isIntegralNumber() || !node.canConvertToLong()) {
             throw new InvalidInputException(file + ": '" + key + "' must be an integer from " + Long.MIN_VALUE + " to "
                     + Long.MAX_VALUE + ", found " + describe(node));
@@ -224,8 +228,8 @@ public final class TaskPlanJson {
         return node.asLong();
     }
 
-    /** @return the JSON integer {@code node}, a 32-bit integer */
-    private static long intInRange(Path file, String key, JsonNode node) {
+    /** @return the JSON integer {@code node}, which must fit 32 bits */
+    private static int int32(Path file, String key, JsonNode node) {
         if (!node.isIntegralNumber() || !node.canConvertToInt()) {
             throw new InvalidInputException(file + ": '" + key + "' must be an integer from " + Integer.MIN_VALUE
                     + " to " + Integer.MAX_VALUE + ", found " + describe(node));
@@ -267,7 +271,7 @@ public final class TaskPlanJson {
         list(file, key, node);
         int[] out = new int[node.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = Math.toIntExact(intInRange(file, key + "[" + i + "]", node.get(i)));
+            out[i] = int32(file, key + "[" + i + "]", node.get(i));
         }
         return out;
     }
@@ -276,7 +280,7 @@ public final class TaskPlanJson {
         list(file, key, node);
         long[] out = new long[node.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = integer(file, key + "[" + i + "]", node.get(i));
+            out[i] = int64(file, key + "[" + i + "]", node.get(i));
         }
         return out;
     }
