@@ -138,6 +138,9 @@ public final class TaskPlanJson {
             throw new InvalidInputException(file + ": cannot read the task plan (no such file); write one with atlas tasks --out", e);
         } catch (IOException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            if (why.startsWith("Trailing token")) {
+                why = "text after the end of the JSON document";
+            }
             throw new InvalidInputException(file + ": cannot read the task plan (" + why + ")", e);
         }
         if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {

@@ -143,7 +143,7 @@ class PlanBadInputTest extends BadInputSuite {
                         spoiled(DISJOINT, r -> r.put("datasetFingerprint", "0123abcd"))),
                 // the file itself: syntax, keys, types, numbers
                 train("plan-truncated-json", "cannot read the task plan", text(DISJOINT, s -> s.substring(0, s.length() / 2))),
-                train("plan-trailing-garbage", "cannot read the task plan", text(DISJOINT, s -> s + "{\"tasks\": []}\n")),
+                train("plan-trailing-garbage", "cannot read the task plan (text after the end of the JSON document)", text(DISJOINT, s -> s + "{\"tasks\": []}\n")),
                 train("plan-duplicate-key", "Duplicate field 'seed'", text(DISJOINT, s -> s.replaceFirst("\\{", "{\"seed\": 7,"))),
                 train("plan-empty-file", "not a task plan", dir -> {
                     TinyDatasets.mnist(dir);
