@@ -82,7 +82,7 @@ public final class CompareCommand implements java.util.concurrent.Callable<Integ
         try {
             result = comparison.compare(a, b);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(aFile + " vs " + bFile + ": " + e.getMessage(), e);
+            throw new InvalidInputException(e.inputs(), aFile + " vs " + bFile + ": " + e.getMessage(), e);
         }
         a = result.a();
         b = result.b();

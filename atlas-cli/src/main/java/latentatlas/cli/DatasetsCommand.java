@@ -1,5 +1,6 @@
 package latentatlas.cli;
 
+import latentatlas.Text;
 import latentatlas.dataset.Dataset;
 import latentatlas.dataset.DatasetStatus;
 import latentatlas.dataset.Datasets;
@@ -44,13 +45,15 @@ public final class DatasetsCommand implements Runnable {
             long start = System.nanoTime();
             Dataset d = Datasets.open(name);
             double seconds = (System.nanoTime() - start) / 1e9;
-            out.printf("%s: %d classes, %d train, %d test%s, %s, read in %.2f s%n", d.name(), d.classCount(),
+            out.printf("%s: %d classes, %d train, %d test%s, %s, read in %.2f s%n", Text.printable(d.name()), d.classCount(),
                     d.train().size(), d.test().size(), extras(d.extraSplits()),
                     d.isImages() ? "images " + d.train().shape().channels() + "x" + d.train().shape().height() + "x"
                             + d.train().shape().width() : "sentences", seconds);
             out.printf("  fingerprint %s%n", d.fingerprint());
-            out.printf("  classes %s%n", d.classCount() <= 20 ? String.join(", ", d.classes())
-                    : String.join(", ", d.classes().subList(0, 10)) + ", ... (" + d.classCount() + ")");
+            // class names come from folder names or label columns: printed escaped
+            List<String> names = d.classes().stream().map(Text::printable).toList();
+            out.printf("  classes %s%n", d.classCount() <= 20 ? String.join(", ", names)
+                    : String.join(", ", names.subList(0, 10)) + ", ... (" + d.classCount() + ")");
         }
         out.flush();
     }

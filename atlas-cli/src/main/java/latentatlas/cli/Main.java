@@ -1,6 +1,7 @@
 package latentatlas.cli;
 
 import latentatlas.InvalidInputException;
+import latentatlas.Text;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -91,7 +92,8 @@ public final class Main implements Runnable {
 
     /**
      * Runs a command line under the program's rules (also used by {@code atlas bench}): a user mistake
-     * ({@link InvalidInputException}, an unreadable file) prints one line and gives {@link #USER_ERROR}.
+     * ({@link InvalidInputException}, an unreadable file) prints one line, its unprintable characters escaped
+     * ({@link Text#printable}), and gives {@link #USER_ERROR}.
      *
      * @return the exit status
      */
@@ -100,7 +102,8 @@ public final class Main implements Runnable {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof InvalidInputException || ex instanceof UncheckedIOException) {
-                cmd.getErr().println("atlas " + cmd.getCommandName() + ": " + flags(cmd, ex) + ex.getMessage());
+                // escaped: a message may quote data (a class name, a file name) that holds terminal escapes or a newline
+                cmd.getErr().println("atlas " + cmd.getCommandName() + ": " + flags(cmd, ex) + Text.printable(ex.getMessage()));
                 cmd.getErr().flush();
                 return USER_ERROR;
             }

@@ -3,6 +3,7 @@ package latentatlas.cli;
 import latentatlas.InvalidInputException;
 import latentatlas.dataset.Dataset;
 import latentatlas.dataset.Datasets;
+import latentatlas.tasks.DatasetLabels;
 import latentatlas.tasks.TaskPlan;
 import latentatlas.tasks.TaskPlanJson;
 
@@ -16,7 +17,8 @@ import java.util.HexFormat;
 
 /**
  * A run folder's plan: {@code RUN/plan.json} (a copy of the plan the charts were trained from), its
- * SHA-256 fingerprint, and the dataset it divides, opened and checked against the plan's fingerprint.
+ * SHA-256 fingerprint, and the dataset it divides; the plan is read through {@link TaskPlanJson#read}, so it
+ * was made for this dataset (same fingerprint) and passes every safety check of its setting.
  *
  * @param plan the plan
  * @param fingerprint SHA-256 (hex) of the plan file's bytes
@@ -32,16 +34,16 @@ record RunFolder(TaskPlan plan, String fingerprint, Dataset dataset) {
      * @return the plan, its fingerprint and its dataset
      */
     static RunFolder open(Path planFile, String datasetSpec) {
-        if (!Files.isRegularFile(planFile)) {
+        if (!Files.exists(planFile)) {
             throw new InvalidInputException("plan " + planFile + " does not exist: write one with atlas tasks --out");
         }
-        TaskPlan plan = TaskPlanJson.read(planFile);
-        Dataset dataset = Datasets.open(datasetSpec == null ? plan.dataset() : datasetSpec);
-        if (!dataset.fingerprint().equals(plan.datasetFingerprint())) {
-            throw new InvalidInputException("plan " + planFile + " was made for dataset fingerprint "
-                    + plan.datasetFingerprint() + ", found " + dataset.fingerprint() + " for " + dataset.name()
-                    + ": plan again with atlas tasks on this dataset");
+        if (!Files.isRegularFile(planFile)) {
+            throw new InvalidInputException("plan " + planFile + " is not a file (a folder or a device): give the"
+                    + " plan.json that atlas tasks --out wrote");
         }
+        String planned = TaskPlanJson.datasetOf(planFile); // a malformed plan fails before the dataset is read
+        Dataset dataset = Datasets.open(datasetSpec == null ? planned : datasetSpec);
+        TaskPlan plan = TaskPlanJson.read(planFile, DatasetLabels.of(dataset));
         return new RunFolder(plan, sha256(planFile), dataset);
     }
 

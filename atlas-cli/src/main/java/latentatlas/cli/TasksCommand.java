@@ -1,5 +1,6 @@
 package latentatlas.cli;
 
+import latentatlas.Text;
 import latentatlas.dataset.Datasets;
 import latentatlas.tasks.DatasetLabels;
 import latentatlas.tasks.Task;
@@ -54,7 +55,7 @@ public final class TasksCommand implements Runnable {
 
     private static void print(TaskPlan plan, DatasetLabels labels, PrintWriter w) {
         w.printf("dataset %s (%d classes, %d train, %d test; fingerprint %.12s), setting %s, seed %d%n",
-                plan.dataset(), labels.classCount(), labels.trainIds().length, labels.testIds().length,
+                Text.printable(plan.dataset()), labels.classCount(), labels.trainIds().length, labels.testIds().length,
                 plan.datasetFingerprint(), plan.setting(), plan.seed());
         w.printf("parameters %s%n", plan.parameters());
         if (plan.sharedClasses().length > 0) {

@@ -87,33 +87,35 @@ public final class TrainCommand implements Runnable {
         if (encoder != null) {
             SentenceEncoders.model(encoder);
         }
+        // everything is checked (the plan against its dataset, the options) before anything is written
         RunFolder run = RunFolder.open(plan, dataset);
-        copyPlan();
+        List<Task> chosen = selected(run);
         TrainingConfig config = TrainingConfig.charts().withMaxEpochs(maxEpochs).withPatience(patience).withSeed(seed)
                 .withDeterministic(deterministic);
         Augmentation augmentation = !augment ? Augmentation.NONE : ImageAugmentation.standard();
         Dataset data = run.dataset();
+        if (data.isTexts() && augment) {
+            throw new InvalidInputException("--augment: augmentation is for images, found the sentences of " + data.name()
+                    + "; remove --augment");
+        }
+        if (!data.isTexts() && (encoder != null || encoderCache != null)) {
+            throw new InvalidInputException("--encoder: sentence encoders are for text datasets, found the "
+                    + data.train().kind() + " of " + data.name() + "; remove --encoder and --encoder-cache");
+        }
+        copyPlan();
         ChartArchitecture.Factory architecture;
         if (data.isTexts()) {
-            if (augment) {
-                throw new InvalidInputException("--augment: augmentation is for images, found the sentences of " + data.name()
-                        + "; remove --augment");
-            }
             EncodedDataset encoded = TextInputs.encode(data, encoder == null ? TextInputs.DEFAULT_ENCODER : encoder,
                     TextInputs.cache(out, encoderCache), w, spec.commandLine().getErr());
             data = encoded.dataset();
             architecture = MlpHead.factory(encoded.encoder(), encoded.dimension());
         } else {
-            if (encoder != null || encoderCache != null) {
-                throw new InvalidInputException("--encoder: sentence encoders are for text datasets, found the "
-                        + data.train().kind() + " of " + data.name() + "; remove --encoder and --encoder-cache");
-            }
             architecture = SmallCnn.factory();
         }
         ChartTrainer trainer = ChartTrainer.builder().setConfig(config).optAugmentation(augmentation)
                 .optArchitecture(architecture).optListener(ProgressBar.create(System.err)).build();
         ChartStore store = new ChartStore(out);
-        for (Task task : selected(run)) {
+        for (Task task : chosen) {
             String hash = trainer.configHash(run.fingerprint(), task);
             if (store.isComplete(task.index(), hash)) {
                 w.printf(Locale.ROOT, "task %d: complete, kept (%s)%n", task.index(), store.chartDir(task.index()));

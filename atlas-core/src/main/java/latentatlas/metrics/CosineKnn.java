@@ -47,7 +47,7 @@ public final class CosineKnn {
             throw new InvalidInputException(List.of("labels"), "the k-nearest-neighbour classifier needs class labels, found a space without them");
         }
         if (k < 1 || k > space.size()) {
-            throw new InvalidInputException("k-nearest neighbours: k must be in 1.." + space.size() + ", found " + k);
+            throw new InvalidInputException(List.of("k"), "k-nearest neighbours: k must be in 1.." + space.size() + ", found " + k);
         }
         int[] classes = new TreeSet<>(Arrays.stream(space.labels()).boxed().toList())
                 .stream().mapToInt(Integer::intValue).toArray();

@@ -7,6 +7,7 @@ import latentatlas.InvalidInputException;
 import latentatlas.space.LatentSpace;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.OptionalDouble;
 
 /**
@@ -46,7 +47,7 @@ public record NeighbourhoodAgreement(int k, double jaccard, OptionalDouble meanR
     public static NeighbourhoodAgreement of(LatentSpace a, LatentSpace b, int k) {
         LatentSpace aligned = align(a, b);
         if (k < 1 || k > a.size() - 1) {
-            throw new InvalidInputException("neighbourhood agreement: k must be in 1.." + (a.size() - 1)
+            throw new InvalidInputException(List.of("k"), "neighbourhood agreement: k must be in 1.." + (a.size() - 1)
                     + " for " + a.size() + " ids, found " + k);
         }
         int n = a.size();

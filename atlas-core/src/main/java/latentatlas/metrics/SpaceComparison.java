@@ -37,8 +37,9 @@ import java.util.SplittableRandom;
  * double cka = result.metrics().get("cka.linear");
  * </pre>
  *
- * @param k neighbours of the k-NN classifier and of the neighbourhood Jaccard (at most {@code n - 1}
- *     resp. the training rows are used), at least 1
+ * @param k neighbours of the k-NN classifier and of the neighbourhood Jaccard, at least 1; {@link #compare}
+ *     refuses a k of {@code n} common ids or more (and, with labels, above the {@code floor(0.8 n)} training
+ *     rows of the split) rather than clamp it
  * @param seed the seed of the 80/20 split and of k-means
  * @param classesOfInterest classes that the separability counts (pairs with one of them) and that the
  *     accuracies are also given on; empty for none
@@ -47,7 +48,7 @@ public record SpaceComparison(int k, long seed, List<Integer> classesOfInterest)
     /** Checks {@code k} and copies the classes. */
     public SpaceComparison {
         if (k < 1) {
-            throw new InvalidInputException("k: expected at least 1 neighbour, found " + k);
+            throw new InvalidInputException(List.of("k"), "k: expected at least 1 neighbour, found " + k);
         }
         classesOfInterest = List.copyOf(classesOfInterest);
     }
@@ -79,7 +80,8 @@ public record SpaceComparison(int k, long seed, List<Integer> classesOfInterest)
      * @param a the first space; its labels, when it has some, label both spaces
      * @param b the second space (any width, any row order)
      * @return the joined spaces and the metrics
-     * @throws InvalidInputException when the spaces share fewer than 2 ids
+     * @throws InvalidInputException when the spaces share fewer than 2 ids, or fewer than {@code k + 1}
+     *     (with labels: when the training rows of the split are fewer than {@code k})
      */
     public Result compare(LatentSpace a, LatentSpace b) {
         long[] common = Arrays.stream(a.ids()).filter(b::contains).toArray();
@@ -87,10 +89,11 @@ public record SpaceComparison(int k, long seed, List<Integer> classesOfInterest)
             throw new InvalidInputException("the two spaces (" + a.size() + " and " + b.size() + " ids) share "
                     + common.length + " ids, need at least 2: compare spaces of the same samples, with their ids");
         }
+        checkK(common.length, a.hasLabels());
         LatentSpace joinedA = a.select("first space", common);
         LatentSpace joinedB = b.select("second space", common).withLabels(joinedA.hasLabels() ? joinedA.labels() : null);
         Map<String, Double> metrics = new LinkedHashMap<>();
-        NeighbourhoodAgreement agreement = NeighbourhoodAgreement.of(joinedA, joinedB, Math.min(k, common.length - 1));
+        NeighbourhoodAgreement agreement = NeighbourhoodAgreement.of(joinedA, joinedB, k);
         metrics.put("neighbourhood.jaccard@" + agreement.k(), agreement.jaccard());
         agreement.meanReciprocalRank().ifPresent(mrr -> metrics.put("neighbourhood.mrr", mrr));
         metrics.put("cka.linear", LinearCka.of(joinedA, joinedB));
@@ -102,16 +105,40 @@ public record SpaceComparison(int k, long seed, List<Integer> classesOfInterest)
         return new Result(joinedA, joinedB, agreement, metrics);
     }
 
+    /**
+     * Refuses a {@code k} that the spaces cannot serve, rather than clamping it (a Jaccard at
+     * {@code k = n - 1} is 1 whatever the spaces): the Jaccard needs {@code k < n} common ids, the k-NN
+     * classifier {@code k} training rows of the 80/20 split.
+     */
+    private void checkK(int common, boolean labelled) {
+        if (k > common - 1) {
+            throw new InvalidInputException(List.of("k"), "k (" + k + ") neighbours must be below the " + common
+                    + " common ids of the two spaces (each id's neighbours are the other ids); use k of at most "
+                    + (common - 1));
+        }
+        int trainRows = trainRows(common);
+        if (labelled && k > trainRows) {
+            throw new InvalidInputException(List.of("k"), "k (" + k + ") neighbours exceed the " + trainRows
+                    + " training rows of the 80/20 split of the " + common + " common ids, among which the k-NN"
+                    + " classifier votes; use k of at most " + trainRows);
+        }
+    }
+
+    /** @return the training rows of the 80/20 split of {@code n} rows */
+    private static int trainRows(int n) {
+        return n * 4 / 5;
+    }
+
     /** Class metrics of one space: separability, classifier accuracies, k-means scores, silhouettes. */
     private void labelled(String prefix, LatentSpace space, int[] split, Map<String, Double> metrics) {
         Set<Integer> interest = new HashSet<>(classesOfInterest);
-        int cut = split.length * 4 / 5;
+        int cut = trainRows(split.length);
         LatentSpace train = space.rows(Arrays.copyOfRange(split, 0, cut));
         LatentSpace test = space.rows(Arrays.copyOfRange(split, cut, split.length));
         metrics.put(prefix + ".separability", ClassSeparability.of(space, interest));
         accuracy(prefix + ".centroid_accuracy", test.labels(), NearestCentroid.fit(train).predict(test), metrics);
         accuracy(prefix + ".knn_accuracy", test.labels(),
-                CosineKnn.fit(train, Math.min(k, train.size())).predict(test), metrics);
+                CosineKnn.fit(train, k).predict(test), metrics);
         int[] truth = space.labels();
         int classCount = (int) Arrays.stream(truth).distinct().count();
         if (classCount < 2 || classCount >= space.size()) {

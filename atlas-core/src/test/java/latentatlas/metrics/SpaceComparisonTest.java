@@ -90,9 +90,27 @@ class SpaceComparisonTest {
             v[i * 2 + 1] = narrow.row(i)[2];
         }
         LatentSpace twoWide = LatentSpace.of("2-d", narrow.ids(), v, 2, null);
-        SpaceComparison.Result result = new SpaceComparison(10, 42, List.of()).compare(narrow, twoWide);
+        SpaceComparison.Result result = new SpaceComparison(5, 42, List.of()).compare(narrow, twoWide);
         assertEquals(List.of("neighbourhood.jaccard@5", "cka.linear"), List.copyOf(result.metrics().keySet()));
         assertTrue(result.agreement().meanReciprocalRank().isEmpty());
+    }
+
+    /** A k the common ids cannot serve is refused, never clamped (a Jaccard at k = n - 1 is 1 whatever the spaces). */
+    @Test
+    void aKAtOrAboveTheCommonIdsIsRefused() {
+        LatentSpace six = a(false).rows(new int[] {0, 1, 2, 3, 4, 5}).withLabels(null);
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> new SpaceComparison(6, 42, List.of()).compare(six, six));
+        assertEquals("k (6) neighbours must be below the 6 common ids of the two spaces (each id's neighbours are the"
+                + " other ids); use k of at most 5", e.getMessage());
+        assertEquals(List.of("k"), e.inputs());
+        assertEquals(1.0, new SpaceComparison(5, 42, List.of()).compare(six, six).metrics().get("neighbourhood.jaccard@5"));
+        // labelled: the k-NN classifier votes among the floor(0.8 * 30) = 24 training rows of the split
+        String labelled = assertThrows(InvalidInputException.class,
+                () -> new SpaceComparison(25, 42, List.of()).compare(a(true), a(true))).getMessage();
+        assertTrue(labelled.startsWith("k (25) neighbours exceed the 24 training rows of the 80/20 split of the 30"
+                + " common ids"), labelled);
+        assertTrue(new SpaceComparison(24, 42, List.of()).compare(a(true), a(true)).metrics().containsKey("a.knn_accuracy"));
     }
 
     @Test

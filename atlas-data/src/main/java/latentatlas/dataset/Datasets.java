@@ -1,12 +1,15 @@
 package latentatlas.dataset;
 
 import latentatlas.InvalidInputException;
+import latentatlas.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Opens a dataset from its command-line spec; nothing is cached on disk.
@@ -22,7 +25,8 @@ import java.util.List;
  * {@link DataPaths#sharedData()}</td></tr>
  * </table>
  *
- * <p>The dataset's name is the spec as given, so a saved plan names a dataset that can be reopened.
+ * <p>The dataset's name is the spec as given, so a saved plan names a dataset that can be reopened. Every
+ * dataset opened has a training and a test split of at least one sample each, and distinct class names.
  */
 public final class Datasets {
     private static final String KNOWN = "fashion-mnist, mnist:DIR, cifar10:DIR, cifar100:DIR, images:DIR, clinc150, banking77";
@@ -57,7 +61,8 @@ public final class Datasets {
             default -> throw new InvalidInputException(List.of("dataset"), "unknown dataset '" + spec + "'; expected one of "
                     + KNOWN);
         };
-        LOG.debug("dataset {}: {} classes, {} train and {} test samples, fingerprint {}", spec, dataset.classCount(),
+        checkOpened(spec, dataset);
+        LOG.debug("dataset {}: {} classes, {} train and {} test samples, fingerprint {}", Text.printable(spec), dataset.classCount(),
                 dataset.train().size(), dataset.test().size(), dataset.fingerprint());
         return dataset;
     }
@@ -112,6 +117,24 @@ public final class Datasets {
         }
         throw new InvalidInputException("dataset: expected one of "
                 + String.join(", ", all.stream().map(DatasetStatus::spec).toList()) + ", found '" + spec + "'");
+    }
+
+    /** What every reader's dataset must satisfy: non-empty splits, distinct class names. */
+    private static void checkOpened(String spec, Dataset dataset) {
+        for (Samples split : List.of(dataset.train(), dataset.test())) {
+            if (split.size() == 0) {
+                throw new InvalidInputException("dataset '" + spec + "': the " + (split == dataset.train() ? "training"
+                        : "test") + " split holds no samples; expected at least one");
+            }
+        }
+        Map<String, Integer> classOf = new HashMap<>();
+        for (int c = 0; c < dataset.classCount(); c++) {
+            Integer earlier = classOf.putIfAbsent(dataset.classes().get(c), c);
+            if (earlier != null) {
+                throw new InvalidInputException("dataset '" + spec + "': class name '" + dataset.classes().get(c)
+                        + "' is given twice (classes " + earlier + " and " + c + "); class names must be distinct");
+            }
+        }
     }
 
     private static Path folder(String spec, Path given, Path fallback, String hint) {

@@ -27,6 +27,8 @@ import java.util.concurrent.CompletionException;
 final class IdxReader {
     private static final int IMAGES_MAGIC = 0x00000803;
     private static final int LABELS_MAGIC = 0x00000801;
+    /** The most data bytes one IDX file may hold: what one Java array holds. */
+    private static final long MAX_BYTES = Integer.MAX_VALUE - 16;
 
     /** The ten Fashion-MNIST classes, in label order (Xiao et al., 2017). */
     static final List<String> FASHION_CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
@@ -125,10 +127,12 @@ final class IdxReader {
                 if (dims[i] < 0 || (i > 0 && dims[i] == 0)) {
                     throw new InvalidInputException(file + ": invalid dimension " + dims[i] + " in the header");
                 }
+                // exact: the product of the dimensions read so far stays at most MAX_BYTES, so it never overflows
+                if (dims[i] > 0 && expected > MAX_BYTES / dims[i]) {
+                    throw new InvalidInputException(file + ": the header's dimensions " + dimensions(header, i + 1)
+                            + " promise more than " + MAX_BYTES + " bytes, more than one array holds; the file is corrupt");
+                }
                 expected *= dims[i];
-            }
-            if (expected > Integer.MAX_VALUE - 16) {
-                throw new InvalidInputException(file + ": the header promises " + expected + " bytes, more than one array holds");
             }
             byte[] data = in.readNBytes((int) expected);
             if (data.length < expected) {
@@ -144,6 +148,16 @@ final class IdxReader {
         } catch (IOException e) {
             throw new InvalidInputException(file + ": not a complete gzip file (" + e.getMessage() + "); download it again", e);
         }
+    }
+
+    /** @return the first {@code count} dimensions of the header, e.g. {@code 60000 x 28 x 28} */
+    private static String dimensions(byte[] header, int count) {
+        ByteBuffer buf = ByteBuffer.wrap(header, 4, 4 * count);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            sb.append(i == 0 ? "" : " x ").append(buf.getInt());
+        }
+        return sb.toString();
     }
 
     private record Content(int[] dims, byte[] data) {

@@ -3,6 +3,8 @@ package latentatlas.dataset;
 import latentatlas.InvalidInputException;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
@@ -11,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,10 +28,15 @@ import java.util.stream.Stream;
  * <p>Classes are the sub-folders of {@code train/}, sorted by name (class {@code c} is the c-th name);
  * every test sub-folder must be one of them. Images are taken class by class, then by file name;
  * ids: training images {@code 0..n_train-1} in that order, then test images. Every image must have the
- * size of the first one. When every image is greyscale the samples have one channel, else three (RGB;
+ * size of the first one, at most {@value #MAX_SIDE} pixels a side. When every image is greyscale the samples have one channel, else three (RGB;
  * greyscale images are repeated over the three channels, alpha is dropped).
  */
 final class ImageFolderReader {
+    /** The largest width and height read (the charts read images of tens of pixels). */
+    static final int MAX_SIDE = 8192;
+    /** The most pixel bytes of a dataset: what one Java array holds. */
+    private static final long MAX_BYTES = Integer.MAX_VALUE - 16;
+
     private ImageFolderReader() {
     }
 
@@ -72,7 +80,7 @@ final class ImageFolderReader {
             }
         }
         SourceFiles source = new SourceFiles(root);
-        Decoded decoded = decodeAll(files, source);
+        Decoded decoded = decodeAll(root, files, source);
         int[] allLabels = labels.stream().mapToInt(Integer::intValue).toArray();
         long[] ids = new long[files.size()];
         Arrays.setAll(ids, i -> i);
@@ -88,13 +96,18 @@ final class ImageFolderReader {
         return new Dataset(name, classes, train, test, Map.of(), source.fingerprint(), metadata);
     }
 
-    private static Decoded decodeAll(List<Path> files, SourceFiles source) {
+    private static Decoded decodeAll(Path root, List<Path> files, SourceFiles source) {
         ImageIO.setUseCache(false);
         BufferedImage first = decode(files.get(0), SourceFiles.readRaw(files.get(0)));
         int h = first.getHeight();
         int w = first.getWidth();
         int plane = h * w;
-        byte[] rgb = new byte[Math.multiplyExact(files.size(), 3 * plane)];
+        if ((long) files.size() * 3 * plane > MAX_BYTES) {
+            throw new InvalidInputException(root + ": " + files.size()
+                    + " images of " + w + "x" + h + " need " + (long) files.size() * 3 * plane + " bytes, more than the "
+                    + MAX_BYTES + " one array holds; use fewer or smaller images");
+        }
+        byte[] rgb = new byte[files.size() * 3 * plane];
         boolean[] grey = new boolean[files.size()];
         byte[][] digests = new byte[files.size()][];
         IntStream.range(0, files.size()).parallel().forEach(i -> {
@@ -125,13 +138,29 @@ final class ImageFolderReader {
         return new Decoded(new ImageShape(1, h, w), single);
     }
 
+    /**
+     * Decodes one image, reading its size from the header first: a header that claims a huge image is
+     * refused before any pixel memory is allocated.
+     */
     private static BufferedImage decode(Path file, byte[] bytes) {
-        try {
-            BufferedImage img = ImageIO.read(new ByteArrayInputStream(bytes));
-            if (img == null) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
                 throw new InvalidInputException(file + ": unreadable image (no decoder recognises it)");
             }
-            return img;
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int w = reader.getWidth(0);
+                int h = reader.getHeight(0);
+                if (w < 1 || h < 1 || w > MAX_SIDE || h > MAX_SIDE) {
+                    throw new InvalidInputException(file + ": image is " + w + "x" + h + ", expected 1 to " + MAX_SIDE
+                            + " pixels a side; resize it first");
+                }
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
         } catch (IOException | RuntimeException e) {
             if (e instanceof InvalidInputException iie) {
                 throw iie;

@@ -9,6 +9,7 @@
  * <p>Every random choice uses its own seeded {@link java.util.Random} stream ({@code classes},
  * {@code anchors}, {@code validation-<task>}, {@code mixture-train}, {@code mixture-test}), so a seed
  * gives the same plan, byte for byte, on every JVM. {@link latentatlas.tasks.PlanChecks} verifies every
- * plan; {@link latentatlas.tasks.TaskPlanJson} saves and loads it.
+ * plan, made by a planner or read from disk; {@link latentatlas.tasks.TaskPlanJson} saves it and reads it
+ * back, checked against the dataset it divides.
  */
 package latentatlas.tasks;

@@ -39,11 +39,12 @@ class SettingTest {
 
     @Test
     void planJsonWritesTheExternalNameAndRejectsAnUnknownOne() throws IOException {
-        String json = TaskPlanJson.toJson(new DisjointPlanner(2, 3).plan(SyntheticLabels.random(4, 10, 1), 42));
+        DatasetLabels d = SyntheticLabels.random(4, 10, 1);
+        String json = TaskPlanJson.toJson(new DisjointPlanner(2, 3).plan(d, 42));
         assertTrue(json.contains("\"setting\" : \"disjoint\","), json);
         Path file = dir.resolve("plan.json");
         Files.writeString(file, json.replace("\"setting\" : \"disjoint\"", "\"setting\" : \"joint\""));
-        String message = assertThrows(InvalidInputException.class, () -> TaskPlanJson.read(file)).getMessage();
+        String message = assertThrows(InvalidInputException.class, () -> TaskPlanJson.read(file, d)).getMessage();
         assertTrue(message.startsWith(file + ": setting 'joint' is unknown; expected shared-classes"), message);
     }
 }

@@ -1,6 +1,8 @@
 package latentatlas.tasks;
 
+import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /** Labels of made-up datasets for planner property tests: C classes with random class sizes. */
 final class SyntheticLabels {
@@ -33,7 +35,8 @@ final class SyntheticLabels {
         for (int i = 0; i < nTest; i++) {
             testIds[i] = nTrain + i;
         }
-        return new DatasetLabels("synthetic-" + classCount, "f" + seed, classCount, trainIds, trainLabels, testIds, testLabels);
+        List<String> names = IntStream.range(0, classCount).mapToObj(c -> "class " + c).toList();
+        return new DatasetLabels("synthetic-" + classCount, "f" + seed, names, trainIds, trainLabels, testIds, testLabels);
     }
 
     private static int[] expand(int[] sizes, int n, Random rng) {

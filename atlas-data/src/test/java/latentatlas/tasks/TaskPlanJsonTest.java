@@ -26,7 +26,7 @@ class TaskPlanJsonTest {
             TaskPlan plan = planner.plan(d, 9);
             Path file = dir.resolve(planner.setting() + ".json");
             TaskPlanJson.write(plan, file);
-            TaskPlan back = TaskPlanJson.read(file);
+            TaskPlan back = TaskPlanJson.read(file, d);
             assertEquals(TaskPlanJson.toJson(plan), Files.readString(file));
             assertEquals(TaskPlanJson.toJson(plan), TaskPlanJson.toJson(back));
             assertEquals(plan.tasks(), back.tasks());
@@ -54,16 +54,17 @@ class TaskPlanJsonTest {
     @Test
     void malformedPlansAreOneLineErrors() throws IOException {
         Path file = dir.resolve("plan.json");
+        DatasetLabels d = SyntheticLabels.random(4, 10, 1);
         Files.writeString(file, "{\"format\": \"something else\"}");
-        assertTrue(assertThrows(InvalidInputException.class, () -> TaskPlanJson.read(file)).getMessage()
+        assertTrue(assertThrows(InvalidInputException.class, () -> TaskPlanJson.read(file, d)).getMessage()
                 .contains("not a task plan"));
         Files.writeString(file, "{\"format\": \"" + TaskPlanJson.FORMAT + "\", \"version\": 1}");
-        assertTrue(assertThrows(InvalidInputException.class, () -> TaskPlanJson.read(file)).getMessage()
+        assertTrue(assertThrows(InvalidInputException.class, () -> TaskPlanJson.read(file, d)).getMessage()
                 .contains("lacks the key 'parameters'"));
         Files.writeString(file, "{\"format\": ");
-        assertTrue(assertThrows(InvalidInputException.class, () -> TaskPlanJson.read(file)).getMessage()
+        assertTrue(assertThrows(InvalidInputException.class, () -> TaskPlanJson.read(file, d)).getMessage()
                 .contains("cannot read the task plan"));
-        assertTrue(assertThrows(InvalidInputException.class, () -> TaskPlanJson.read(dir.resolve("none.json")))
+        assertTrue(assertThrows(InvalidInputException.class, () -> TaskPlanJson.read(dir.resolve("none.json"), d))
                 .getMessage().contains("none.json"));
     }
 }
