@@ -16,6 +16,8 @@ import latentatlas.charts.ChartStore;
 import latentatlas.charts.ProgressListener;
 import latentatlas.dataset.Dataset;
 import latentatlas.io.AtomicFiles;
+import latentatlas.io.OutputFolder;
+import latentatlas.io.OutputNames;
 import latentatlas.probe.TaskEmbedding;
 import latentatlas.space.LatentSpace;
 import latentatlas.space.LatentSpaces;
@@ -86,6 +88,8 @@ final class ExperimentRunner {
         long t0 = System.nanoTime();
         TaskPlanner planner = config.planner();
         TaskPlan plan = planner.plan(DatasetLabels.of(dataset), config.seed());
+        OutputFolder.removeLeftovers(out);
+        OutputFolder.removeLeftovers(config.endToEndStore());
         TaskPlanJson.write(plan, out.resolve("plan.json"));
         stage("plan", t0, timings);
 
@@ -110,8 +114,9 @@ final class ExperimentRunner {
             List<EvaluatedSpace> built = builder.underRule(membership,
                     plan.setting() == Setting.DISJOINT && membership instanceof Membership.Oracle);
             EvaluatedSpace atlas = built.get(0);
-            LatentSpaces.save(atlas.train(), out.resolve("atlas").resolve(membership.name()), "train");
-            LatentSpaces.save(atlas.test(), out.resolve("atlas").resolve(membership.name()), "test");
+            Path atlasDir = out.resolve("atlas").resolve(OutputNames.check("membership mode", membership.name()));
+            LatentSpaces.save(atlas.train(), atlasDir, "train");
+            LatentSpaces.save(atlas.test(), atlasDir, "test");
             spaces.addAll(built);
             for (EvaluatedSpace s : built) {
                 if (s.space() == SpaceKind.TASK_ONE_HOT) {
@@ -184,7 +189,7 @@ final class ExperimentRunner {
     private SpaceScores cachedAnalysis(EvaluatedSpace s, SpaceAnalyses analyses, String context) {
         String key = key(s.label(), s, context);
         Path folder = s.membership() == null ? config.endToEndStore().resolve("analyses") : config.out().resolve("analyses");
-        Path file = folder.resolve(slug(s.label()) + "-" + key.substring(0, 12) + ".json");
+        Path file = folder.resolve(OutputNames.slug(s.label()) + "-" + key.substring(0, 12) + ".json");
         if (Files.isRegularFile(file)) {
             try {
                 var node = JSON.readTree(file.toFile());
@@ -241,11 +246,6 @@ final class ExperimentRunner {
             }
         });
         return b.toString();
-    }
-
-    /** @return a file name for a space label, e.g. {@code atlas-oracle} */
-    public static String slug(String label) {
-        return label.replaceAll("[^A-Za-z0-9.+-]+", "-").replaceAll("^-|-$", "");
     }
 
     private static RunResults.ChartSummary summary(ChartOutputs c, Task task) {
