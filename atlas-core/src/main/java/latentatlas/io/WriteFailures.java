@@ -15,8 +15,9 @@ import java.util.Locale;
 
 /**
  * Says why a file could not be written, in the one place where the {@link IOException} subclasses and
- * the operating system's reasons ({@link FileSystemException#getReason()}) are mapped to words: no such
- * folder, a part of the path is a file, read-only file system, permission denied, disk full. Every writer
+ * the operating system's reasons ({@link FileSystemException#getReason()}) are mapped to words: a part of
+ * the path is a file, a folder that accepts no new files, read-only file system, permission denied,
+ * disk full. Every writer
  * of {@code latentatlas.io} ({@link AtomicFiles}, {@link OutputFolder}) reports its failures as
  * {@code cannot write PATH: REASON} through {@link #cannotWrite}.
  */
@@ -37,7 +38,7 @@ public final class WriteFailures {
     /**
      * @param target the path that was written
      * @param e why it failed
-     * @return the reason in words: {@code no such folder F}, {@code F is a file, not a folder},
+     * @return the reason in words: {@code F is a file, not a folder}, {@code F accepts no new files},
      *     {@code read-only file system}, {@code permission denied}, {@code disk full (no space left on
      *     device)}, ..., else the system's own reason
      */
@@ -62,8 +63,10 @@ public final class WriteFailures {
             return "it is a folder, expected a file";
         }
         if (e instanceof NoSuchFileException || lower.contains("no such file")) {
-            Path missing = missingFolder(target);
-            return missing != null ? "no such folder " + missing : "no such file or folder";
+            // the writers create the missing folders, so the file system refused to create one (e.g. in /proc)
+            Path existing = existingAncestor(target);
+            return existing != null ? existing + " accepts no new files or folders (no such file or folder)"
+                    : "no such file or folder";
         }
         if (e instanceof AccessDeniedException || lower.contains("permission denied")
                 || lower.contains("operation not permitted")) {
@@ -87,12 +90,12 @@ public final class WriteFailures {
         return p != null && !Files.isDirectory(p) ? p : null;
     }
 
-    /** @return the outermost missing folder above {@code path}, or null when its parent exists */
-    private static Path missingFolder(Path path) {
-        Path missing = null;
-        for (Path p = path.toAbsolutePath().getParent(); p != null && !Files.exists(p); p = p.getParent()) {
-            missing = p;
+    /** @return the nearest existing ancestor of {@code path}, or null */
+    private static Path existingAncestor(Path path) {
+        Path p = path.toAbsolutePath().getParent();
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
         }
-        return missing;
+        return p;
     }
 }
