@@ -100,6 +100,11 @@ public final class OutputFolder implements AutoCloseable {
                     + ": expected a folder below the root, found the root itself");
         }
         String name = absolute.getFileName().toString();
+        if (LEFTOVER.matcher(name).matches()) {
+            throw new InvalidInputException(List.of("out"), "output folder " + target + ": names of the form .NAME.tmp-N"
+                    + " and .NAME.old-N are kept for the temporary folders of outputs (a later run deletes them): give"
+                    + " another name");
+        }
         Path created = null;
         try {
             if (Files.isDirectory(parent)) {
