@@ -14,17 +14,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes a file completely or not at all: the content goes to a temporary sibling
- * {@code .NAME.tmp-N}, which is then renamed over the target (an atomic rename on POSIX file systems).
+ * {@code .NAME.tmp-PID-N}, which is then renamed over the target (an atomic rename on POSIX file systems).
  * A failure leaves the previous file (or none), no temporary file and no folder it created; the
  * temporary siblings that a killed run left for the same target are removed by the next write of it
+ * ({@link Leftovers})
  * (and a whole run folder's by {@link OutputFolder#removeLeftovers}). A failure is reported as
  * {@code cannot write FILE: REASON} ({@link WriteFailures}). A set of files that belong together is
  * written in an {@link OutputFolder} instead.
  */
 public final class AtomicFiles {
-    /** The infix of a temporary sibling: {@code .NAME.tmp-N} (N: digits). */
-    static final String TEMP = ".tmp-";
-
     private AtomicFiles() {
     }
 
@@ -55,7 +53,7 @@ public final class AtomicFiles {
             }
             created = createFolders(parent);
             removeTemporaries(parent, name);
-            temp = Files.createTempFile(parent, "." + name + TEMP, "");
+            temp = Files.createTempFile(parent, Leftovers.prefix(name, "tmp"), "");
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 20)) {
                 writer.write(out);
             }
@@ -118,18 +116,13 @@ public final class AtomicFiles {
         }
     }
 
-    /** @return whether {@code entry} is a temporary sibling {@code .NAME.tmp-N} of {@code name} */
-    static boolean isTemporaryOf(String entry, String name) {
-        String prefix = "." + name + TEMP;
-        return entry.length() > prefix.length() && entry.startsWith(prefix)
-                && entry.substring(prefix.length()).chars().allMatch(Character::isDigit);
-    }
-
     /** Deletes the temporary files that a killed write of {@code dir/name} left. */
     private static void removeTemporaries(Path dir, String name) throws IOException {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir,
-                p -> isTemporaryOf(p.getFileName().toString(), name)
-                        && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, p -> {
+            Leftovers.Leftover left = Leftovers.of(p);
+            return left != null && !left.old() && name.equals(left.target())
+                    && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
+        })) {
             for (Path p : entries) {
                 Files.deleteIfExists(p);
             }

@@ -15,8 +15,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -35,9 +33,9 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * <ul>
- *   <li>{@link #create} checks the target, then makes the temporary folder {@code .NAME.tmp-N} beside it
+ *   <li>{@link #create} checks the target, then makes the temporary folder {@code .NAME.tmp-PID-N} beside it
  *       (the same file system, so the swap is a rename) holding the marker file {@value #MARKER};</li>
- *   <li>{@link #commit} moves the previous folder aside ({@code .NAME.old-N}), renames the temporary
+ *   <li>{@link #commit} moves the previous folder aside ({@code .NAME.old-PID-N}), renames the temporary
  *       folder to the target, then deletes the previous one;</li>
  *   <li>{@link #close} without a commit deletes the temporary folder and the parent folders that
  *       {@code create} made: a failed command leaves the previous output intact and nothing else.</li>
@@ -51,7 +49,7 @@ import java.util.stream.Stream;
  *
  * <p><b>Killed runs.</b> {@link #create} first cleans what a killed run left for the same target:
  * temporary siblings are deleted, and a previous output moved aside whose target is missing (killed
- * during the swap) is moved back. {@link #removeLeftovers} does the same over a whole tree, for the
+ * during the swap) is moved back; entries of a process still alive are left alone ({@link Leftovers}). {@link #removeLeftovers} does the same over a whole tree, for the
  * resumable run folders of {@code atlas run} and {@code atlas paper}, which are not swapped whole.
  *
  * <p>Failures are {@code cannot write the output folder X: REASON} ({@link WriteFailures}).
@@ -59,8 +57,6 @@ import java.util.stream.Stream;
 public final class OutputFolder implements AutoCloseable {
     /** The marker file in every folder written by this class. */
     public static final String MARKER = ".latent-atlas-output";
-    private static final String OLD = ".old-";
-    private static final Pattern LEFTOVER = Pattern.compile("\\.(.+)\\.(tmp|old)-[0-9]+");
     private static final String MARKER_TEXT = "This folder is a latent-atlas output: the command that wrote it"
             + " replaces it whole when it runs again.\n";
 
@@ -100,9 +96,9 @@ public final class OutputFolder implements AutoCloseable {
                     + ": expected a folder below the root, found the root itself");
         }
         String name = absolute.getFileName().toString();
-        if (LEFTOVER.matcher(name).matches()) {
-            throw new InvalidInputException(List.of("out"), "output folder " + target + ": names of the form .NAME.tmp-N"
-                    + " and .NAME.old-N are kept for the temporary folders of outputs (a later run deletes them): give"
+        if (Leftovers.isReserved(name)) {
+            throw new InvalidInputException(List.of("out"), "output folder " + target + ": names of the form"
+                    + " .NAME.tmp-PID-N and .NAME.old-PID-N are kept for the temporary folders of outputs (a later run deletes them): give"
                     + " another name");
         }
         Path created = null;
@@ -112,7 +108,7 @@ public final class OutputFolder implements AutoCloseable {
             }
             checkOurs(target, absolute, ownFiles);
             created = AtomicFiles.createFolders(parent);
-            Path temp = Files.createTempDirectory(parent, "." + name + AtomicFiles.TEMP);
+            Path temp = Files.createTempDirectory(parent, Leftovers.prefix(name, "tmp"));
             OutputFolder folder = new OutputFolder(absolute, temp, created);
             try {
                 Files.writeString(temp.resolve(MARKER), MARKER_TEXT, StandardCharsets.UTF_8);
@@ -171,9 +167,9 @@ public final class OutputFolder implements AutoCloseable {
         Path old = null;
         try {
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                old = target.resolveSibling("." + target.getFileName() + OLD
-                        + temp.getFileName().toString().substring(target.getFileName().toString().length() + 1
-                        + AtomicFiles.TEMP.length()));
+                String tempName = temp.getFileName().toString();
+                old = target.resolveSibling(Leftovers.prefix(target.getFileName().toString(), "old")
+                        + tempName.substring(tempName.lastIndexOf('-') + 1));
                 Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
             }
             try {
@@ -214,9 +210,9 @@ public final class OutputFolder implements AutoCloseable {
 
     /**
      * Removes what killed runs left anywhere under {@code root}: temporary files and folders
-     * ({@code .NAME.tmp-N}) are deleted; a previous output moved aside ({@code .NAME.old-N}) is moved back
-     * when {@code NAME} is missing (the run was killed during the swap), else deleted. For resumable run
-     * folders; call it before a run writes there (and only while no other run writes there).
+     * ({@code .NAME.tmp-PID-N}) are deleted; a previous output moved aside ({@code .NAME.old-PID-N}) is
+     * moved back when {@code NAME} is missing (the run was killed during the swap), else deleted. Entries
+     * of a process still alive are another run's work and are left alone. For resumable run folders.
      *
      * @param root a folder (nothing happens when it does not exist)
      */
@@ -243,29 +239,27 @@ public final class OutputFolder implements AutoCloseable {
 
     /** Cleans the leftovers in {@code dir} of the entry {@code name}, or of every entry when {@code name} is null. */
     private static void removeLeftoversOf(Path dir, String name) throws IOException {
-        List<Path> olds = new ArrayList<>();
+        List<Leftovers.Leftover> olds = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path p : entries) {
-                Matcher m = LEFTOVER.matcher(p.getFileName().toString());
-                if (!m.matches() || name != null && !m.group(1).equals(name)) {
+                Leftovers.Leftover left = Leftovers.of(p);
+                if (left == null || name != null && !name.equals(left.target())) {
                     continue;
                 }
-                if (m.group(2).equals("tmp")) {
-                    deleteTree(p);
+                if (left.old()) {
+                    olds.add(left);
                 } else {
-                    olds.add(p);
+                    deleteTree(p);
                 }
             }
         }
-        olds.sort(Comparator.naturalOrder());
-        for (Path old : olds) {
-            Matcher m = LEFTOVER.matcher(old.getFileName().toString());
-            m.matches();
-            Path original = dir.resolve(m.group(1));
+        olds.sort(Comparator.comparing(Leftovers.Leftover::path));
+        for (Leftovers.Leftover old : olds) {
+            Path original = dir.resolve(old.target());
             if (!Files.exists(original, LinkOption.NOFOLLOW_LINKS)) {
-                Files.move(old, original, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(old.path(), original, StandardCopyOption.ATOMIC_MOVE);
             } else {
-                deleteTree(old);
+                deleteTree(old.path());
             }
         }
     }

@@ -21,6 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class OutputFolderTest {
+    /** A process id above Linux's largest pid_max: never alive, so its entries are a killed run's leftovers. */
+    private static final String DEAD = "999999999";
+
     @TempDir
     Path dir;
 
@@ -77,7 +80,8 @@ class OutputFolderTest {
         Map<String, String> before = tree(dir);
         try (OutputFolder folder = OutputFolder.create(dir.resolve("x/y/out"))) {
             assertTrue(Files.isDirectory(folder.path()));
-            assertTrue(folder.path().getFileName().toString().startsWith(".out.tmp-"), folder.path().toString());
+            assertTrue(folder.path().getFileName().toString().startsWith(".out.tmp-" + ProcessHandle.current().pid() + "-"),
+                    folder.path().toString());
             assertEquals(dir.resolve("x/y"), folder.path().getParent());
         }
         assertEquals(before, tree(dir));
@@ -122,41 +126,45 @@ class OutputFolderTest {
         Path out = dir.resolve("out");
         write(out, Map.of("a", "1"));
         // killed while filling: a temporary folder and a temporary file of an atomic write
-        Files.createDirectories(dir.resolve(".out.tmp-123/sub"));
-        Files.writeString(dir.resolve(".out.tmp-123/sub/a"), "half");
+        Files.createDirectories(dir.resolve(".out.tmp-" + DEAD + "-123/sub"));
+        Files.writeString(dir.resolve(".out.tmp-" + DEAD + "-123/sub/a"), "half");
         Files.writeString(dir.resolve(".keep.tmp-x"), "not ours: no digits");
         write(out, Map.of("a", "2"));
         try (Stream<Path> beside = Files.list(dir)) {
             assertEquals(Set.of("out", ".keep.tmp-x"), Set.copyOf(beside.map(p -> p.getFileName().toString()).toList()));
         }
         // killed during the swap: the previous output moved aside, the new one not yet in place
-        Files.move(out, dir.resolve(".out.old-77"));
-        Files.createDirectories(dir.resolve(".out.tmp-78"));
+        Files.move(out, dir.resolve(".out.old-" + DEAD + "-77"));
+        Files.createDirectories(dir.resolve(".out.tmp-" + DEAD + "-78"));
         assertThrows(IllegalStateException.class, () -> OutputFolder.write(out, Set.of(), d -> {
             throw new IllegalStateException("fails again");
         }));
         assertEquals("2", Files.readString(out.resolve("a")), "the previous output is moved back");
-        assertFalse(Files.exists(dir.resolve(".out.old-77")));
-        assertFalse(Files.exists(dir.resolve(".out.tmp-78")));
+        assertFalse(Files.exists(dir.resolve(".out.old-" + DEAD + "-77")));
+        assertFalse(Files.exists(dir.resolve(".out.tmp-" + DEAD + "-78")));
     }
 
     @Test
     void removeLeftoversCleansAWholeRunFolder() throws IOException {
         Path run = dir.resolve("run");
         Files.createDirectories(run.resolve("analyses"));
-        Files.createDirectories(run.resolve("charts/.task-2.tmp-55"));
+        Files.createDirectories(run.resolve("charts/.task-2.tmp-" + DEAD + "-55"));
         Files.createDirectories(run.resolve("charts/task-1"));
-        Files.createDirectories(run.resolve("charts/.task-1.old-9"));
-        Files.createDirectories(run.resolve("charts/.task-3.old-9"));
-        Files.writeString(run.resolve("charts/.task-3.old-9/chart.json"), "{}");
-        Files.writeString(run.resolve("charts/.task-2.tmp-55/weights.params"), "half");
-        Files.writeString(run.resolve("analyses/.atlas-oracle-abc.json.tmp-123"), "half");
+        Files.createDirectories(run.resolve("charts/.task-1.old-" + DEAD + "-9"));
+        Files.createDirectories(run.resolve("charts/.task-3.old-" + DEAD + "-9"));
+        Files.writeString(run.resolve("charts/.task-3.old-" + DEAD + "-9/chart.json"), "{}");
+        Files.writeString(run.resolve("charts/.task-2.tmp-" + DEAD + "-55/weights.params"), "half");
+        Files.writeString(run.resolve("analyses/.atlas-oracle-abc.json.tmp-" + DEAD + "-123"), "half");
         Files.writeString(run.resolve("analyses/atlas-oracle-abc.json"), "whole");
         Files.writeString(run.resolve(".hidden"), "a user's");
+        Files.createDirectories(run.resolve("figures"));
+        Files.writeString(run.resolve("figures/.pca.png8812345.tmp"), "a killed run's figure, earlier version");
+        String alive = ".plan.json.tmp-" + ProcessHandle.current().pid() + "-5";
+        Files.writeString(run.resolve(alive), "a run at work (this process) writes it");
         Files.writeString(run.resolve("results.json.tmp-1"), "not a hidden temporary");
         OutputFolder.removeLeftovers(run);
-        assertEquals(Set.of("", "analyses", "analyses/atlas-oracle-abc.json", "charts", "charts/task-1", "charts/task-3",
-                "charts/task-3/chart.json", ".hidden", "results.json.tmp-1"), tree(run).keySet());
+        assertEquals(Set.of("", "analyses", "analyses/atlas-oracle-abc.json", "charts", "figures", "charts/task-1", "charts/task-3",
+                "charts/task-3/chart.json", ".hidden", "results.json.tmp-1", alive), tree(run).keySet());
         OutputFolder.removeLeftovers(dir.resolve("missing"));
     }
 

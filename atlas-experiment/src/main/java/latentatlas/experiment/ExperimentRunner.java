@@ -88,7 +88,7 @@ final class ExperimentRunner {
         long t0 = System.nanoTime();
         TaskPlanner planner = config.planner();
         TaskPlan plan = planner.plan(DatasetLabels.of(dataset), config.seed());
-        OutputFolder.removeLeftovers(out);
+        OutputFolder.removeLeftovers(out); // what killed runs left (a live run's temporaries are kept)
         OutputFolder.removeLeftovers(config.endToEndStore());
         TaskPlanJson.write(plan, out.resolve("plan.json"));
         stage("plan", t0, timings);

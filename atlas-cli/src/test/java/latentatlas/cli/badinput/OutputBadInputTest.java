@@ -77,7 +77,7 @@ class OutputBadInputTest extends BadInputSuite {
                     Files.createSymbolicLink(dir.resolve("link"), dir.resolve("home"));
                 }, merge("{dir}/link")),
                 of("out-named-like-a-temporary", "are kept for the temporary folders of outputs", Inputs::twoSpaces,
-                        merge("{dir}/.atlas.tmp-1")),
+                        merge("{dir}/.atlas.tmp-1-2")),
                 of("out-is-the-root", "expected a folder below the root", Inputs::twoSpaces, merge("/")),
                 of("out-in-proc", "cannot write the output folder /proc/latent-atlas-out: /proc accepts no new files", Inputs::twoSpaces,
                         merge("/proc/latent-atlas-out")),
