@@ -1,12 +1,19 @@
 package latentatlas.cli.badinput;
 
+import latentatlas.cli.Main;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 import static latentatlas.cli.badinput.BadInputSuite.Case.of;
@@ -14,8 +21,9 @@ import static latentatlas.cli.badinput.BadInputSuite.Case.of;
 /**
  * Bad output names and output folders: names that would become paths outside {@code --out} (space
  * names with {@code ../}, absolute, separators, hidden, control characters, empty, too long), an
- * {@code --out} that is a file, lies under a file, is a user's folder, the root or {@code /proc}, and a
- * full disk. Each is refused in one line and leaves the folder as it was.
+ * {@code --out} that is a file, lies under a file, is a user's folder, the root, {@code /proc} or named
+ * like a temporary folder, plan and JSON files where a folder is or under a file, a read-only file
+ * system and a full disk. Each is refused in one line and leaves the folder as it was.
  */
 class OutputBadInputTest extends BadInputSuite {
     private static final String FILES = "={dir}/a.npy:{dir}/a.ids.npy";
@@ -81,6 +89,23 @@ class OutputBadInputTest extends BadInputSuite {
                 of("out-is-the-root", "expected a folder below the root", Inputs::twoSpaces, merge("/")),
                 of("out-in-proc", "cannot write the output folder /proc/latent-atlas-out: /proc accepts no new files", Inputs::twoSpaces,
                         merge("/proc/latent-atlas-out")),
+                of("plan-under-a-file", "a.npy is a file, not a folder", OutputBadInputTest::images,
+                        "tasks", "--dataset", "images:{dir}/images", "--setting", "disjoint", "--anchors", "4",
+                        "--out", "{dir}/a.npy/plan.json"),
+                of("plan-is-a-folder", "it is a folder, expected a file", dir -> {
+                    images(dir);
+                    Files.createDirectories(dir.resolve("plan.json"));
+                }, "tasks", "--dataset", "images:{dir}/images", "--setting", "disjoint", "--anchors", "4",
+                        "--out", "{dir}/plan.json"),
+                of("run-under-a-file", "a.npy is a file, not a folder", dir -> {
+                    images(dir);
+                    int status = Main.run(new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()), "tasks", "--dataset",
+                            "images:" + dir.resolve("images"), "--setting", "disjoint", "--anchors", "4",
+                            "--out", dir.resolve("plan.json").toString());
+                    if (status != 0) {
+                        throw new IOException("atlas tasks failed in the setup");
+                    }
+                }, "train", "--plan", "{dir}/plan.json", "--out", "{dir}/a.npy/run", "--max-epochs", "1"),
                 of("json-under-a-file", "a.npy is a file, not a folder", Inputs::twoSpaces,
                         "compare", "{dir}/a.npy", "{dir}/b.npy", "--json", "{dir}/a.npy/metrics.json"),
                 of("json-is-a-folder", "it is a folder, expected a file", dir -> {
@@ -110,6 +135,26 @@ class OutputBadInputTest extends BadInputSuite {
             }, merge("{dir}/full/out")));
         }
         return cases;
+    }
+
+    /** Two spaces (see {@link Inputs#twoSpaces}) and {@code images/}: 2 classes of 4 x 4 grey PNGs, 12 train and 4 test each. */
+    private static void images(Path dir) throws IOException {
+        Inputs.twoSpaces(dir);
+        SplittableRandom random = new SplittableRandom(7);
+        for (String split : List.of("train", "test")) {
+            for (String c : List.of("cat", "dog")) {
+                Path folder = Files.createDirectories(dir.resolve("images").resolve(split).resolve(c));
+                for (int i = 0; i < (split.equals("train") ? 12 : 4); i++) {
+                    BufferedImage image = new BufferedImage(4, 4, BufferedImage.TYPE_BYTE_GRAY);
+                    for (int x = 0; x < 4; x++) {
+                        for (int y = 0; y < 4; y++) {
+                            image.getRaster().setSample(x, y, 0, random.nextInt(256));
+                        }
+                    }
+                    ImageIO.write(image, "png", folder.resolve(i + ".png").toFile());
+                }
+            }
+        }
     }
 
     /**
