@@ -98,8 +98,8 @@ public final class OutputFolder implements AutoCloseable {
         String name = absolute.getFileName().toString();
         if (Leftovers.isReserved(name)) {
             throw new InvalidInputException(List.of("out"), "output folder " + target + ": names of the form"
-                    + " .NAME.tmp-PID-N and .NAME.old-PID-N are kept for the temporary folders of outputs (a later run deletes them): give"
-                    + " another name");
+                    + " .NAME.tmp-PID-N and .NAME.old-PID-N are kept for the temporary folders of outputs"
+                    + " (a later run deletes them): give another name");
         }
         Path created = null;
         try {

@@ -44,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs one experiment (docs/method.md §3-§6): plan, charts (the end-to-end chart in a store that other
@@ -63,6 +64,10 @@ final class ExperimentRunner {
     /** Changes whenever the analyses compute something new, so that older cached analyses are redone. */
     private static final String ANALYSES_VERSION = "analyses 3";
     private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
+
+    /** The files of {@code RUN/atlas/MODE/}, written as one set. */
+    private static final Set<String> ATLAS_FILES = Set.of("train.npy", "train.ids.npy", "train.labels.npy",
+            "test.npy", "test.ids.npy", "test.labels.npy");
 
     private final ExperimentConfig config;
     private final ProgressListener listener;
@@ -115,8 +120,10 @@ final class ExperimentRunner {
                     plan.setting() == Setting.DISJOINT && membership instanceof Membership.Oracle);
             EvaluatedSpace atlas = built.get(0);
             Path atlasDir = out.resolve("atlas").resolve(OutputNames.check("membership mode", membership.name()));
-            LatentSpaces.save(atlas.train(), atlasDir, "train");
-            LatentSpaces.save(atlas.test(), atlasDir, "test");
+            OutputFolder.write(atlasDir, ATLAS_FILES, dir -> {
+                LatentSpaces.save(atlas.train(), dir, "train");
+                LatentSpaces.save(atlas.test(), dir, "test");
+            });
             spaces.addAll(built);
             for (EvaluatedSpace s : built) {
                 if (s.space() == SpaceKind.TASK_ONE_HOT) {
