@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -111,6 +112,10 @@ public final class OutputFolder implements AutoCloseable {
             Path temp = Files.createTempDirectory(parent, Leftovers.prefix(name, "tmp"));
             OutputFolder folder = new OutputFolder(absolute, temp, created);
             try {
+                if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+                    // a temporary folder is created private (0700); the output is an ordinary folder (0755)
+                    Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
+                }
                 Files.writeString(temp.resolve(MARKER), MARKER_TEXT, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 folder.close();

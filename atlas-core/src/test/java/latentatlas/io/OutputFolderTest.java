@@ -49,6 +49,8 @@ class OutputFolderTest {
         write(out, Map.of("a", "1", "labels", "L"));
         assertEquals(Map.of("", "dir", "a", "1", "labels", "L", OutputFolder.MARKER, Files.readString(out.resolve(OutputFolder.MARKER))),
                 tree(out));
+        assertEquals("rwxr-xr-x", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)),
+                "an ordinary folder, not a private temporary one");
         write(out, Map.of("a", "2", "b", "3"));
         Map<String, String> second = tree(out);
         assertEquals("2", second.get("a"));
