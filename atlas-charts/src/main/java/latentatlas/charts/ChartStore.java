@@ -1,19 +1,17 @@
 package latentatlas.charts;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import latentatlas.io.OutputFolder;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
+import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The charts and spaces of a run folder: {@code RUN/charts/task-N/} (one chart folder per task) and
  * {@code RUN/spaces/task-N/} (its embeddings). A chart folder is written completely or not at all: it
- * is filled in a temporary sibling {@code .task-N.tmp-*} that is renamed when complete, so a run
- * killed during a chart leaves no chart folder for it and resumes there.
+ * is filled in a temporary sibling {@code .task-N.tmp-*} that is swapped in when complete
+ * ({@link OutputFolder}), so a run killed during a chart leaves no chart folder for it and resumes there.
  */
 public final class ChartStore {
     private final Path run;
@@ -63,30 +61,6 @@ public final class ChartStore {
      * @param writer fills the folder it is given
      */
     public void write(int task, Consumer<Path> writer) {
-        Path target = chartDir(task).toAbsolutePath();
-        try {
-            Files.createDirectories(target.getParent());
-            Path temp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".tmp-");
-            try {
-                writer.accept(temp);
-                deleteTree(target);
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                deleteTree(temp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the chart folder " + target + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        OutputFolder.write(chartDir(task), Set.of(ChartManifest.FILE, Chart.WEIGHTS), writer);
     }
 }

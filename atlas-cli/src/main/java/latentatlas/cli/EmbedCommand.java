@@ -6,6 +6,7 @@ import latentatlas.charts.ChartStore;
 import latentatlas.charts.MlpHead;
 import latentatlas.dataset.Dataset;
 import latentatlas.dataset.Samples;
+import latentatlas.io.OutputFolder;
 import latentatlas.space.LatentSpaces;
 import latentatlas.tasks.Task;
 import latentatlas.tasks.TaskPlan;
@@ -21,17 +22,30 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code atlas embed}: embeds, with every trained chart of a run, the task's training, validation
  * and test samples and the plan's anchors, writing {@code RUN/spaces/task-N/{train,validation,test,anchors}.npy}
- * (+ {@code .ids.npy}, {@code .labels.npy} with global classes). Text charts embed the vectors of
- * the encoder their manifest names, read from the vector cache (encoded first when missing).
+ * (+ {@code .ids.npy}, {@code .labels.npy} with global classes), each task's folder built beside it and
+ * swapped in whole ({@link OutputFolder}). Text charts embed the vectors of the encoder their manifest
+ * names, read from the vector cache (encoded first when missing).
  */
 @Command(name = "embed", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = {"Embed samples with every trained chart of a run (the embedding layer's output).",
             "Writes RUN/spaces/task-N/{train,validation,test,anchors}.npy with .ids.npy and .labels.npy (global classes)."})
 public final class EmbedCommand implements Runnable {
+    /**
+     * The files a task's spaces folder may hold without the output marker: those of an older
+     * {@code atlas embed}, and the embeddings that {@code atlas run} caches there (recomputed when gone).
+     */
+    private static final Set<String> FILES = Stream.concat(
+            Stream.of("train", "validation", "test", "anchors", "embeddings")
+                    .flatMap(set -> Stream.of(set + ".npy", set + ".ids.npy", set + ".labels.npy")),
+            Stream.of("probabilities.npy", "outputs.json")).collect(Collectors.toUnmodifiableSet());
+
     @Spec
     private CommandSpec spec;
 
@@ -70,9 +84,9 @@ public final class EmbedCommand implements Runnable {
                     inputs = inputsByEncoder.computeIfAbsent(encoder, n -> TextInputs.encode(folder.dataset(), n,
                             TextInputs.cache(run, encoderCache), w, spec.commandLine().getErr()).dataset());
                 }
-                for (Map.Entry<String, Samples> e : sampleSets(inputs, folder.plan(), task).entrySet()) {
-                    LatentSpaces.save(chart.embed(dir + " " + e.getKey(), e.getValue()), spaces, e.getKey());
-                }
+                Map<String, Samples> sets = sampleSets(inputs, folder.plan(), task);
+                OutputFolder.write(spaces, FILES, into -> sets.forEach((set, samples) ->
+                        LatentSpaces.save(chart.embed(dir + " " + set, samples), into, set)));
                 w.printf(Locale.ROOT, "task %d: spaces in %s%n", task.index(), spaces);
                 embedded++;
             }

@@ -8,6 +8,8 @@ import latentatlas.atlas.Atlas;
 import latentatlas.atlas.AtlasBuilder;
 import latentatlas.io.AtomicFiles;
 import latentatlas.io.Npy;
+import latentatlas.io.OutputFolder;
+import latentatlas.io.OutputNames;
 import latentatlas.relative.Normalization;
 import latentatlas.relative.Similarity;
 import latentatlas.space.LatentSpace;
@@ -22,13 +24,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code atlas merge}: loads the given absolute spaces, merges them with atlas-core's
  * {@link AtlasBuilder} (each space projected on the anchors, fitted on that space's own anchor rows,
  * then aggregated per id) and writes
  * {@code atlas.npy}, {@code atlas.ids.npy} [{@code atlas.labels.npy}], {@code atlas.coverage.npy} and
- * {@code summary.json}.
+ * {@code summary.json}, built beside {@code --out} and swapped in whole ({@link OutputFolder}).
  */
 @Command(name = "merge", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = {"Merge latent spaces into an atlas: every space is projected on the anchors (relative"
@@ -61,8 +64,13 @@ public final class MergeCommand implements Runnable {
             description = "mean over the spaces holding an id (the paper) or first (the first space only).")
     private Aggregation aggregation;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Output folder: new, empty or an earlier output, replaced whole.")
     private Path out;
+
+    /** The files a merge output may hold (an older output without the marker is recognised by them). */
+    static final Set<String> FILES = Set.of("atlas.npy", "atlas.ids.npy", "atlas.labels.npy", "atlas.coverage.npy",
+            "summary.json");
 
     /** One {@code --space} value. */
     record SpaceArgument(String name, Path vectors, Path ids, Path labels) {
@@ -73,7 +81,13 @@ public final class MergeCommand implements Runnable {
                 throw new InvalidInputException("--space: expected NAME=VECTORS.npy:IDS.npy[:LABELS.npy], found '"
                         + text + "'");
             }
-            return new SpaceArgument(text.substring(0, eq), Path.of(files[0]), Path.of(files[1]),
+            String name = text.substring(0, eq);
+            try {
+                OutputNames.check("space name", name);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("--space: " + e.getMessage(), e);
+            }
+            return new SpaceArgument(name, Path.of(files[0]), Path.of(files[1]),
                     files.length == 3 ? Path.of(files[2]) : null);
         }
     }
@@ -107,9 +121,12 @@ public final class MergeCommand implements Runnable {
             described.add(d);
         }
         Atlas atlas = builder.build();
-        LatentSpaces.save(atlas.space(), out, "atlas");
-        Npy.writeInts(out.resolve("atlas.coverage.npy"), atlas.coverage());
-        AtomicFiles.writeString(out.resolve("summary.json"), summary(atlas, described, anchorIds.length));
+        String summary = summary(atlas, described, anchorIds.length);
+        OutputFolder.write(out, FILES, dir -> {
+            LatentSpaces.save(atlas.space(), dir, "atlas");
+            Npy.writeInts(dir.resolve("atlas.coverage.npy"), atlas.coverage());
+            AtomicFiles.writeString(dir.resolve("summary.json"), summary);
+        });
         long[] histogram = atlas.coverageHistogram();
         StringBuilder coverage = new StringBuilder();
         for (int c = 1; c < histogram.length; c++) {

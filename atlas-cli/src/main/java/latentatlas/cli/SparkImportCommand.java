@@ -1,6 +1,7 @@
 package latentatlas.cli;
 
 import latentatlas.io.Npy;
+import latentatlas.io.OutputFolder;
 import latentatlas.space.LatentSpace;
 import latentatlas.space.LatentSpaces;
 import latentatlas.spark.AtlasTables;
@@ -17,11 +18,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code atlas spark import}: a Parquet table back to {@code .npy}: an atlas (it has a coverage column)
  * becomes {@code DIR/atlas.npy}, {@code atlas.ids.npy}, {@code atlas.coverage.npy} as {@code atlas merge}
  * writes them; chart rows become {@code DIR/CHART.npy}, {@code CHART.ids.npy} [{@code CHART.labels.npy}].
+ * The folder is built beside {@code DIR} and swapped in whole ({@link OutputFolder}).
  */
 @Command(name = "import", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = {"Import a Parquet atlas or chart rows as .npy spaces (rows sorted by id): an atlas gives"
@@ -46,14 +49,16 @@ public final class SparkImportCommand implements Runnable {
         Dataset<Row> table = spark.read().parquet(in);
         if (AtlasTables.has(table, AtlasTables.COVERAGE)) {
             SpaceImport.ImportedAtlas atlas = SparkErrors.unwrapped(() -> SpaceImport.atlas(table));
-            LatentSpaces.save(atlas.space(), out, "atlas");
-            Npy.writeInts(out.resolve("atlas.coverage.npy"), atlas.coverage());
+            OutputFolder.write(out, MergeCommand.FILES, dir -> {
+                LatentSpaces.save(atlas.space(), dir, "atlas");
+                Npy.writeInts(dir.resolve("atlas.coverage.npy"), atlas.coverage());
+            });
             spec.commandLine().getOut().printf("imported an atlas of %d ids x %d -> %s%n", atlas.space().size(),
                     atlas.space().dim(), out);
             return;
         }
         Map<String, LatentSpace> charts = SparkErrors.unwrapped(() -> SpaceImport.charts(table));
-        charts.forEach((chart, space) -> LatentSpaces.save(space, out, chart));
+        OutputFolder.write(out, Set.of(), dir -> charts.forEach((chart, space) -> LatentSpaces.save(space, dir, chart)));
         spec.commandLine().getOut().printf("imported %d charts %s -> %s%n", charts.size(), charts.keySet(), out);
     }
 }

@@ -13,6 +13,7 @@ import latentatlas.charts.SmallCnn;
 import latentatlas.charts.TrainingConfig;
 import latentatlas.dataset.Dataset;
 import latentatlas.io.AtomicFiles;
+import latentatlas.io.WriteFailures;
 import latentatlas.tasks.Task;
 import latentatlas.text.EncodedDataset;
 import latentatlas.text.SentenceEncoders;
@@ -139,7 +140,8 @@ public final class TrainCommand implements Runnable {
                 AtomicFiles.write(target, o -> o.write(bytes));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy the plan into " + out + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot copy the plan " + plan + " into " + out + ": "
+                    + WriteFailures.reason(target, e), e);
         }
     }
 

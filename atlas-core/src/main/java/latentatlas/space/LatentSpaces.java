@@ -2,6 +2,7 @@ package latentatlas.space;
 
 import latentatlas.InvalidInputException;
 import latentatlas.io.Npy;
+import latentatlas.io.OutputNames;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,31 +10,40 @@ import java.util.stream.LongStream;
 
 /**
  * Saves and loads a {@link LatentSpace} as NumPy files: {@code NAME.npy} (float32, n x d),
- * {@code NAME.ids.npy} (int64, n) and, when labelled, {@code NAME.labels.npy} (int64, n).
+ * {@code NAME.ids.npy} (int64, n) and, when labelled, {@code NAME.labels.npy} (int64, n). {@code NAME}
+ * must be a safe file name ({@link OutputNames#check}), so that the files stay inside the folder.
  */
 public final class LatentSpaces {
     private LatentSpaces() {
     }
 
-    /** Writes the space as {@code dir/name.npy}, {@code dir/name.ids.npy} [, {@code dir/name.labels.npy}]. */
+    /**
+     * Writes the space as {@code dir/name.npy}, {@code dir/name.ids.npy} [, {@code dir/name.labels.npy}].
+     *
+     * @throws latentatlas.InvalidInputException when {@code name} is not a safe file name
+     */
     public static void save(LatentSpace space, Path dir, String name) {
         if (space.hasLabels()) {
-            Npy.writeInts(dir.resolve(name + ".labels.npy"), space.labels());
+            Npy.writeInts(file(dir, name, ".labels.npy"), space.labels());
         }
-        Npy.writeLongs(dir.resolve(name + ".ids.npy"), space.ids());
-        Npy.writeMatrix(dir.resolve(name + ".npy"), space.rawVectors(), space.size(), space.dim());
+        Npy.writeLongs(file(dir, name, ".ids.npy"), space.ids());
+        Npy.writeMatrix(file(dir, name, ".npy"), space.rawVectors(), space.size(), space.dim());
     }
 
     /** @return whether {@code dir/name.npy} and its ids exist */
     public static boolean exists(Path dir, String name) {
-        return Files.isRegularFile(dir.resolve(name + ".npy")) && Files.isRegularFile(dir.resolve(name + ".ids.npy"));
+        return Files.isRegularFile(file(dir, name, ".npy")) && Files.isRegularFile(file(dir, name, ".ids.npy"));
     }
 
     /** Reads a space written by {@link #save}; labels are read when their file exists. */
     public static LatentSpace load(Path dir, String name) {
-        Path labels = dir.resolve(name + ".labels.npy");
-        return load(dir.resolve(name + ".npy"), dir.resolve(name + ".ids.npy"),
+        Path labels = file(dir, name, ".labels.npy");
+        return load(file(dir, name, ".npy"), file(dir, name, ".ids.npy"),
                 Files.isRegularFile(labels) ? labels : null);
+    }
+
+    private static Path file(Path dir, String name, String suffix) {
+        return dir.resolve(OutputNames.check("space name", name) + suffix);
     }
 
     /**

@@ -6,6 +6,7 @@ import latentatlas.dataset.Dataset;
 import latentatlas.evaluation.ChartKind;
 import latentatlas.evaluation.ChartKinds;
 import latentatlas.evaluation.Membership;
+import latentatlas.io.OutputNames;
 import latentatlas.tasks.TaskPlanner;
 import latentatlas.text.EncodingListener;
 
@@ -90,7 +91,7 @@ public final class Experiment {
             endToEnd = defaultKind(dataset, parent.resolve("encoders"));
             tasks = List.of(endToEnd);
         }
-        Path store = endToEndStore != null ? endToEndStore : parent.resolve("end-to-end").resolve(ExperimentRunner.slug(
+        Path store = endToEndStore != null ? endToEndStore : parent.resolve("end-to-end").resolve(OutputNames.slug(
                 dataset.name() + "-" + endToEnd.name() + "-seed" + seed + "-" + profile.label()));
         ExperimentConfig config = new ExperimentConfig(setting, seed, profile, deterministic, memberships, dir, store);
         return new ExperimentRunner(config, listener).run(dataset, endToEnd, tasks);

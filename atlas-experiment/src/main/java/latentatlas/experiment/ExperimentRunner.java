@@ -16,6 +16,8 @@ import latentatlas.charts.ChartStore;
 import latentatlas.charts.ProgressListener;
 import latentatlas.dataset.Dataset;
 import latentatlas.io.AtomicFiles;
+import latentatlas.io.OutputFolder;
+import latentatlas.io.OutputNames;
 import latentatlas.probe.TaskEmbedding;
 import latentatlas.space.LatentSpace;
 import latentatlas.space.LatentSpaces;
@@ -42,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs one experiment (docs/method.md §3-§6): plan, charts (the end-to-end chart in a store that other
@@ -61,6 +64,10 @@ final class ExperimentRunner {
     /** Changes whenever the analyses compute something new, so that older cached analyses are redone. */
     private static final String ANALYSES_VERSION = "analyses 3";
     private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
+
+    /** The files of {@code RUN/atlas/MODE/}, written as one set. */
+    private static final Set<String> ATLAS_FILES = Set.of("train.npy", "train.ids.npy", "train.labels.npy",
+            "test.npy", "test.ids.npy", "test.labels.npy");
 
     private final ExperimentConfig config;
     private final ProgressListener listener;
@@ -86,6 +93,8 @@ final class ExperimentRunner {
         long t0 = System.nanoTime();
         TaskPlanner planner = config.planner();
         TaskPlan plan = planner.plan(DatasetLabels.of(dataset), config.seed());
+        OutputFolder.removeLeftovers(out); // what killed runs left (a live run's temporaries are kept)
+        OutputFolder.removeLeftovers(config.endToEndStore());
         TaskPlanJson.write(plan, out.resolve("plan.json"));
         stage("plan", t0, timings);
 
@@ -110,8 +119,11 @@ final class ExperimentRunner {
             List<EvaluatedSpace> built = builder.underRule(membership,
                     plan.setting() == Setting.DISJOINT && membership instanceof Membership.Oracle);
             EvaluatedSpace atlas = built.get(0);
-            LatentSpaces.save(atlas.train(), out.resolve("atlas").resolve(membership.name()), "train");
-            LatentSpaces.save(atlas.test(), out.resolve("atlas").resolve(membership.name()), "test");
+            Path atlasDir = out.resolve("atlas").resolve(OutputNames.check("membership mode", membership.name()));
+            OutputFolder.write(atlasDir, ATLAS_FILES, dir -> {
+                LatentSpaces.save(atlas.train(), dir, "train");
+                LatentSpaces.save(atlas.test(), dir, "test");
+            });
             spaces.addAll(built);
             for (EvaluatedSpace s : built) {
                 if (s.space() == SpaceKind.TASK_ONE_HOT) {
@@ -184,7 +196,7 @@ final class ExperimentRunner {
     private SpaceScores cachedAnalysis(EvaluatedSpace s, SpaceAnalyses analyses, String context) {
         String key = key(s.label(), s, context);
         Path folder = s.membership() == null ? config.endToEndStore().resolve("analyses") : config.out().resolve("analyses");
-        Path file = folder.resolve(slug(s.label()) + "-" + key.substring(0, 12) + ".json");
+        Path file = folder.resolve(OutputNames.slug(s.label()) + "-" + key.substring(0, 12) + ".json");
         if (Files.isRegularFile(file)) {
             try {
                 var node = JSON.readTree(file.toFile());
@@ -241,11 +253,6 @@ final class ExperimentRunner {
             }
         });
         return b.toString();
-    }
-
-    /** @return a file name for a space label, e.g. {@code atlas-oracle} */
-    public static String slug(String label) {
-        return label.replaceAll("[^A-Za-z0-9.+-]+", "-").replaceAll("^-|-$", "");
     }
 
     private static RunResults.ChartSummary summary(ChartOutputs c, Task task) {

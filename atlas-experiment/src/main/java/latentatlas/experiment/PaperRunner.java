@@ -4,6 +4,7 @@ import latentatlas.InvalidInputException;
 import latentatlas.analyses.SpaceScores;
 import latentatlas.analyses.SubsetScores;
 import latentatlas.evaluation.Membership;
+import latentatlas.io.OutputNames;
 import latentatlas.report.Document;
 import latentatlas.report.Table;
 import latentatlas.tasks.DisjointPlanner;
@@ -101,6 +102,7 @@ public final class PaperRunner {
         if (settings.isEmpty()) {
             throw new InvalidInputException(List.of("settings"), "paper settings: expected at least one, found none");
         }
+        settings.keySet().forEach(name -> OutputNames.check("setting", name)); // each names a folder of out
         Experiment.Builder b = template.withChartKinds(out.resolve("encoders")).optEndToEndStore(out.resolve("end-to-end"));
         Map<String, RunResults> runs = new LinkedHashMap<>();
         Experiment experiment = null;

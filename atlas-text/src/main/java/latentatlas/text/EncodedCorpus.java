@@ -7,11 +7,12 @@ import latentatlas.InvalidInputException;
 import latentatlas.dataset.Dataset;
 import latentatlas.dataset.Samples;
 import latentatlas.io.AtomicFiles;
+import latentatlas.io.OutputFolder;
+import latentatlas.io.OutputNames;
 import latentatlas.space.LatentSpace;
 import latentatlas.space.LatentSpaces;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * Encodes dataset splits with a frozen {@link SentenceEncoder} once and caches the vectors:
@@ -31,13 +32,15 @@ import java.util.regex.Pattern;
  * sentences, and the encoder's fingerprint (artifact, version, pooling, prefix, batch size); a later
  * call with the same key loads the vectors and never calls the encoder.
  *
- * <p>Writes are safe against a kill: the key is removed before and written after the vectors (each
- * file atomically), so a folder with a matching key always holds complete vectors.
+ * <p>Writes are safe against a kill: a split's folder is built beside it and swapped in whole
+ * ({@link OutputFolder}), so a folder with a matching key always holds complete vectors. The dataset,
+ * encoder and split names must be safe file names ({@link OutputNames#check}).
  */
 public final class EncodedCorpus {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final String VECTORS = "vectors";
     private static final String KEY = "key.json";
+    /** The files of a split's folder. */
+    private static final Set<String> FILES = Set.of(KEY, VECTORS + ".npy", VECTORS + ".ids.npy", VECTORS + ".labels.npy");
     private static final int CHUNK = 4096;
 
     private final Path root;
@@ -63,17 +66,17 @@ public final class EncodedCorpus {
      *     8 hex digits of the SHA-256 of its full name
      */
     public Path folder(String dataset, String encoder, String split) {
-        return root.resolve(folderName(dataset) + "-" + checkName("encoder", encoder)).resolve(checkName("split", split));
+        return root.resolve(folderName(dataset) + "-" + OutputNames.check("encoder", encoder)).resolve(OutputNames.check("split", split));
     }
 
     private static String folderName(String dataset) {
         int colon = dataset == null ? -1 : dataset.indexOf(':');
         if (colon < 0) {
-            return checkName("dataset", dataset);
+            return OutputNames.check("dataset", dataset);
         }
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(dataset.getBytes(StandardCharsets.UTF_8));
-            return checkName("dataset", dataset.substring(0, colon)) + "-" + HexFormat.of().formatHex(hash, 0, 4);
+            return OutputNames.check("dataset", dataset.substring(0, colon)) + "-" + HexFormat.of().formatHex(hash, 0, 4);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -136,13 +139,10 @@ public final class EncodedCorpus {
         double seconds = (System.nanoTime() - start) / 1e9;
         LatentSpace space = LatentSpace.of(dataset + "-" + encoder.name() + "/" + split, samples.ids().clone(), vectors,
                 encoder.dimension(), samples.labels().clone());
-        try {
-            Files.deleteIfExists(folder.resolve(KEY));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the stale " + folder.resolve(KEY) + ": " + e.getMessage(), e);
-        }
-        LatentSpaces.save(space, folder, VECTORS);
-        AtomicFiles.writeString(folder.resolve(KEY), key);
+        OutputFolder.write(folder, FILES, dir -> {
+            LatentSpaces.save(space, dir, VECTORS);
+            AtomicFiles.writeString(dir.resolve(KEY), key);
+        });
         return new EncodedSplit(space, folder, texts.length, seconds);
     }
 
@@ -193,13 +193,5 @@ public final class EncodedCorpus {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String checkName(String field, String value) {
-        if (value == null || !NAME.matcher(value).matches()) {
-            throw new InvalidInputException(field + ": expected a name of letters, digits, '.', '_' or '-', found '"
-                    + value + "'; rename it");
-        }
-        return value;
     }
 }
