@@ -9,7 +9,8 @@ package latentatlas;
  * character (Cf: bidirectional overrides, zero-width characters, the byte-order mark), line and paragraph
  * separator (Zl, Zp) and unpaired surrogate (Cs) by an escape: {@code \xNN} below U+0100, {@code &#92;uXXXX}
  * above (e.g. ESC becomes {@code \x1b}, a newline {@code \x0a}, U+202E {@code &#92;u202e}). Every other
- * character, non-ASCII letters included, is kept.
+ * character, non-ASCII letters included, is kept. {@link #printable(String, int)} also cuts a long
+ * string, so that a hostile name cannot flood a message.
  */
 public final class Text {
     private Text() {
@@ -34,6 +35,19 @@ public final class Text {
             }
         });
         return out.toString();
+    }
+
+    /**
+     * @param s any string, or {@code null}
+     * @param max the most characters (UTF-16 units) of {@code s} to show
+     * @return {@link #printable(String)} of the first {@code max} characters of {@code s}, followed by
+     *     {@code "... (N characters)"} when {@code s} is longer
+     */
+    public static String printable(String s, int max) {
+        if (s == null || s.length() <= max) {
+            return printable(s);
+        }
+        return printable(s.substring(0, max)) + "... (" + s.length() + " characters)";
     }
 
     private static boolean unprintable(int type) {

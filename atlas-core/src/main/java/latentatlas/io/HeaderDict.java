@@ -1,6 +1,7 @@
 package latentatlas.io;
 
 import latentatlas.InvalidInputException;
+import latentatlas.Text;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -86,7 +87,7 @@ final class HeaderDict {
         } else {
             text = String.valueOf(value);
         }
-        return Npy.printable(text);
+        return Text.printable(text, 80);
     }
 
     private Object value(int depth) {
@@ -134,7 +135,7 @@ final class HeaderDict {
             space();
             Object value = value(depth + 1);
             if (map.put(name, value) != null) {
-                throw new InvalidInputException(file + ": .npy header: the key '" + Npy.printable(name)
+                throw new InvalidInputException(file + ": .npy header: the key '" + Text.printable(name, 80)
                         + "' appears twice");
             }
             space();
@@ -237,7 +238,7 @@ final class HeaderDict {
 
     private InvalidInputException error(String expected) {
         String found = at >= text.length() ? "the end of the header"
-                : "'" + Npy.printable(text.substring(at, Math.min(text.length(), at + 20)).strip()) + "'";
+                : "'" + Text.printable(text.substring(at, Math.min(text.length(), at + 20)).strip(), 80) + "'";
         return new InvalidInputException(file + ": malformed .npy header (not a Python dict literal): at character "
                 + at + " expected " + expected + ", found " + found);
     }

@@ -1,6 +1,7 @@
 package latentatlas.io;
 
 import latentatlas.InvalidInputException;
+import latentatlas.Text;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -75,7 +76,7 @@ public final class Npy {
     private record Dtype(String descr, Kind kind, int size) {
         /** @return the dtype of {@code descr}, or an error naming the file, the expected and the found value */
         static Dtype parse(Path file, String descr, String expected, String fix) {
-            String found = "'" + printable(descr) + "'";
+            String found = "'" + Text.printable(descr, 80) + "'";
             if (descr.length() >= 3 && (descr.charAt(1) == 'f' || descr.charAt(1) == 'i' || descr.charAt(1) == 'u')
                     && descr.substring(2).matches("[1248]")) {
                 int size = descr.charAt(2) - '0';
@@ -293,7 +294,7 @@ public final class Npy {
         for (int i = 0; i < first.length; i++) {
             if (first[i] != MAGIC[i]) {
                 throw new InvalidInputException(file + ": not a NumPy .npy file: expected the magic string"
-                        + " \\x93NUMPY, found '" + printable(new String(first, StandardCharsets.ISO_8859_1))
+                        + " \\x93NUMPY, found '" + Text.printable(new String(first, StandardCharsets.ISO_8859_1), 80)
                         + "': write it with numpy.save");
             }
         }
@@ -335,7 +336,7 @@ public final class Npy {
         Map<String, Object> dict = HeaderDict.parse(file, text, major < 3);
         if (!dict.keySet().equals(KEYS)) {
             throw new InvalidInputException(file + ": .npy header keys: expected exactly 'descr', 'fortran_order',"
-                    + " 'shape', found " + String.join(", ", dict.keySet().stream().map(k -> "'" + printable(k) + "'").toList()));
+                    + " 'shape', found " + String.join(", ", dict.keySet().stream().map(k -> "'" + Text.printable(k, 80) + "'").toList()));
         }
         if (!(dict.get("fortran_order") instanceof Boolean fortran)) {
             throw new InvalidInputException(file + ": .npy header 'fortran_order': expected True or False, found "
@@ -502,19 +503,5 @@ public final class Npy {
             sb.append(i > 0 ? ", " : "").append(shape[i]);
         }
         return sb.append(shape.length == 1 ? ",)" : ")").toString();
-    }
-
-    /** @return {@code text} with control and non-ASCII characters escaped, at most 80 characters */
-    static String printable(String text) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < text.length() && sb.length() < 80; i++) {
-            char c = text.charAt(i);
-            if (c >= 0x20 && c < 0x7f) {
-                sb.append(c);
-            } else {
-                sb.append(c <= 0xff ? String.format("\\x%02x", (int) c) : String.format("\\u%04x", (int) c));
-            }
-        }
-        return sb.length() >= 80 && text.length() > 80 ? sb + "..." : sb.toString();
     }
 }

@@ -1,6 +1,7 @@
 package latentatlas.io;
 
 import latentatlas.InvalidInputException;
+import latentatlas.Text;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -293,7 +294,7 @@ public final class OutputFolder implements AutoCloseable {
             foreign.sort(Comparator.naturalOrder());
             throw new InvalidInputException(List.of("out"), "output folder " + given + " holds "
                     + (foreign.size() == 1 ? "'" : foreign.size() + " entries that no latent-atlas command wrote, e.g. '")
-                    + OutputNames.printable(foreign.get(0)) + (foreign.size() == 1 ? "', which no latent-atlas command wrote" : "'")
+                    + Text.printable(foreign.get(0), 80) + (foreign.size() == 1 ? "', which no latent-atlas command wrote" : "'")
                     + "; it would be replaced whole: give a new or empty folder");
         }
     }

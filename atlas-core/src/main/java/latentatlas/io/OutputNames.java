@@ -1,6 +1,7 @@
 package latentatlas.io;
 
 import latentatlas.InvalidInputException;
+import latentatlas.Text;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -40,7 +41,7 @@ public final class OutputNames {
      */
     public static String check(String what, String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new InvalidInputException(what + " '" + printable(name) + "' cannot be a file name: expected letters,"
+            throw new InvalidInputException(what + " '" + Text.printable(name, SHOWN) + "' cannot be a file name: expected letters,"
                     + " digits and . _ + - (at most " + MAX_LENGTH + ", not starting with . or -)");
         }
         return name;
@@ -67,40 +68,6 @@ public final class OutputNames {
             s = s.substring(0, MAX_LENGTH - 13) + "-" + sha256(label).substring(0, 12);
         }
         return check("label slug", s);
-    }
-
-    /**
-     * @param text any text, or {@code null}
-     * @return the text with control, format and line-separator characters escaped ({@code \n},
-     *     {@code \t}, {@code \r}, else {@code \\uXXXX}), cut after {@value #SHOWN} characters with its length
-     *     added, so that it prints as one harmless line
-     */
-    public static String printable(String text) {
-        if (text == null) {
-            return "null";
-        }
-        StringBuilder b = new StringBuilder();
-        int shown = 0;
-        for (int i = 0; i < text.length() && shown < SHOWN; i++, shown++) {
-            char c = text.charAt(i);
-            int type = Character.getType(c);
-            if (c == '\n') {
-                b.append("\\n");
-            } else if (c == '\t') {
-                b.append("\\t");
-            } else if (c == '\r') {
-                b.append("\\r");
-            } else if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                    || type == Character.PARAGRAPH_SEPARATOR) {
-                b.append(String.format("\\u%04x", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        if (text.length() > SHOWN) {
-            b.append("... (").append(text.length()).append(" characters)");
-        }
-        return b.toString();
     }
 
     private static String sha256(String text) {

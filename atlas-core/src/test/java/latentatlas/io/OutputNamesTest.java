@@ -31,7 +31,7 @@ class OutputNamesTest {
                 "caf\u00e9", "a\u202eb", "a".repeat(129));
         for (String name : hostile) {
             InvalidInputException e = assertThrows(InvalidInputException.class, () -> OutputNames.check("chart", name),
-                    OutputNames.printable(name));
+                    latentatlas.Text.printable(name));
             assertTrue(e.getMessage().startsWith("chart '"), e.getMessage());
             assertTrue(e.getMessage().endsWith(RULE), e.getMessage());
             assertEquals(1, e.getMessage().lines().count(), e.getMessage());
@@ -49,7 +49,7 @@ class OutputNamesTest {
     void theMessageNamesTheFieldAndTheNameWithControlCharactersEscaped() {
         assertEquals("space name '../x' " + RULE, assertThrows(InvalidInputException.class,
                 () -> OutputNames.check("space name", "../x")).getMessage());
-        assertEquals("chart 'a\\nb\\u001b[31m\\u0000' " + RULE, assertThrows(InvalidInputException.class,
+        assertEquals("chart 'a\\x0ab\\x1b[31m\\x00' " + RULE, assertThrows(InvalidInputException.class,
                 () -> OutputNames.check("chart", "a\nb\u001b[31m\0")).getMessage());
         String shown = assertThrows(InvalidInputException.class, () -> OutputNames.check("chart", "x".repeat(5000)))
                 .getMessage();
