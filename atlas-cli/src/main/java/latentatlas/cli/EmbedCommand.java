@@ -6,6 +6,7 @@ import latentatlas.charts.ChartStore;
 import latentatlas.charts.MlpHead;
 import latentatlas.dataset.Dataset;
 import latentatlas.dataset.Samples;
+import latentatlas.io.RunLock;
 import latentatlas.space.LatentSpaces;
 import latentatlas.tasks.Task;
 import latentatlas.tasks.TaskPlan;
@@ -47,6 +48,12 @@ public final class EmbedCommand implements Runnable {
 
     @Override
     public void run() {
+        try (RunLock lock = RunLock.acquire(run)) {
+            embed();
+        }
+    }
+
+    private void embed() {
         PrintWriter w = spec.commandLine().getOut();
         RunFolder folder = RunFolder.open(run.resolve(RunFolder.PLAN), dataset);
         ChartStore store = new ChartStore(run);

@@ -16,6 +16,7 @@ import latentatlas.charts.ChartStore;
 import latentatlas.charts.ProgressListener;
 import latentatlas.dataset.Dataset;
 import latentatlas.io.AtomicFiles;
+import latentatlas.io.Reasons;
 import latentatlas.probe.TaskEmbedding;
 import latentatlas.space.LatentSpace;
 import latentatlas.space.LatentSpaces;
@@ -193,7 +194,7 @@ final class ExperimentRunner {
                     return JSON.treeToValue(node.path("scores"), SpaceScores.class);
                 }
             } catch (IOException | RuntimeException e) {
-                LOG.warn("analyses of {}: cached file {} unreadable ({}), recomputing", s.label(), file, e.getMessage());
+                LOG.warn("analyses of {}: cached file {} unreadable ({}), recomputing", s.label(), file, Reasons.of(e));
             }
         }
         SpaceScores scores = analyses.analyse(s);
