@@ -137,7 +137,9 @@ public final class ChartBank {
             float[] probabilities = Npy.readMatrix(dir.resolve("probabilities.npy")).data();
             if (all.size() != kind.data().train().size() + kind.data().test().size()
                     || probabilities.length != all.size() * task.classCount()) {
-                return null;
+                throw new IllegalArgumentException(all.size() + " embedded samples and " + probabilities.length
+                        + " probabilities, expected " + (kind.data().train().size() + kind.data().test().size())
+                        + " samples of " + task.classCount() + " classes");
             }
             return new ChartOutputs(task.index(), kind.name(), task.classes().clone(), all, probabilities,
                     node.path("test_accuracy").asDouble(Double.NaN), node.path("epochs").asInt(),

@@ -190,8 +190,12 @@ final class ExperimentRunner {
             try {
                 var node = JSON.readTree(file.toFile());
                 if (key.equals(node.path("key").asText())) {
+                    SpaceScores cached = JSON.treeToValue(node.path("scores"), SpaceScores.class);
+                    if (cached == null || cached.probe() == null) {
+                        throw new IllegalArgumentException("no scores in it");
+                    }
                     LOG.info("analyses of {}: reused", s.label());
-                    return JSON.treeToValue(node.path("scores"), SpaceScores.class);
+                    return cached;
                 }
             } catch (IOException | RuntimeException e) {
                 LOG.warn("analyses of {}: cached file {} unreadable ({}), recomputing", s.label(), file, Reasons.of(e));
