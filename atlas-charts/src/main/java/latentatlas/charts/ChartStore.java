@@ -62,7 +62,7 @@ public final class ChartStore {
         try {
             chart = Chart.load(dir);
         } catch (DamagedChartException e) {
-            LOG.warn("{}; training it again", e.getMessage().replaceFirst(": delete the folder and train the chart again$", ""));
+            LOG.warn("chart folder {} is damaged ({}); training it again", e.folder(), e.reason());
             return Optional.empty();
         }
         if (!configHash.equals(chart.manifest().configHash())) {

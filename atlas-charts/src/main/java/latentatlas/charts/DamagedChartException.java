@@ -17,6 +17,7 @@ public final class DamagedChartException extends InvalidInputException {
 
     /** The chart folder, as a string (so that the exception stays serializable). */
     private final String folder;
+    private final String reason;
 
     /**
      * @param folder the chart folder
@@ -26,6 +27,7 @@ public final class DamagedChartException extends InvalidInputException {
     DamagedChartException(Path folder, String reason, Throwable cause) {
         super("chart folder " + folder + " is damaged (" + reason + "): delete the folder and train the chart again", cause);
         this.folder = folder.toString();
+        this.reason = reason;
     }
 
     /**
@@ -41,5 +43,10 @@ public final class DamagedChartException extends InvalidInputException {
     /** @return the damaged chart folder */
     public Path folder() {
         return Path.of(folder);
+    }
+
+    /** @return what is wrong, e.g. {@code weights.params: ends early (truncated)} */
+    public String reason() {
+        return reason;
     }
 }
