@@ -16,8 +16,8 @@ import java.util.stream.Stream;
  * A small real run folder for the cases that spoil one: a synthetic 10-class IDX dataset (300 train, 100
  * test 28x28 images, a class's pixels brighter with its label), its disjoint plan with 10 anchors, and the
  * end-to-end chart (task 0) trained for one epoch by {@code atlas train}. Made once per test JVM (a few
- * seconds), in a temporary folder that the copies' plans point to; {@link #copyTo} gives each case its own
- * run folder.
+ * seconds), in a temporary folder that the copies' plans point to (deleted when the JVM exits, unless the
+ * cases are exported for the launcher); {@link #copyTo} gives each case its own run folder.
  */
 final class TrainedRun {
     private static Path made;
@@ -62,7 +62,20 @@ final class TrainedRun {
         atlas("train", "--plan", run.resolve("plan.json").toString(), "--out", run.toString(), "--tasks", "0",
                 "--max-epochs", "1");
         made = root;
+        if (System.getProperty("atlas.badinput.export") == null) { // exported cases' plans point here: keep it then
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(root)));
+        }
         return root;
+    }
+
+    private static void delete(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a temporary folder: the system cleans it up otherwise
+        }
     }
 
     private static void atlas(String... args) {
