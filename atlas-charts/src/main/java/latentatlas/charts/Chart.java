@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.ParameterStore;
-import latentatlas.InvalidInputException;
 import latentatlas.dataset.Samples;
 import latentatlas.io.AtomicFiles;
 import latentatlas.space.LatentSpace;
@@ -15,7 +14,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -178,22 +176,29 @@ public final class Chart implements AutoCloseable {
     /**
      * @param dir a folder written by {@link #save}
      * @return the chart, with identical weights
+     * @throws DamagedChartException when a file of the folder is missing, truncated, not what {@link #save}
+     *     writes, or the weights do not fit the manifest's network (one line naming the folder to delete)
      */
     public static Chart load(Path dir) {
         ChartManifest manifest = ChartManifest.read(dir);
-        ChartArchitecture architecture = ChartArchitectures.of(manifest.architecture());
+        ChartArchitecture architecture;
+        try {
+            architecture = ChartArchitectures.of(manifest.architecture());
+        } catch (RuntimeException e) {
+            throw DamagedChartException.reading(dir, ChartManifest.FILE, e);
+        }
         NDManager manager = NDManager.newBaseManager();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(dir.resolve(WEIGHTS)))) {
             ChartNetwork network = ChartNetwork.create(architecture, manifest.classes().length, manager);
-            network.load(manager, new DataInputStream(in));
+            DataInputStream data = new DataInputStream(in);
+            network.load(manager, data);
+            if (data.read() != -1) {
+                throw new MalformedModelException("bytes after the last parameter");
+            }
             return new Chart(manager, architecture, network, manifest);
-        } catch (IOException e) {
+        } catch (IOException | MalformedModelException | RuntimeException e) {
             manager.close();
-            throw new UncheckedIOException("cannot read " + dir.resolve(WEIGHTS) + ": " + e.getMessage(), e);
-        } catch (MalformedModelException | RuntimeException e) {
-            manager.close();
-            throw new InvalidInputException(dir.resolve(WEIGHTS) + ": the weights do not fit the manifest's network ("
-                    + e.getMessage() + "): retrain the chart", e);
+            throw DamagedChartException.reading(dir, WEIGHTS, e);
         }
     }
 

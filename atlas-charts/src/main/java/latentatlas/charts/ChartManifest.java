@@ -2,7 +2,6 @@ package latentatlas.charts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import latentatlas.InvalidInputException;
 import latentatlas.io.AtomicFiles;
 
 import java.io.IOException;
@@ -55,19 +54,23 @@ public record ChartManifest(String format, int task, int[] classes, Map<String, 
     /**
      * @param dir a chart folder
      * @return its manifest
-     * @throws InvalidInputException when it is missing or unreadable
+     * @throws DamagedChartException when it is missing, unreadable or not a chart manifest
      */
     public static ChartManifest read(Path dir) {
-        Path file = dir.resolve(FILE);
-        try {
-            ChartManifest m = JSON.readValue(file.toFile(), ChartManifest.class);
-            if (!FORMAT.equals(m.format())) {
-                throw new InvalidInputException(file + ": format '" + m.format() + "', expected '" + FORMAT + "'");
-            }
-            return m;
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read the chart manifest (" + e.getMessage()
-                    + "): retrain the chart", e);
+        ChartManifest m;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(dir.resolve(FILE))) {
+            m = JSON.readValue(in, ChartManifest.class);
+        } catch (IOException | RuntimeException e) {
+            throw DamagedChartException.reading(dir, FILE, e);
         }
+        if (m == null || !FORMAT.equals(m.format())) {
+            throw new DamagedChartException(dir, FILE + ": format '" + (m == null ? null : m.format()) + "', expected '"
+                    + FORMAT + "'", null);
+        }
+        if (m.classes() == null || m.architecture() == null || m.configHash() == null) {
+            throw new DamagedChartException(dir, FILE + ": the classes, the architecture or the configuration hash"
+                    + " is missing", null);
+        }
+        return m;
     }
 }

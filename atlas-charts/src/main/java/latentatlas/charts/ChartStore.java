@@ -1,9 +1,12 @@
 package latentatlas.charts;
 
 import latentatlas.io.OutputFolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -14,6 +17,7 @@ import java.util.function.Consumer;
  * ({@link OutputFolder}), so a run killed during a chart leaves no chart folder for it and resumes there.
  */
 public final class ChartStore {
+    private static final Logger LOG = LoggerFactory.getLogger(ChartStore.class);
     private final Path run;
 
     /** @param run the run folder */
@@ -37,20 +41,43 @@ public final class ChartStore {
     }
 
     /**
+     * The stored chart of a task, when it was trained with this configuration and reads back whole. A chart
+     * folder that is there but damaged ({@link DamagedChartException}: a file missing, truncated or garbled)
+     * is logged as a warning naming it and counts as absent, so that the caller trains the chart again and
+     * {@link #write} replaces the folder.
+     *
      * @param task the task index
      * @param configHash the configuration hash the chart must have been trained with
-     * @return whether a complete chart for this configuration is there
+     * @return the chart (close it), or empty when there is none of this configuration
+     */
+    public Optional<Chart> reuse(int task, String configHash) {
+        Path dir = chartDir(task);
+        if (!Files.exists(dir)) {
+            return Optional.empty();
+        }
+        Chart chart;
+        try {
+            chart = Chart.load(dir);
+        } catch (DamagedChartException e) {
+            LOG.warn("chart folder {} is damaged ({}); training it again", e.folder(), e.reason());
+            return Optional.empty();
+        }
+        if (!configHash.equals(chart.manifest().configHash())) {
+            chart.close();
+            return Optional.empty();
+        }
+        return Optional.of(chart);
+    }
+
+    /**
+     * @param task the task index
+     * @param configHash the configuration hash the chart must have been trained with
+     * @return whether a complete chart for this configuration is there ({@link #reuse})
      */
     public boolean isComplete(int task, String configHash) {
-        Path dir = chartDir(task);
-        if (!Files.isRegularFile(dir.resolve(ChartManifest.FILE)) || !Files.isRegularFile(dir.resolve(Chart.WEIGHTS))) {
-            return false;
-        }
-        try {
-            return configHash.equals(ChartManifest.read(dir).configHash());
-        } catch (RuntimeException e) {
-            return false;
-        }
+        Optional<Chart> chart = reuse(task, configHash);
+        chart.ifPresent(Chart::close);
+        return chart.isPresent();
     }
 
     /**

@@ -164,7 +164,7 @@ public final class NetworkTrainer {
                         bestEpoch = epoch;
                         sinceBest = 0;
                         for (int i = 0; i < params.size(); i++) {
-                            params.get(i).getArray().copyTo(best[i]);
+                            overwrite(best[i], params.get(i).getArray());
                         }
                     } else if (++sinceBest >= config.patience()) {
                         reason = "early stop: no validation improvement for " + config.patience() + " validations";
@@ -173,7 +173,7 @@ public final class NetworkTrainer {
                 }
             }
             for (int i = 0; i < params.size(); i++) {
-                best[i].copyTo(params.get(i).getArray());
+                overwrite(params.get(i).getArray(), best[i]);
             }
             listener.onTrainingEnd(bestEpoch, reason);
             return new TrainingResult(network, List.copyOf(history), bestEpoch, reason, (System.nanoTime() - start) / 1e9);
@@ -295,5 +295,15 @@ public final class NetworkTrainer {
             }
             return new NetworkTrainer(this);
         }
+    }
+
+    /**
+     * Copies {@code from} into {@code to} in place, bit for bit. Not {@code NDArray.copyTo}: DJL's PyTorch
+     * engine does that under the deprecated {@code AutoNonVariableTypeMode}, and libtorch then prints its
+     * "AutoNonVariableTypeMode is deprecated ... silently wrong result" warning on the standard error stream
+     * (natively, so no log setting hides it); an indexed assignment is the same copy without it.
+     */
+    private static void overwrite(NDArray to, NDArray from) {
+        to.set(new NDIndex("..."), from);
     }
 }

@@ -6,9 +6,18 @@ import java.util.Locale;
 /**
  * A terminal progress bar: one line per epoch, redrawn in place ({@code \r}) at most every 0.2 s with
  * the batches done, the running loss and the throughput, then completed with the validation loss and
- * accuracy. Silent when the environment variable {@code CI} is set (use {@link #create}).
+ * accuracy.
+ *
+ * <p>The rule for every progress display of the program ({@link #wanted}, also used by the sentence
+ * encoders' progress line): draw only when the standard error stream is a terminal and the environment
+ * variable {@code CI} is unset, empty or {@code false}. Java cannot tell whether stderr is a terminal
+ * ({@code System.console()} looks at stdin and stdout), so the launcher {@code atlas} says so:
+ * {@code -Datlas.tty=1} when {@code [ -t 2 ]}. Without that property (tests, a library user, a log file)
+ * there is no bar: redirected output never fills with {@code \r} redraws.
  */
 public final class ProgressBar implements ProgressListener {
+    /** The system property by which the launcher says that the standard error stream is a terminal ({@code 1}). */
+    public static final String TTY_PROPERTY = "atlas.tty";
     private static final int WIDTH = 24;
     private final PrintStream out;
     private String label = "";
@@ -20,12 +29,27 @@ public final class ProgressBar implements ProgressListener {
     }
 
     /**
-     * @param out where to draw (usually the standard error stream)
-     * @return a progress bar, or {@link ProgressListener#NONE} when {@code CI} is set
+     * @param out where to draw (the standard error stream)
+     * @return a progress bar, or {@link ProgressListener#NONE} unless {@link #wanted}
      */
     public static ProgressListener create(PrintStream out) {
-        String ci = System.getenv("CI");
-        return ci != null && !ci.isEmpty() && !"false".equalsIgnoreCase(ci) ? NONE : new ProgressBar(out);
+        return wanted() ? new ProgressBar(out) : NONE;
+    }
+
+    /** @return whether progress is drawn: stderr is a terminal and this is not CI (see the class comment) */
+    public static boolean wanted() {
+        return wanted(System.getProperty(TTY_PROPERTY), System.getenv("CI"));
+    }
+
+    /**
+     * @param tty the value of {@value #TTY_PROPERTY} ({@code 1} or {@code true}: stderr is a terminal), or null
+     * @param ci the value of {@code CI}, or null
+     * @return whether progress is drawn
+     */
+    static boolean wanted(String tty, String ci) {
+        boolean terminal = "1".equals(tty) || "true".equalsIgnoreCase(tty);
+        boolean underCi = ci != null && !ci.isEmpty() && !"false".equalsIgnoreCase(ci);
+        return terminal && !underCi;
     }
 
     @Override

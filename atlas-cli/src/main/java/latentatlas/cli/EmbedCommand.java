@@ -7,6 +7,7 @@ import latentatlas.charts.MlpHead;
 import latentatlas.dataset.Dataset;
 import latentatlas.dataset.Samples;
 import latentatlas.io.OutputFolder;
+import latentatlas.io.RunLock;
 import latentatlas.space.LatentSpaces;
 import latentatlas.tasks.Task;
 import latentatlas.tasks.TaskPlan;
@@ -61,6 +62,12 @@ public final class EmbedCommand implements Runnable {
 
     @Override
     public void run() {
+        try (RunLock lock = RunLock.acquire(run)) {
+            embed();
+        }
+    }
+
+    private void embed() {
         PrintWriter w = spec.commandLine().getOut();
         RunFolder folder = RunFolder.open(run.resolve(RunFolder.PLAN), dataset);
         ChartStore store = new ChartStore(run);

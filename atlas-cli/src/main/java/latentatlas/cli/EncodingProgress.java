@@ -1,17 +1,21 @@
 package latentatlas.cli;
 
+import latentatlas.charts.ProgressBar;
 import latentatlas.text.EncodingListener;
 
 import java.io.PrintWriter;
 
-/** The encoders' progress line on the error stream ({@code \r  SPLIT: DONE/TOTAL sentences}); silent when {@code CI=true}. */
+/**
+ * The encoders' progress line on the error stream ({@code \r  SPLIT: DONE/TOTAL sentences}), drawn under the
+ * same rule as the training bar ({@link ProgressBar#wanted}: stderr is a terminal, not CI).
+ */
 final class EncodingProgress {
     private EncodingProgress() {
     }
 
-    /** @return a listener printing to {@code err}, or a silent one under CI */
+    /** @return a listener printing to {@code err}, or a silent one unless {@link ProgressBar#wanted} */
     static EncodingListener to(PrintWriter err) {
-        if ("true".equals(System.getenv("CI"))) {
+        if (!ProgressBar.wanted()) {
             return EncodingListener.SILENT;
         }
         return (split, done, total) -> {

@@ -17,9 +17,10 @@ import java.util.stream.Collectors;
  *
  * <p>The log: the library logs through SLF4J; the program binds slf4j-simple and writes to the standard
  * error stream, without date, thread or logger name: the library's ({@code latentatlas.*}) INFO lines
- * (stages, charts, analysed spaces) and everyone's warnings. {@code --verbose} adds the library's DEBUG
- * lines and the other libraries' (Spark, DJL) INFO lines, each with its logger's short name. A
- * {@code -Dorg.slf4j.simpleLogger.*} property given to the JVM wins over these defaults.
+ * (stages, charts, analysed spaces) and everyone's warnings, except DJL's "Failed to detect GPU count" (the
+ * CPU engine needs no GPU). {@code --verbose} adds the library's DEBUG lines and the other libraries'
+ * (Spark, DJL) INFO lines, each with its logger's short name. A {@code -Dorg.slf4j.simpleLogger.*} property
+ * given to the JVM wins over these defaults.
  */
 @Command(name = "atlas", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Merge the latent spaces of independently trained networks into one atlas"
@@ -28,6 +29,8 @@ import java.util.stream.Collectors;
 public final class Main implements Runnable {
     /** Exit status of a user mistake (bad option, bad file, bad parameter). */
     public static final int USER_ERROR = 2;
+    /** DJL's GPU probe, which warns "Failed to detect GPU count" on every machine without CUDA. */
+    private static final String CUDA_PROBE = "ai.djl.util.cuda.CudaUtils";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -82,6 +85,7 @@ public final class Main implements Runnable {
         setIfAbsent(p + "levelInBrackets", "true");
         setIfAbsent(p + "defaultLogLevel", verbose ? "info" : "warn");
         setIfAbsent(p + "log.latentatlas", verbose ? "debug" : "info");
+        setIfAbsent(p + "log." + CUDA_PROBE, verbose ? "info" : "error");
     }
 
     private static void setIfAbsent(String key, String value) {
@@ -92,24 +96,33 @@ public final class Main implements Runnable {
 
     /**
      * Runs a command line under the program's rules (also used by {@code atlas bench}): a user mistake
-     * ({@link InvalidInputException}, an unreadable file) prints one line, its unprintable characters escaped
-     * ({@link Text#printable}), and gives {@link #USER_ERROR}.
+     * prints one line and gives {@link #USER_ERROR}, whether the command line does not parse (an unknown
+     * option or command, a missing option, a value of the wrong type: {@link OptionErrors}) or the command
+     * finds it ({@link InvalidInputException}, an unreadable file); its unprintable characters are escaped
+     * ({@link Text#printable}).
      *
      * @return the exit status
      */
     public static int execute(CommandLine cli, PrintWriter out, PrintWriter err, String... args) {
         cli.setOut(out).setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler(OptionErrors::handle);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof InvalidInputException || ex instanceof UncheckedIOException) {
                 // escaped: a message may quote data (a class name, a file name) that holds terminal escapes or a newline
-                cmd.getErr().println("atlas " + cmd.getCommandName() + ": " + flags(cmd, ex) + Text.printable(ex.getMessage()));
+                cmd.getErr().println(commandName(cmd) + ": " + flags(cmd, ex) + Text.printable(ex.getMessage()));
                 cmd.getErr().flush();
                 return USER_ERROR;
             }
             throw ex;
         });
         return cli.execute(args);
+    }
+
+    /** @return the command as typed, e.g. {@code atlas train}, {@code atlas spark merge}, {@code atlas bench core} */
+    static String commandName(CommandLine cmd) {
+        String name = cmd.getCommandSpec().qualifiedName();
+        return name.startsWith("atlas") ? name : "atlas " + name;
     }
 
     /**

@@ -6,6 +6,7 @@ import latentatlas.experiment.Experiment;
 import latentatlas.experiment.PaperResults;
 import latentatlas.experiment.PaperRunner;
 import latentatlas.experiment.SeedSummary;
+import latentatlas.io.RunLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +46,16 @@ public final class PaperCommand implements Runnable {
 
     @Override
     public void run() {
+        if (seeds == null) {
+            paper(); // PaperRunner locks OUT
+            return;
+        }
+        try (RunLock lock = RunLock.acquire(out)) { // PaperRunner locks each OUT/seed-S
+            paper();
+        }
+    }
+
+    private void paper() {
         PrintWriter w = spec.commandLine().getOut();
         long start = System.nanoTime();
         Experiment.Builder template = experiment.builder(Datasets.open(dataset), out.resolve("encoders"),

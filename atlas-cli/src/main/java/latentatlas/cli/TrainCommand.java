@@ -13,6 +13,7 @@ import latentatlas.charts.SmallCnn;
 import latentatlas.charts.TrainingConfig;
 import latentatlas.dataset.Dataset;
 import latentatlas.io.AtomicFiles;
+import latentatlas.io.RunLock;
 import latentatlas.io.WriteFailures;
 import latentatlas.tasks.Task;
 import latentatlas.text.EncodedDataset;
@@ -84,6 +85,12 @@ public final class TrainCommand implements Runnable {
 
     @Override
     public void run() {
+        try (RunLock lock = RunLock.acquire(out)) {
+            train();
+        }
+    }
+
+    private void train() {
         PrintWriter w = spec.commandLine().getOut();
         if (encoder != null) {
             SentenceEncoders.model(encoder);

@@ -10,6 +10,7 @@ import latentatlas.charts.TrainingConfig;
 import latentatlas.dataset.Dataset;
 import latentatlas.io.AtomicFiles;
 import latentatlas.io.Npy;
+import latentatlas.io.Reasons;
 import latentatlas.space.LatentSpace;
 import latentatlas.space.LatentSpaces;
 import latentatlas.tasks.Task;
@@ -28,6 +29,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Obtains the {@link ChartOutputs} of a task: trains its chart unless a chart trained on the same task
@@ -73,9 +75,10 @@ public final class ChartBank {
             LOG.info("task {} ({}): chart and embeddings reused from {}", task.index(), kind.name(), spaces);
             return cached;
         }
+        Optional<Chart> stored = store.reuse(task.index(), hash);
         Chart chart;
-        if (store.isComplete(task.index(), hash)) {
-            chart = Chart.load(store.chartDir(task.index()));
+        if (stored.isPresent()) {
+            chart = stored.get();
             LOG.info("task {} ({}): chart reused", task.index(), kind.name());
         } else {
             chart = trainer.train(kind.data(), task, fingerprint);
@@ -134,13 +137,15 @@ public final class ChartBank {
             float[] probabilities = Npy.readMatrix(dir.resolve("probabilities.npy")).data();
             if (all.size() != kind.data().train().size() + kind.data().test().size()
                     || probabilities.length != all.size() * task.classCount()) {
-                return null;
+                throw new IllegalArgumentException(all.size() + " embedded samples and " + probabilities.length
+                        + " probabilities, expected " + (kind.data().train().size() + kind.data().test().size())
+                        + " samples of " + task.classCount() + " classes");
             }
             return new ChartOutputs(task.index(), kind.name(), task.classes().clone(), all, probabilities,
                     node.path("test_accuracy").asDouble(Double.NaN), node.path("epochs").asInt(),
                     node.path("train_seconds").asDouble());
         } catch (IOException | RuntimeException e) {
-            LOG.warn("cached outputs in {} are unreadable ({}): recomputing them", dir, e.getMessage());
+            LOG.warn("cached outputs in {} are unreadable ({}): recomputing them", dir, Reasons.of(e));
             return null;
         }
     }

@@ -7,6 +7,7 @@ import latentatlas.evaluation.ChartKind;
 import latentatlas.evaluation.ChartKinds;
 import latentatlas.evaluation.Membership;
 import latentatlas.io.OutputNames;
+import latentatlas.io.RunLock;
 import latentatlas.tasks.TaskPlanner;
 import latentatlas.text.EncodingListener;
 
@@ -80,8 +81,9 @@ public final class Experiment {
      * an end-to-end store, the end-to-end chart is kept in
      * {@code DIR/../end-to-end/DATASET-KIND-seedSEED-PROFILE}, where runs of other settings find it.
      *
-     * @param dir the run folder (created if absent)
+     * @param dir the run folder (created if absent), locked while the experiment runs ({@link RunLock})
      * @return the results, also written to {@code DIR/results.json}
+     * @throws InvalidInputException when another run holds the folder
      */
     public RunResults run(Path dir) {
         Path parent = dir.toAbsolutePath().getParent();
@@ -94,7 +96,9 @@ public final class Experiment {
         Path store = endToEndStore != null ? endToEndStore : parent.resolve("end-to-end").resolve(OutputNames.slug(
                 dataset.name() + "-" + endToEnd.name() + "-seed" + seed + "-" + profile.label()));
         ExperimentConfig config = new ExperimentConfig(setting, seed, profile, deterministic, memberships, dir, store);
-        return new ExperimentRunner(config, listener).run(dataset, endToEnd, tasks);
+        try (RunLock lock = RunLock.acquire(dir)) {
+            return new ExperimentRunner(config, listener).run(dataset, endToEnd, tasks);
+        }
     }
 
     /** @return the dataset */

@@ -18,6 +18,7 @@ import latentatlas.dataset.Dataset;
 import latentatlas.io.AtomicFiles;
 import latentatlas.io.OutputFolder;
 import latentatlas.io.OutputNames;
+import latentatlas.io.Reasons;
 import latentatlas.probe.TaskEmbedding;
 import latentatlas.space.LatentSpace;
 import latentatlas.space.LatentSpaces;
@@ -201,11 +202,15 @@ final class ExperimentRunner {
             try {
                 var node = JSON.readTree(file.toFile());
                 if (key.equals(node.path("key").asText())) {
+                    SpaceScores cached = JSON.treeToValue(node.path("scores"), SpaceScores.class);
+                    if (cached == null || cached.probe() == null) {
+                        throw new IllegalArgumentException("no scores in it");
+                    }
                     LOG.info("analyses of {}: reused", s.label());
-                    return JSON.treeToValue(node.path("scores"), SpaceScores.class);
+                    return cached;
                 }
             } catch (IOException | RuntimeException e) {
-                LOG.warn("analyses of {}: cached file {} unreadable ({}), recomputing", s.label(), file, e.getMessage());
+                LOG.warn("analyses of {}: cached file {} unreadable ({}), recomputing", s.label(), file, Reasons.of(e));
             }
         }
         SpaceScores scores = analyses.analyse(s);

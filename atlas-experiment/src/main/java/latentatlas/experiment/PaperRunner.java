@@ -5,6 +5,7 @@ import latentatlas.analyses.SpaceScores;
 import latentatlas.analyses.SubsetScores;
 import latentatlas.evaluation.Membership;
 import latentatlas.io.OutputNames;
+import latentatlas.io.RunLock;
 import latentatlas.report.Document;
 import latentatlas.report.Table;
 import latentatlas.tasks.DisjointPlanner;
@@ -95,14 +96,21 @@ public final class PaperRunner {
      * @param template dataset, seed, profile, determinism, memberships, chart kinds and listener (the
      *                 setting and the end-to-end store are chosen here; the template is not changed)
      * @param settings run name to planner (see {@link #defaultSettings})
-     * @param out the paper folder
+     * @param out the paper folder, locked while the paper runs ({@link RunLock})
      * @return the combined results
+     * @throws InvalidInputException when another run holds the folder
      */
     public static PaperResults run(Experiment.Builder template, Map<String, TaskPlanner> settings, Path out) {
         if (settings.isEmpty()) {
             throw new InvalidInputException(List.of("settings"), "paper settings: expected at least one, found none");
         }
         settings.keySet().forEach(name -> OutputNames.check("setting", name)); // each names a folder of out
+        try (RunLock lock = RunLock.acquire(out)) {
+            return runSettings(template, settings, out);
+        }
+    }
+
+    private static PaperResults runSettings(Experiment.Builder template, Map<String, TaskPlanner> settings, Path out) {
         Experiment.Builder b = template.withChartKinds(out.resolve("encoders")).optEndToEndStore(out.resolve("end-to-end"));
         Map<String, RunResults> runs = new LinkedHashMap<>();
         Experiment experiment = null;
