@@ -47,9 +47,15 @@ public final class CompareJob {
         JavaRDD<PairRow> pairs = joined.as(Encoders.bean(PairRow.class)).javaRDD()
                 .persist(StorageLevel.MEMORY_AND_DISK_SER());
         try {
-            ClassSums sums = pairs.mapPartitions(new FirstPass(hook)).reduce(ClassSums::merge);
-            if (sums.count < 2) {
-                throw new InvalidInputException("compare: the spaces share " + sums.count
+            // collected, not reduced: no partition has rows when the spaces share no id
+            long count = 0;
+            ClassSums sums = null;
+            for (ClassSums part : pairs.mapPartitions(new FirstPass(hook)).collect()) {
+                sums = sums == null ? part : sums.merge(part);
+                count = sums.count;
+            }
+            if (count < 2) {
+                throw new InvalidInputException("compare: the spaces share " + count
                         + " id(s), at least 2 needed: compare spaces of the same samples");
             }
             SecondPass second = new SecondPass(hook, sums.meanX(), sums.meanY(), sums.centroidsX(), sums.centroidsY());

@@ -57,11 +57,14 @@ public final class MergeJob {
      * Validates the anchors and the charts on the driver, then returns the (lazy) atlas table.
      *
      * @return the atlas {@code (id, vector, coverage)}
-     * @throws InvalidInputException when a chart of the rows has no anchors
+     * @throws InvalidInputException when there are no rows, or a chart of the rows has no anchors
      */
     public Dataset<Row> atlas() {
         ChartAnchors chartAnchors = ChartAnchors.collect(anchors, similarity, normalization);
         List<String> charts = rows.select(AtlasTables.CHART).distinct().as(Encoders.STRING()).collectAsList();
+        if (charts.isEmpty()) {
+            throw new InvalidInputException("rows: the table has no rows: export every chart's rows");
+        }
         List<String> missing = new ArrayList<>();
         for (String chart : charts) {
             if (!chartAnchors.has(chart)) {
