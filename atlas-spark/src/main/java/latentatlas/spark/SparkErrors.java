@@ -5,6 +5,7 @@ import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import static org.apache.spark.sql.functions.concat;
@@ -18,7 +19,7 @@ import static org.apache.spark.sql.functions.raise_error;
  * zero vector or a width mismatch, or a check of a table column, {@link #fail}) reaches the driver
  * wrapped in Spark's "job aborted" {@code SparkException}: with the original exception as its cause
  * when the driver could deserialize it, always with its text ({@code latentatlas.InvalidInputException:
- * MESSAGE}) in the message. {@link #translated} finds either and gives the {@link InvalidInputException}
+ * MESSAGE}) in the message. {@link #userMistake} finds either and gives the {@link InvalidInputException}
  * back; Spark's own refusals of the input (an {@link AnalysisException}: a path that does not exist, a
  * column of the wrong type; a file that is not Parquet) become one-line {@link InvalidInputException}s.
  * Anything else (a bug, a lost executor) is left as it is.
@@ -35,20 +36,22 @@ public final class SparkErrors {
     /**
      * @param action the Spark work
      * @return its result
-     * @throws InvalidInputException when the failure is a user mistake ({@link #translated})
+     * @throws InvalidInputException when the failure is a user mistake ({@link #userMistake}); any other
+     *     failure is thrown as it is
      */
     public static <T> T unwrapped(Supplier<T> action) {
         try {
             return action.get();
         } catch (Exception e) {
-            // Spark's Scala code throws AnalysisException (a checked exception) undeclared
-            throw translated(e);
+            // Spark's Scala code throws checked exceptions (SparkException, AnalysisException) undeclared
+            throw userMistake(e).orElseThrow(() -> SparkErrors.<RuntimeException>rethrown(e));
         }
     }
 
     /**
      * @param action the Spark work
-     * @throws InvalidInputException when the failure is a user mistake ({@link #translated})
+     * @throws InvalidInputException when the failure is a user mistake ({@link #userMistake}); any other
+     *     failure is thrown as it is
      */
     public static void run(Runnable action) {
         unwrapped(() -> {
@@ -60,7 +63,7 @@ public final class SparkErrors {
     /**
      * A column expression that fails its task with a user mistake (Spark's {@code raise_error}), e.g.
      * {@code when(col("id").isNull(), fail(lit("rows: a row has no id"))).otherwise(col("id"))};
-     * {@link #translated} turns the failure back into an {@link InvalidInputException} with that message.
+     * {@link #userMistake} turns the failure back into an {@link InvalidInputException} with that message.
      *
      * @param message the one-line message (a string column, so that it can name the row)
      */
@@ -72,24 +75,24 @@ public final class SparkErrors {
      * @param failure what a Spark action threw
      * @return the user mistake it is: the {@link InvalidInputException} of its cause chain, else one
      *     rebuilt from an executor's message, else one for an {@link AnalysisException} or a file that is
-     *     not Parquet; otherwise the failure itself (wrapped when it is a checked exception)
+     *     not Parquet; empty for anything else
      */
-    public static RuntimeException translated(Throwable failure) {
+    public static Optional<InvalidInputException> userMistake(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof InvalidInputException input) {
-                return input;
+                return Optional.of(input);
             }
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             String message = cause.getMessage();
             int at = message == null ? -1 : message.indexOf(MARK);
             if (at >= 0) {
-                return new InvalidInputException(firstLine(message.substring(at + MARK.length())), failure);
+                return Optional.of(new InvalidInputException(firstLine(message.substring(at + MARK.length())), failure));
             }
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof AnalysisException analysis) {
-                return new InvalidInputException(withoutErrorClass(firstLine(analysis.getMessage())), failure);
+                return Optional.of(new InvalidInputException(withoutErrorClass(firstLine(analysis.getMessage())), failure));
             }
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -97,15 +100,22 @@ public final class SparkErrors {
             if (message != null && message.contains(NOT_PARQUET)) {
                 // the line of the reader's exception, which Spark may quote inside an executor's stack trace
                 String line = message.lines().filter(l -> l.contains(NOT_PARQUET)).findFirst().orElseThrow();
-                return new InvalidInputException(line.strip().replaceFirst("^.*(Exception|Error): ", "")
-                        + ": give Parquet files or folders (as 'atlas spark export' or any Parquet writer writes them)", failure);
+                return Optional.of(new InvalidInputException(line.strip().replaceFirst("^.*(Exception|Error): ", "")
+                        + ": give Parquet files or folders (as 'atlas spark export' or any Parquet writer writes them)",
+                        failure));
             }
             if (cause instanceof SparkThrowable spark && "CANNOT_READ_FILE_FOOTER".equals(spark.getErrorClass())
                     && cause.getCause() == null) {
-                return new InvalidInputException(withoutErrorClass(firstLine(message)), failure);
+                return Optional.of(new InvalidInputException(withoutErrorClass(firstLine(message)), failure));
             }
         }
-        return failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+        return Optional.empty();
+    }
+
+    /** Throws a checked exception as it is, undeclared (as Spark's Scala code does). */
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E rethrown(Throwable e) throws E {
+        throw (E) e;
     }
 
     private static String firstLine(String message) {
