@@ -63,7 +63,7 @@ public final class SparkMergeCommand implements Runnable {
                     .optSimilarity(similarity)
                     .optNormalization(normalization)
                     .optAggregation(aggregation);
-            if (partitions > 0) {
+            if (partitions != 0) {
                 job.optPartitions(partitions);
             }
             ParquetOutput.write(job.build().atlas(), out);

@@ -1,6 +1,8 @@
 package latentatlas.spark;
 
 import org.apache.hadoop.conf.Configuration;
+import latentatlas.InvalidInputException;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkContext;
@@ -12,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Writes a table as a Parquet folder completely or not at all: Spark writes a hidden sibling folder,
@@ -20,12 +23,17 @@ import java.util.UUID;
  * and no temporary folder (it is removed once the job's last task has stopped).
  */
 public final class ParquetOutput {
+    /** The files of a Parquet table folder as Spark and other writers leave them. */
+    private static final Pattern TABLE_FILE = Pattern.compile(
+            "[^.].*\\.parquet|_SUCCESS|_metadata|_common_metadata|\\..*\\.crc");
+
     private ParquetOutput() {
     }
 
     /**
      * @param table the rows to write
-     * @param target the Parquet folder to create or replace
+     * @param target the Parquet folder to create or replace (only a folder of a Parquet table's files is replaced)
+     * @throws InvalidInputException when the target is a file, lies under a file, or is a folder with other files
      */
     public static void write(Dataset<Row> table, String target) {
         Configuration hadoop = table.sparkSession().sparkContext().hadoopConfiguration();
@@ -34,10 +42,11 @@ public final class ParquetOutput {
                 "." + path.getName() + "." + UUID.randomUUID() + ".tmp");
         try {
             FileSystem fs = path.getFileSystem(hadoop);
+            checkTarget(fs, path);
             try {
                 try {
                     table.write().mode(SaveMode.ErrorIfExists).parquet(temp.toString());
-                } catch (RuntimeException e) {
+                } catch (Exception e) {
                     awaitRunningTasks(table.sparkSession().sparkContext());
                     throw e;
                 }
@@ -54,6 +63,32 @@ public final class ParquetOutput {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses a target that replacing would lose data: an existing file, or a folder that holds anything
+     * but a Parquet table's files (a mistyped {@code --out} must not delete a folder of the user's);
+     * and a target under a file.
+     */
+    private static void checkTarget(FileSystem fs, Path path) throws IOException {
+        Path parent = path.getParent();
+        if (parent != null && fs.exists(parent) && !fs.getFileStatus(parent).isDirectory()) {
+            throw new InvalidInputException(path + ": cannot write a table here: " + parent + " is a file, not a folder");
+        }
+        if (!fs.exists(path)) {
+            return;
+        }
+        if (!fs.getFileStatus(path).isDirectory()) {
+            throw new InvalidInputException(path + ": exists and is a file, not a Parquet table folder: refusing to"
+                    + " replace it; give a new path or remove it");
+        }
+        for (FileStatus entry : fs.listStatus(path)) {
+            if (entry.isDirectory() || !TABLE_FILE.matcher(entry.getPath().getName()).matches()) {
+                throw new InvalidInputException(path + ": exists and holds " + entry.getPath().getName()
+                        + ", not only a Parquet table's files (*.parquet, _SUCCESS, .*.crc): refusing to replace it;"
+                        + " give a new path or remove it");
+            }
         }
     }
 

@@ -81,6 +81,20 @@ class SparkBadInputTest extends BadInputSuite {
                 merge("spark-merge-anchor-zero-norm", "zero norm", tables("rows", "zero-anchor"), rows, "{dir}/zero-anchor.parquet"),
                 merge("spark-merge-anchor-position-gap", "has position 5, expected 3", tables("rows", "position-gap"), rows,
                         "{dir}/position-gap.parquet"),
+                of("spark-merge-rows-one-junk-file", "is not a Parquet file",
+                        text("junk.parquet", "not a table").and(tables("rows", "anchors")),
+                        "spark", "merge", "--rows", rows, "{dir}/junk.parquet", "--anchors", anchors, "--out", "{dir}/atlas.parquet"),
+                // merge: outputs that replacing would lose
+                of("spark-merge-out-folder-of-other-files", "holds notes.txt, not only a Parquet table's files", dir -> {
+                    tables("rows", "anchors").prepare(dir);
+                    Files.createDirectories(dir.resolve("mine"));
+                    Files.writeString(dir.resolve("mine/notes.txt"), "keep me");
+                }, "spark", "merge", "--rows", rows, "--anchors", anchors, "--out", "{dir}/mine"),
+                of("spark-merge-out-is-a-file", "exists and is a file", text("atlas.parquet", "keep me").and(tables("rows", "anchors")),
+                        "spark", "merge", "--rows", rows, "--anchors", anchors, "--out", "{dir}/atlas.parquet"),
+                of("spark-merge-partitions-negative", "--partitions: id partitions: expected 1 to 100000, found -3",
+                        tables("rows", "anchors"), "spark", "merge", "--rows", rows, "--anchors", anchors, "--out",
+                        "{dir}/atlas.parquet", "--partitions", "-3"),
                 // masters Spark refuses
                 of("spark-merge-master-bogus", "--master: Spark master: expected", tables("rows", "anchors"),
                         "spark", "merge", "--master", "bogus", "--rows", rows, "--anchors", anchors, "--out", "{dir}/atlas.parquet"),
@@ -111,6 +125,10 @@ class SparkBadInputTest extends BadInputSuite {
                 of("spark-import-missing", "Path does not exist", Setup.NONE,
                         "spark", "import", "--in", "{dir}/none.parquet", "--out", "{dir}/out"),
                 // export
+                of("spark-export-out-under-a-file", "is a file, not a folder", dir -> {
+                    Inputs.twoSpaces(dir);
+                    Files.writeString(dir.resolve("f.txt"), "keep me");
+                }, "spark", "export", "--space", "a={dir}/a.npy:{dir}/a.ids.npy", "--out", "{dir}/f.txt"),
                 of("spark-export-master-bogus", "--master", dir -> Inputs.twoSpaces(dir),
                         "spark", "export", "--master", "spark:/no-slashes", "--space", "a={dir}/a.npy:{dir}/a.ids.npy",
                         "--out", "{dir}/out"));
