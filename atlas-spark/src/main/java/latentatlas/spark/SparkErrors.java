@@ -1,12 +1,14 @@
 package latentatlas.spark;
 
 import latentatlas.InvalidInputException;
-import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
 
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
@@ -21,7 +23,7 @@ import static org.apache.spark.sql.functions.raise_error;
  * when the driver could deserialize it, always with its text ({@code latentatlas.InvalidInputException:
  * MESSAGE}) in the message. {@link #userMistake} finds either and gives the {@link InvalidInputException}
  * back; Spark's own refusals of the input (an {@link AnalysisException}: a path that does not exist, a
- * column of the wrong type; a file that is not Parquet) become one-line {@link InvalidInputException}s.
+ * column of the wrong type; a file that is not Parquet, or a corrupt one) become one-line {@link InvalidInputException}s.
  * Anything else (a bug, a lost executor) is left as it is.
  */
 public final class SparkErrors {
@@ -29,6 +31,8 @@ public final class SparkErrors {
     private static final String MARK = InvalidInputException.class.getName() + ": ";
     /** How Parquet says a file is not one (the reader's RuntimeException). */
     private static final String NOT_PARQUET = " is not a Parquet file";
+    /** How Spark names the file a task failed to read. */
+    private static final Pattern READING = Pattern.compile("Encountered error while reading file (\\S+?)\\. Details");
 
     private SparkErrors() {
     }
@@ -74,8 +78,8 @@ public final class SparkErrors {
     /**
      * @param failure what a Spark action threw
      * @return the user mistake it is: the {@link InvalidInputException} of its cause chain, else one
-     *     rebuilt from an executor's message, else one for an {@link AnalysisException} or a file that is
-     *     not Parquet; empty for anything else
+     *     rebuilt from an executor's message, else one for an {@link AnalysisException}, a file that is
+     *     not Parquet or corrupt Parquet data; empty for anything else
      */
     public static Optional<InvalidInputException> userMistake(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -104,12 +108,27 @@ public final class SparkErrors {
                         + ": give Parquet files or folders (as 'atlas spark export' or any Parquet writer writes them)",
                         failure));
             }
-            if (cause instanceof SparkThrowable spark && "CANNOT_READ_FILE_FOOTER".equals(spark.getErrorClass())
-                    && cause.getCause() == null) {
-                return Optional.of(new InvalidInputException(withoutErrorClass(firstLine(message)), failure));
+        }
+        String file = null;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            Matcher reading = cause.getMessage() == null ? null : READING.matcher(cause.getMessage());
+            if (file == null && reading != null && reading.find()) {
+                file = reading.group(1);
+            }
+            if (fromParquet(cause)) {
+                return Optional.of(new InvalidInputException((file == null ? "" : file + ": ") + "corrupt Parquet data ("
+                        + firstLine(cause.getMessage()) + "): write the table again", failure));
             }
         }
         return Optional.empty();
+    }
+
+    /** @return whether the Parquet reader threw it (a corrupt footer or page) */
+    private static boolean fromParquet(Throwable cause) {
+        StackTraceElement[] frames = cause.getStackTrace();
+        String origin = frames.length == 0 ? "" : frames[0].getClassName();
+        return Stream.of(cause.getClass().getName(), origin)
+                .anyMatch(name -> name.startsWith("org.apache.parquet.") || name.startsWith("shaded.parquet."));
     }
 
     /** Throws a checked exception as it is, undeclared (as Spark's Scala code does). */

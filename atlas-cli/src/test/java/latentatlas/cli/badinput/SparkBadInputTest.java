@@ -17,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static latentatlas.cli.badinput.BadInputSuite.Case.of;
@@ -47,6 +49,10 @@ class SparkBadInputTest extends BadInputSuite {
                         "{dir}/junk.parquet", anchors),
                 merge("spark-merge-rows-empty-file", "is not a Parquet file", text("empty.parquet", "").and(tables("anchors")),
                         "{dir}/empty.parquet", anchors),
+                merge("spark-merge-rows-corrupt-footer", "corrupt Parquet data (can not read FileMetaData",
+                        tables("corrupt-footer", "anchors"), "{dir}/corrupt-footer.parquet", anchors),
+                merge("spark-merge-rows-corrupt-page", "part-0.parquet: corrupt Parquet data (can not read",
+                        tables("corrupt-page", "anchors"), "{dir}/corrupt-page.parquet", anchors),
                 merge("spark-merge-anchors-empty-folder", "Unable to infer schema", dir -> {
                     tables("rows").prepare(dir);
                     Files.createDirectories(dir.resolve("anchors.parquet"));
@@ -208,6 +214,8 @@ class SparkBadInputTest extends BadInputSuite {
         }
         write(spark, dir, "rows", ROWS, rows);
         write(spark, dir, "anchors", ANCHORS, anchors);
+        corrupted(dir, "rows", "corrupt-footer", bytes -> Arrays.fill(bytes, bytes.length - 60, bytes.length - 8, (byte) 0x7f));
+        corrupted(dir, "rows", "corrupt-page", bytes -> Arrays.fill(bytes, 4, bytes.length / 2, (byte) 0x5d));
         write(spark, dir, "no-vector", schema(field("chart", DataTypes.StringType), field("id", DataTypes.LongType),
                 field("embedding", DataTypes.createArrayType(DataTypes.FloatType))), List.of(RowFactory.create("a", 0L, vector(0, 1))));
         write(spark, dir, "string-ids", schema(field("chart", DataTypes.StringType), field("id", DataTypes.StringType),
@@ -256,6 +264,19 @@ class SparkBadInputTest extends BadInputSuite {
 
     private static void write(SparkSession spark, Path dir, String name, StructType schema, List<Row> rows) {
         spark.createDataFrame(rows, schema).coalesce(1).write().parquet(dir.resolve(name + ".parquet").toString());
+    }
+
+    /** Writes {@code NAME.parquet/part-0.parquet}: the data file of table {@code from}, its bytes spoiled. */
+    private static void corrupted(Path dir, String from, String name, Consumer<byte[]> spoil) {
+        try (Stream<Path> files = Files.list(dir.resolve(from + ".parquet"))) {
+            Path data = files.filter(p -> p.getFileName().toString().matches("part-.*\\.parquet")).findFirst().orElseThrow();
+            byte[] bytes = Files.readAllBytes(data);
+            spoil.accept(bytes);
+            Files.createDirectories(dir.resolve(name + ".parquet"));
+            Files.write(dir.resolve(name + ".parquet/part-0.parquet"), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Row row(String chart, long id, float[] vector, int last) {
