@@ -4,8 +4,6 @@ import latentatlas.spark.AtlasTables;
 import latentatlas.spark.CompareJob;
 import latentatlas.spark.Comparison;
 import latentatlas.spark.PartitionHook;
-import latentatlas.spark.SparkErrors;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,22 +39,23 @@ public final class SparkCompareCommand implements Runnable {
 
     @Override
     public void run() {
-        SparkSession spark = master.open("compare");
-        long start = System.nanoTime();
-        Comparison result = SparkErrors.unwrapped(() -> CompareJob.compare(AtlasTables.readSpace(spark, a, chartA),
-                AtlasTables.readSpace(spark, b, chartB), PartitionHook.NONE));
-        PrintWriter out = spec.commandLine().getOut();
-        out.printf("common ids: %d (A width %d, B width %d)%n", result.rows(), result.dimA(), result.dimB());
-        out.printf("linear CKA: %.6f%n", result.linearCka());
-        if (!result.classes().isEmpty()) {
-            out.printf("separability: A %.4f, B %.4f (%d classes)%n", result.separabilityA(), result.separabilityB(),
-                    result.classes().size());
-            out.println("class  count  centroid-norm A  centroid-norm B  mean-distance A  mean-distance B");
-            for (Comparison.ClassStats c : result.classes()) {
-                out.printf("%5d  %5d  %15.4f  %15.4f  %15.4f  %15.4f%n", c.label(), c.count(), c.centroidNormA(),
-                        c.centroidNormB(), c.meanDistanceA(), c.meanDistanceB());
+        master.run("compare", spark -> {
+            long start = System.nanoTime();
+            Comparison result = CompareJob.compare(AtlasTables.readSpace(spark, a, chartA),
+                    AtlasTables.readSpace(spark, b, chartB), PartitionHook.NONE);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("common ids: %d (A width %d, B width %d)%n", result.rows(), result.dimA(), result.dimB());
+            out.printf("linear CKA: %.6f%n", result.linearCka());
+            if (!result.classes().isEmpty()) {
+                out.printf("separability: A %.4f, B %.4f (%d classes)%n", result.separabilityA(),
+                        result.separabilityB(), result.classes().size());
+                out.println("class  count  centroid-norm A  centroid-norm B  mean-distance A  mean-distance B");
+                for (Comparison.ClassStats c : result.classes()) {
+                    out.printf("%5d  %5d  %15.4f  %15.4f  %15.4f  %15.4f%n", c.label(), c.count(), c.centroidNormA(),
+                            c.centroidNormB(), c.meanDistanceA(), c.meanDistanceB());
+                }
             }
-        }
-        out.printf("(%s, %.1f s)%n", spark.sparkContext().master(), (System.nanoTime() - start) / 1e9);
+            out.printf("(%s, %.1f s)%n", spark.sparkContext().master(), (System.nanoTime() - start) / 1e9);
+        });
     }
 }

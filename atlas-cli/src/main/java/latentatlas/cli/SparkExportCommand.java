@@ -6,7 +6,6 @@ import latentatlas.space.LatentSpace;
 import latentatlas.space.LatentSpaces;
 import latentatlas.spark.ParquetOutput;
 import latentatlas.spark.SpaceExport;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,11 +59,12 @@ public final class SparkExportCommand implements Runnable {
             charts.forEach((chart, space) -> anchorRows.put(chart, space.select("space " + chart + " (anchor ids from "
                     + anchors + ")", ids)));
         }
-        SparkSession spark = master.open("export");
-        ParquetOutput.write(SpaceExport.chartRows(spark, charts), out.resolve("rows.parquet").toString());
-        if (!anchorRows.isEmpty()) {
-            ParquetOutput.write(SpaceExport.anchorRows(spark, anchorRows), out.resolve("anchors.parquet").toString());
-        }
+        master.run("export", spark -> {
+            ParquetOutput.write(SpaceExport.chartRows(spark, charts), out.resolve("rows.parquet").toString());
+            if (!anchorRows.isEmpty()) {
+                ParquetOutput.write(SpaceExport.anchorRows(spark, anchorRows), out.resolve("anchors.parquet").toString());
+            }
+        });
         long rows = charts.values().stream().mapToLong(LatentSpace::size).sum();
         spec.commandLine().getOut().printf("exported %d rows of %d charts%s -> %s%n", rows, charts.size(),
                 anchors == null ? "" : " and their anchors", out);

@@ -1,16 +1,11 @@
 package latentatlas.cli;
 
-
 import latentatlas.atlas.Aggregation;
 import latentatlas.relative.Normalization;
 import latentatlas.relative.Similarity;
 import latentatlas.spark.AtlasTables;
 import latentatlas.spark.MergeJob;
 import latentatlas.spark.ParquetOutput;
-import latentatlas.spark.SparkErrors;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,23 +55,21 @@ public final class SparkMergeCommand implements Runnable {
 
     @Override
     public void run() {
-        SparkSession spark = master.open("merge");
-        long start = System.nanoTime();
-        MergeJob.Builder job = MergeJob.builder()
-                .setRows(AtlasTables.readChartRows(spark, rows))
-                .setAnchors(AtlasTables.readAnchors(spark, anchors))
-                .optSimilarity(similarity)
-                .optNormalization(normalization)
-                .optAggregation(aggregation);
-        if (partitions > 0) {
-            job.optPartitions(partitions);
-        }
-        long ids = SparkErrors.unwrapped(() -> {
-            Dataset<Row> atlas = job.build().atlas();
-            ParquetOutput.write(atlas, out);
-            return spark.read().parquet(out).count();
+        master.run("merge", spark -> {
+            long start = System.nanoTime();
+            MergeJob.Builder job = MergeJob.builder()
+                    .setRows(AtlasTables.readChartRows(spark, rows))
+                    .setAnchors(AtlasTables.readAnchors(spark, anchors))
+                    .optSimilarity(similarity)
+                    .optNormalization(normalization)
+                    .optAggregation(aggregation);
+            if (partitions != 0) {
+                job.optPartitions(partitions);
+            }
+            ParquetOutput.write(job.build().atlas(), out);
+            long ids = spark.read().parquet(out).count();
+            spec.commandLine().getOut().printf("atlas: %d ids -> %s (%s, %.1f s)%n", ids, out,
+                    spark.sparkContext().master(), (System.nanoTime() - start) / 1e9);
         });
-        spec.commandLine().getOut().printf("atlas: %d ids -> %s (%s, %.1f s)%n", ids, out,
-                spark.sparkContext().master(), (System.nanoTime() - start) / 1e9);
     }
 }

@@ -1,20 +1,32 @@
 package latentatlas.spark;
 
 import latentatlas.InvalidInputException;
-import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.ByteType;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DoubleType;
+import org.apache.spark.sql.types.FloatType;
+import org.apache.spark.sql.types.IntegerType;
+import org.apache.spark.sql.types.LongType;
+import org.apache.spark.sql.types.ShortType;
+import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 import java.util.Arrays;
 import java.util.List;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 /**
  * The Parquet tables of the distributed atlas, their schemas and their validated readers.
@@ -29,9 +41,9 @@ import static org.apache.spark.sql.functions.lit;
  *       id and the number of charts that contained it.</li>
  * </ul>
  *
- * <p>Readers accept any numeric element type for {@code vector} (a float64 table written by pandas
- * is cast to float32) and fail with one line naming the file, the missing column and the expected
- * schema.
+ * <p>Readers accept any integer type for the integer columns and any numeric element type for
+ * {@code vector} (a float64 table written by pandas is cast to float32), check every value they read
+ * ({@link #column}) and fail with one line naming the file, the column and the expected type.
  */
 public final class AtlasTables {
     /** Column of the chart (model) name. */
@@ -77,22 +89,26 @@ public final class AtlasTables {
      * Reads chart rows {@code (chart, id, vector)}.
      *
      * @param paths Parquet files or folders, read as one table
-     * @return the columns chart, id, vector (float32)
+     * @return the columns chart, id, vector (float32), checked ({@link #column})
      */
     public static Dataset<Row> readChartRows(SparkSession spark, List<String> paths) {
-        Dataset<Row> table = read(spark, paths, CHART, ID, VECTOR);
-        return table.select(col(CHART).cast("string"), col(ID).cast("long"), floatVector());
+        Dataset<Row> table = open(spark, paths);
+        String what = paths.toString();
+        require(table, what, CHART, ID, VECTOR);
+        return table.select(column(table, what, CHART), column(table, what, ID), column(table, what, VECTOR));
     }
 
     /**
      * Reads anchor rows.
      *
-     * @return the columns chart, id, vector (float32), position (null when the table has none)
+     * @return the columns chart, id, vector (float32), position (null when the table has none), checked
      */
     public static Dataset<Row> readAnchors(SparkSession spark, List<String> paths) {
-        Dataset<Row> table = read(spark, paths, CHART, ID, VECTOR);
-        Column position = has(table, POSITION) ? col(POSITION).cast("int") : lit(null).cast("int");
-        return table.select(col(CHART).cast("string"), col(ID).cast("long"), floatVector(), position.as(POSITION));
+        Dataset<Row> table = open(spark, paths);
+        String what = paths.toString();
+        require(table, what, CHART, ID, VECTOR);
+        Column position = has(table, POSITION) ? column(table, what, POSITION) : lit(null).cast("int").as(POSITION);
+        return table.select(column(table, what, CHART), column(table, what, ID), column(table, what, VECTOR), position);
     }
 
     /**
@@ -100,19 +116,32 @@ public final class AtlasTables {
      * and {@code chart} (then restricted to one chart).
      *
      * @param chart the chart to keep, or {@code null} when the table holds one space
-     * @return the columns id, vector (float32), label (null when the table has none)
+     * @return the columns id, vector (float32), label (null when the table has none), checked
      */
     public static Dataset<Row> readSpace(SparkSession spark, String path, String chart) {
-        Dataset<Row> table = read(spark, List.of(path), ID, VECTOR);
+        Dataset<Row> table = open(spark, List.of(path));
+        require(table, path, ID, VECTOR);
         if (chart != null) {
             if (!has(table, CHART)) {
                 throw new InvalidInputException(List.of("chart"), path + ": chart " + chart + " asked for but the table has no '"
                         + CHART + "' column (columns: " + Arrays.toString(table.columns()) + ")");
             }
-            table = table.filter(col(CHART).equalTo(chart));
+            table = table.filter(column(table, path, CHART).equalTo(chart));
         }
-        Column label = has(table, LABEL) ? col(LABEL).cast("int") : lit(null).cast("int");
-        return table.select(col(ID).cast("long"), floatVector(), label.as(LABEL));
+        return table.select(column(table, path, ID), column(table, path, VECTOR), optional(table, path, LABEL));
+    }
+
+    /**
+     * Opens Parquet files or folders as one table.
+     *
+     * @throws InvalidInputException naming the paths when one does not exist or is not Parquet
+     */
+    public static Dataset<Row> open(SparkSession spark, List<String> paths) {
+        try {
+            return SparkErrors.unwrapped(() -> spark.read().parquet(paths.toArray(String[]::new)));
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(paths + ": cannot read as a Parquet table: " + e.getMessage(), e);
+        }
     }
 
     /** @return whether the table has a column of that name */
@@ -120,31 +149,94 @@ public final class AtlasTables {
         return Arrays.asList(table.columns()).contains(column);
     }
 
-    private static Column floatVector() {
-        return col(VECTOR).cast("array<float>").as(VECTOR);
-    }
-
-    private static Dataset<Row> read(SparkSession spark, List<String> paths, String... required) {
-        Dataset<Row> table;
-        try {
-            table = spark.read().parquet(paths.toArray(String[]::new));
-        } catch (Exception e) {
-            if (e instanceof AnalysisException) {
-                throw new InvalidInputException(paths + ": cannot read as Parquet (" + firstLine(e.getMessage())
-                        + "): give Parquet files or folders written by 'atlas spark export' or any Parquet writer", e);
-            }
-            throw e;
-        }
-        for (String column : required) {
+    /**
+     * @throws InvalidInputException naming the table when a column is missing
+     */
+    public static void require(Dataset<Row> table, String what, String... columns) {
+        for (String column : columns) {
             if (!has(table, column)) {
-                throw new InvalidInputException(paths + ": no '" + column + "' column (found "
-                        + Arrays.toString(table.columns()) + "); expected at least " + Arrays.toString(required));
+                throw new InvalidInputException(what + ": no '" + column + "' column (found "
+                        + Arrays.toString(table.columns()) + "); expected at least " + Arrays.toString(columns));
             }
         }
-        return table;
     }
 
-    private static String firstLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("");
+    /**
+     * A column of the atlas tables, checked against its type and read as the tables' type: {@code chart}
+     * a string; {@code id} any integer type, as long; {@code label}, {@code position}, {@code coverage}
+     * any integer type within int, as int; {@code vector} an array of any integer or floating-point
+     * type, as float32. A column of another type fails here, on the driver; a null (an absent
+     * {@code label} excepted), a null, NaN or infinite vector element, or a value beyond float32 or int
+     * fails the task that meets it, naming the table, the column and the row's id ({@link SparkErrors#fail}).
+     *
+     * @param table the table, which has the column
+     * @param what the table's name in messages (its paths)
+     * @param name one of the column names of this class
+     * @return the checked, cast column, named {@code name}
+     * @throws InvalidInputException when the column has the wrong type
+     */
+    public static Column column(Dataset<Row> table, String what, String name) {
+        DataType type = table.schema().apply(name).dataType();
+        Column value = col(name);
+        Column row = has(table, ID) && !name.equals(ID)
+                ? concat(lit(what + ": id "), coalesce(col(ID).cast("string"), lit("null")), lit(": "))
+                : lit(what + ": a row: ");
+        Column checked;
+        switch (name) {
+            case CHART -> {
+                expect(what, name, type, type instanceof StringType, "string");
+                checked = value;
+            }
+            case ID -> {
+                expect(what, name, type, integral(type), "an integer type (int64)");
+                checked = value.cast("long");
+            }
+            case LABEL, POSITION, COVERAGE -> {
+                expect(what, name, type, integral(type), "an integer type (int32)");
+                checked = when(value.lt(Integer.MIN_VALUE).or(value.gt(Integer.MAX_VALUE)),
+                        SparkErrors.fail(concat(row, lit("'" + name + "' "), value.cast("string"),
+                                lit(" is beyond int32")))).otherwise(value.cast("int"));
+            }
+            case VECTOR -> {
+                expect(what, name, type, type instanceof ArrayType array && numeric(array.elementType()),
+                        "an array of numbers (array<float>)");
+                String v = "`" + name + "`";
+                checked = when(expr("exists(" + v + ", x -> x IS NULL)"),
+                        SparkErrors.fail(concat(row, lit("the vector has a null element"))))
+                        .when(expr("exists(" + v + ", x -> isnan(x))"),
+                                SparkErrors.fail(concat(row, lit("the vector has a NaN"))))
+                        .when(expr("exists(" + v + ", x -> abs(x) > " + (double) Float.MAX_VALUE + ")"),
+                                SparkErrors.fail(concat(row, lit("the vector has a value beyond float32 (infinite or above "
+                                        + Float.MAX_VALUE + " in magnitude)"))))
+                        .otherwise(value.cast("array<float>"));
+            }
+            default -> throw new IllegalArgumentException("not a column of the atlas tables: " + name);
+        }
+        if (name.equals(LABEL)) {
+            return checked.as(name);
+        }
+        return when(value.isNull(), SparkErrors.fail(concat(row, lit("'" + name + "' is null: every row needs one"))))
+                .otherwise(checked).as(name);
+    }
+
+    /** @return {@link #column} when the table has it, else a null int column of that name */
+    public static Column optional(Dataset<Row> table, String what, String name) {
+        return has(table, name) ? column(table, what, name) : lit(null).cast("int").as(name);
+    }
+
+    private static void expect(String what, String column, DataType type, boolean ok, String expected) {
+        if (!ok) {
+            throw new InvalidInputException(what + ": column '" + column + "' has type " + type.simpleString()
+                    + ", expected " + expected);
+        }
+    }
+
+    private static boolean integral(DataType type) {
+        return type instanceof ByteType || type instanceof ShortType || type instanceof IntegerType
+                || type instanceof LongType;
+    }
+
+    private static boolean numeric(DataType type) {
+        return integral(type) || type instanceof FloatType || type instanceof DoubleType;
     }
 }

@@ -67,6 +67,13 @@ public final class ChartAnchors implements Serializable {
             rows.sort((a, b) -> a.isNullAt(3) || b.isNullAt(3) ? Long.compare(a.getLong(1), b.getLong(1))
                     : Integer.compare(a.getInt(3), b.getInt(3)));
             long[] ids = rows.stream().mapToLong(r -> r.getLong(1)).toArray();
+            for (int i = 0; i < rows.size(); i++) {
+                if (!rows.get(i).isNullAt(3) && rows.get(i).getInt(3) != i) {
+                    throw new InvalidInputException("anchors: chart " + entry.getKey() + ", anchor id " + ids[i]
+                            + " has position " + rows.get(i).getInt(3) + ", expected " + i
+                            + ": the positions of a chart's anchors are 0, 1, ..., k-1, each once");
+                }
+            }
             if (reference == null) {
                 reference = ids;
                 referenceChart = entry.getKey();

@@ -1,5 +1,7 @@
 package latentatlas.spark;
 
+import latentatlas.InvalidInputException;
+
 import java.io.Serializable;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,6 +43,10 @@ final class ClassSums implements Serializable {
     }
 
     ClassSums merge(ClassSums other) {
+        if (other.dimX != dimX || other.dimY != dimY) {
+            throw new InvalidInputException("compare: some rows have widths " + dimX + " / " + dimY + ", others "
+                    + other.dimX + " / " + other.dimY + ": every row of a space must have the same width");
+        }
         count += other.count;
         accumulate(sumX, 0, other.sumX);
         accumulate(sumY, 0, other.sumY);

@@ -12,8 +12,11 @@ import org.apache.spark.storage.StorageLevel;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import static org.apache.spark.sql.functions.col;
 
 /**
  * Compares two spaces joined by id, in two passes over the joined rows, each a per-partition
@@ -39,17 +42,26 @@ public final class CompareJob {
      * @param b the second space, likewise
      * @param hook called at the start of every partition task of both passes
      * @return the comparison
-     * @throws InvalidInputException when the spaces share no id, or a space's widths vary
+     * @throws InvalidInputException when the spaces share fewer than 2 ids, a space has an id twice, or a
+     *     space's widths vary
      */
     public static Comparison compare(Dataset<Row> a, Dataset<Row> b, PartitionHook hook) {
+        requireUniqueIds(a, "A");
+        requireUniqueIds(b, "B");
         Dataset<Row> joined = a.alias("a").join(b.alias("b"), "id")
                 .selectExpr("id", "a.vector as x", "b.vector as y", "coalesce(a.label, b.label) as label");
         JavaRDD<PairRow> pairs = joined.as(Encoders.bean(PairRow.class)).javaRDD()
                 .persist(StorageLevel.MEMORY_AND_DISK_SER());
         try {
-            ClassSums sums = pairs.mapPartitions(new FirstPass(hook)).reduce(ClassSums::merge);
-            if (sums.count < 2) {
-                throw new InvalidInputException("compare: the spaces share " + sums.count
+            // collected, not reduced: no partition has rows when the spaces share no id
+            long count = 0;
+            ClassSums sums = null;
+            for (ClassSums part : pairs.mapPartitions(new FirstPass(hook)).collect()) {
+                sums = sums == null ? part : sums.merge(part);
+                count = sums.count;
+            }
+            if (count < 2) {
+                throw new InvalidInputException("compare: the spaces share " + count
                         + " id(s), at least 2 needed: compare spaces of the same samples");
             }
             SecondPass second = new SecondPass(hook, sums.meanX(), sums.meanY(), sums.centroidsX(), sums.centroidsY());
@@ -57,6 +69,15 @@ public final class CompareJob {
             return Comparison.of(sums, distances);
         } finally {
             pairs.unpersist(false);
+        }
+    }
+
+    /** An id twice in a space would be counted twice by the join, silently. */
+    private static void requireUniqueIds(Dataset<Row> space, String name) {
+        List<Row> twice = space.groupBy(AtlasTables.ID).count().filter(col("count").gt(1)).limit(1).collectAsList();
+        if (!twice.isEmpty()) {
+            throw new InvalidInputException("compare: in space " + name + ", id " + twice.get(0).getLong(0) + " appears "
+                    + twice.get(0).getLong(1) + " times: ids must be unique (for a table of several charts, pick one chart)");
         }
     }
 

@@ -29,6 +29,8 @@ import static org.apache.spark.sql.functions.col;
 public final class MergeJob {
     /** Target number of chart rows per partition when the count is not given. */
     static final long ROWS_PER_PARTITION = 100_000;
+    /** The most id partitions, given or by default. */
+    static final int MAX_PARTITIONS = 100_000;
 
     private final Dataset<Row> rows;
     private final Dataset<Row> anchors;
@@ -57,11 +59,14 @@ public final class MergeJob {
      * Validates the anchors and the charts on the driver, then returns the (lazy) atlas table.
      *
      * @return the atlas {@code (id, vector, coverage)}
-     * @throws InvalidInputException when a chart of the rows has no anchors
+     * @throws InvalidInputException when there are no rows, or a chart of the rows has no anchors
      */
     public Dataset<Row> atlas() {
         ChartAnchors chartAnchors = ChartAnchors.collect(anchors, similarity, normalization);
         List<String> charts = rows.select(AtlasTables.CHART).distinct().as(Encoders.STRING()).collectAsList();
+        if (charts.isEmpty()) {
+            throw new InvalidInputException("rows: the table has no rows: export every chart's rows");
+        }
         List<String> missing = new ArrayList<>();
         for (String chart : charts) {
             if (!chartAnchors.has(chart)) {
@@ -84,7 +89,7 @@ public final class MergeJob {
     private int defaultPartitions() {
         long total = rows.count();
         int parallelism = rows.sparkSession().sparkContext().defaultParallelism();
-        return (int) Math.max(parallelism, Math.min(100_000, (total + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION));
+        return (int) Math.max(parallelism, Math.min(MAX_PARTITIONS, (total + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION));
     }
 
     /** Configures a {@link MergeJob}. */
@@ -133,10 +138,14 @@ public final class MergeJob {
             return this;
         }
 
-        /** @param partitions the number of id partitions (default: one per 100,000 rows, at least the parallelism) */
+        /**
+         * @param partitions the number of id partitions, 1 to 100,000 (default: one per 100,000 rows, at
+         *                   least the parallelism)
+         */
         public Builder optPartitions(int partitions) {
-            if (partitions < 1) {
-                throw new InvalidInputException(List.of("partitions"), "id partitions: expected at least 1, found " + partitions);
+            if (partitions < 1 || partitions > MAX_PARTITIONS) {
+                throw new InvalidInputException(List.of("partitions"), "id partitions: expected 1 to " + MAX_PARTITIONS
+                        + ", found " + partitions);
             }
             this.partitions = partitions;
             return this;

@@ -1,28 +1,39 @@
 package latentatlas.spark;
 
 import org.apache.hadoop.conf.Configuration;
+import latentatlas.InvalidInputException;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Writes a table as a Parquet folder completely or not at all: Spark writes a hidden sibling folder,
  * which is renamed over the target once every task has committed (on any Hadoop file system: local,
- * HDFS, S3A with a committer). A failed job leaves the previous target, or none, never half a table.
+ * HDFS, S3A with a committer). A failed job leaves the previous target, or none, never half a table,
+ * and no temporary folder (it is removed once the job's last task has stopped).
  */
 public final class ParquetOutput {
+    /** The files of a Parquet table folder as Spark and other writers leave them. */
+    private static final Pattern TABLE_FILE = Pattern.compile(
+            "[^.].*\\.parquet|_SUCCESS|_metadata|_common_metadata|\\..*\\.crc");
+
     private ParquetOutput() {
     }
 
     /**
      * @param table the rows to write
-     * @param target the Parquet folder to create or replace
+     * @param target the Parquet folder to create or replace (only a folder of a Parquet table's files is replaced)
+     * @throws InvalidInputException when the target is a file, lies under a file, or is a folder with other files
      */
     public static void write(Dataset<Row> table, String target) {
         Configuration hadoop = table.sparkSession().sparkContext().hadoopConfiguration();
@@ -31,8 +42,14 @@ public final class ParquetOutput {
                 "." + path.getName() + "." + UUID.randomUUID() + ".tmp");
         try {
             FileSystem fs = path.getFileSystem(hadoop);
+            checkTarget(fs, path);
             try {
-                table.write().mode(SaveMode.ErrorIfExists).parquet(temp.toString());
+                try {
+                    table.write().mode(SaveMode.ErrorIfExists).parquet(temp.toString());
+                } catch (Exception e) {
+                    awaitRunningTasks(table.sparkSession().sparkContext());
+                    throw e;
+                }
                 if (fs.exists(path) && !fs.delete(path, true)) {
                     throw new IOException("cannot replace " + path);
                 }
@@ -46,6 +63,49 @@ public final class ParquetOutput {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses a target that replacing would lose data: an existing file, or a folder that holds anything
+     * but a Parquet table's files (a mistyped {@code --out} must not delete a folder of the user's);
+     * and a target under a file.
+     */
+    private static void checkTarget(FileSystem fs, Path path) throws IOException {
+        Path parent = path.getParent();
+        if (parent != null && fs.exists(parent) && !fs.getFileStatus(parent).isDirectory()) {
+            throw new InvalidInputException(path + ": cannot write a table here: " + parent + " is a file, not a folder");
+        }
+        if (!fs.exists(path)) {
+            return;
+        }
+        if (!fs.getFileStatus(path).isDirectory()) {
+            throw new InvalidInputException(path + ": exists and is a file, not a Parquet table folder: refusing to"
+                    + " replace it; give a new path or remove it");
+        }
+        for (FileStatus entry : fs.listStatus(path)) {
+            if (entry.isDirectory() || !TABLE_FILE.matcher(entry.getPath().getName()).matches()) {
+                throw new InvalidInputException(path + ": exists and holds " + entry.getPath().getName()
+                        + ", not only a Parquet table's files (*.parquet, _SUCCESS, .*.crc): refusing to replace it;"
+                        + " give a new path or remove it");
+            }
+        }
+    }
+
+    /**
+     * Waits (at most a minute) until no task runs: when one task fails, Spark aborts the job at once but
+     * its other tasks stop later, and until they do they may still write into the temporary folder.
+     */
+    private static void awaitRunningTasks(SparkContext context) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline
+                && Arrays.stream(context.statusTracker().getExecutorInfos()).anyMatch(e -> e.numRunningTasks() > 0)) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package latentatlas.spark;
 
 import latentatlas.InvalidInputException;
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkException;
 import org.apache.spark.sql.SparkSession;
 
 import java.util.List;
@@ -20,7 +21,8 @@ public final class SparkSessions {
     public static final String DEFAULT_MASTER = "local[2]";
 
     private static final Pattern MASTER = Pattern.compile(
-            "local(\\[(\\*|\\d+)(,\\d+)?])?|local-cluster\\[\\d+,\\d+,\\d+]|(spark|k8s|mesos)://\\S+|yarn");
+            "local(\\[(\\*|[1-9]\\d{0,5})(,[1-9]\\d{0,5})?])?|local-cluster\\[[1-9]\\d*,[1-9]\\d*,[1-9]\\d*]"
+                    + "|(spark|k8s|mesos)://\\S+|yarn");
 
     private SparkSessions() {
     }
@@ -29,12 +31,12 @@ public final class SparkSessions {
      * @param master a Spark master URL, or {@code null} for spark-submit's or the default
      * @param appName the application name shown by the cluster manager
      * @return a new or the running session
-     * @throws InvalidInputException when the master URL is malformed
+     * @throws InvalidInputException when the master URL is malformed, or Spark refuses it
      */
     public static SparkSession open(String master, String appName) {
         String chosen = master != null ? master : System.getProperty("spark.master", DEFAULT_MASTER);
         if (!MASTER.matcher(chosen).matches()) {
-            throw new InvalidInputException(List.of("master"), "Spark master: expected local, local[N], local[N,MAX_FAILURES], local[*],"
+            throw new InvalidInputException(List.of("master"), "Spark master: expected local, local[N], local[N,MAX_FAILURES] (N, MAX_FAILURES >= 1), local[*],"
                     + " spark://HOST:PORT, k8s://..., or yarn, found '" + chosen + "'");
         }
         SparkSession running = SparkSession.getDefaultSession().getOrElse(() -> null);
@@ -52,7 +54,16 @@ public final class SparkSessions {
         if (chosen.startsWith("local")) {
             conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
         }
-        SparkSession session = SparkSession.builder().config(conf).getOrCreate();
+        SparkSession session;
+        try {
+            session = SparkSession.builder().config(conf).getOrCreate();
+        } catch (Exception e) {
+            if (!(e instanceof SparkException || e instanceof IllegalArgumentException)) {
+                throw e;
+            }
+            throw new InvalidInputException(List.of("master"), "Spark master '" + chosen + "': Spark cannot start it: "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
+        }
         session.sparkContext().setLogLevel("WARN");
         return session;
     }

@@ -126,7 +126,7 @@ class MergeJobTest {
                 .optPartitionHook(hook)
                 .build();
         ParquetOutput.write(job.atlas(), out);
-        return SpaceImport.atlas(spark.read().parquet(out));
+        return SpaceImport.atlas(spark.read().parquet(out), out);
     }
 
     private static void assertSameAtlas(Atlas expected, SpaceImport.ImportedAtlas actual) {
