@@ -69,12 +69,7 @@ public final class CompareCommand implements java.util.concurrent.Callable<Integ
 
     @Override
     public Integer call() {
-        SpaceComparison comparison;
-        try {
-            comparison = new SpaceComparison(k, seed, classes);
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException("--k: " + e.getMessage(), e);
-        }
+        SpaceComparison comparison = new SpaceComparison(k, seed, classes); // Main names --k in its errors
         LatentSpace a = LatentSpaces.loadWithDefaultIds(aFile, idsA,
                 labels != null ? labels : LatentSpaces.sibling(aFile, "labels"));
         LatentSpace b = LatentSpaces.loadWithDefaultIds(bFile, idsB, null);

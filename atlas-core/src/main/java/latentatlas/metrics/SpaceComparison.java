@@ -48,7 +48,7 @@ public record SpaceComparison(int k, long seed, List<Integer> classesOfInterest)
     /** Checks {@code k} and copies the classes. */
     public SpaceComparison {
         if (k < 1) {
-            throw new InvalidInputException(List.of("k"), "k: expected at least 1 neighbour, found " + k);
+            throw new InvalidInputException(List.of("k"), "neighbours k: expected at least 1, found " + k);
         }
         classesOfInterest = List.copyOf(classesOfInterest);
     }

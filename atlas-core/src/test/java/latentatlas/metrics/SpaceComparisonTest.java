@@ -120,7 +120,7 @@ class SpaceComparisonTest {
                 () -> new SpaceComparison(10, 42, List.of()).compare(a(false), one)).getMessage();
         assertEquals("the two spaces (30 and 2 ids) share 1 ids, need at least 2: compare spaces of the same"
                 + " samples, with their ids", few);
-        assertEquals("k: expected at least 1 neighbour, found 0",
+        assertEquals("neighbours k: expected at least 1, found 0",
                 assertThrows(InvalidInputException.class, () -> new SpaceComparison(0, 42, List.of())).getMessage());
     }
 

@@ -55,7 +55,7 @@ class OutputBadInputTest extends BadInputSuite {
                 name("out-name-separator", "sub/evil", "sub/evil"),
                 name("out-name-backslash", "sub\\evil", "sub\\evil"),
                 name("out-name-hidden", ".bashrc", ".bashrc"),
-                name("out-name-escape", "\u001b[31mred", "\\u001b[31mred"),
+                name("out-name-escape", "\u001b[31mred", "\\x1b[31mred"),
                 name("out-name-bidi", "txt\u202eexe", "txt\\u202eexe"),
                 name("out-name-space-and-star", "my *", "my *"),
                 name("out-name-too-long", "a".repeat(129), "a".repeat(80) + "... (129 characters)"),

@@ -125,7 +125,7 @@ class SparkBadInputTest extends BadInputSuite {
                 imports("spark-import-chart-slash", "chart name 'a/b' cannot be a file name", "chart-slash"),
                 imports("spark-import-chart-dot-dot", "chart name '..' cannot be a file name", "chart-dot-dot"),
                 imports("spark-import-chart-empty", "chart name '' cannot be a file name", "chart-empty"),
-                imports("spark-import-chart-control", "chart name 'a\\u0000\\u001b[31m' cannot be a file name", "chart-control"),
+                imports("spark-import-chart-control", "chart name 'a\\x00\\x1b[31m' cannot be a file name", "chart-control"),
                 imports("spark-import-chart-collision", "would both write a.ids.npy", "chart-collision"),
                 // import: tables that are not what they should be
                 imports("spark-import-empty-table", "no rows", "empty-rows"),
