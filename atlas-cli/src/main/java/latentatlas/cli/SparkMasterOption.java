@@ -18,14 +18,17 @@ final class SparkMasterOption {
     /**
      * Loggers that are heard only with {@code --verbose}: Spark's reports of a failed or killed task (with
      * the executor's stack trace; the driver reports the same failure, in one line for a user mistake),
-     * and Hadoop's note that it uses its Java code for lack of the native library (nothing to act on).
+     * the cleanup of the files a killed task had begun (its shuffle and output attempts, which the job's
+     * temporary folder removal deletes anyway), and Hadoop's note that it uses its Java code for lack of
+     * the native library (nothing to act on).
      */
     private static final List<String> QUIET_LOGGERS = List.of("org.apache.spark.executor.Executor",
             "org.apache.spark.scheduler.TaskSetManager", "org.apache.spark.scheduler.TaskSchedulerImpl",
             "org.apache.spark.sql.execution.datasources.FileFormatWriter",
             "org.apache.spark.sql.execution.datasources.FileFormatDataWriter",
             "org.apache.spark.sql.execution.datasources.BasicWriteTaskStatsTracker",
-            "org.apache.spark.util.Utils", "org.apache.hadoop.util.NativeCodeLoader");
+            "org.apache.spark.util.Utils", "org.apache.spark.storage.DiskBlockObjectWriter",
+            "org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter", "org.apache.hadoop.util.NativeCodeLoader");
 
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master: local[N], local[*], spark://HOST:PORT, yarn, k8s://... (default: the one"

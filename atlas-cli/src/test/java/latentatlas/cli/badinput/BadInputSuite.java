@@ -146,7 +146,9 @@ public abstract class BadInputSuite {
             for (Path p : walk.toList()) {
                 Path to = copy.resolve(dir.relativize(p).toString());
                 if (Files.isSymbolicLink(p)) {
-                    Files.createSymbolicLink(to, Files.readSymbolicLink(p)); // e.g. to a small full disk
+                    // e.g. to a small full disk; a link into the case's own folder points into the copy
+                    Path linked = Files.readSymbolicLink(p);
+                    Files.createSymbolicLink(to, linked.startsWith(dir) ? copy.resolve(dir.relativize(linked)) : linked);
                 } else if (Files.isDirectory(p)) {
                     Files.createDirectories(to);
                 } else {
