@@ -198,8 +198,8 @@ public final class AtlasBuilder {
         if (aggregation.translates()) {
             ref = reference != null ? reference : charts.keySet().iterator().next();
             if (!charts.containsKey(ref)) {
-                throw new InvalidInputException(List.of("reference"), "reference: expected one of the charts "
-                        + charts.keySet() + ", found '" + ref + "'");
+                throw new InvalidInputException(List.of("reference"), "reference chart '" + latentatlas.Text.printable(ref, 80)
+                        + "': expected one of the charts " + charts.keySet());
             }
         }
         Map<String, RelativeProjector> projectors = new LinkedHashMap<>();

@@ -476,31 +476,32 @@ public final class AtlasModel {
         if (root == null || !root.isObject()) {
             throw new InvalidInputException(JSON + ": expected a JSON object, found " + (root == null ? "nothing" : root.getNodeType()));
         }
-        String format = text(root, "format");
+        String format = text(root, "", "format");
         if (!FORMAT.equals(format)) {
             throw new InvalidInputException(JSON + ": format: expected '" + FORMAT + "', found '"
                     + latentatlas.Text.printable(format, 80) + "'");
         }
-        int version = integer(root, "formatVersion");
+        int version = integer(root, "", "formatVersion");
         if (version != FORMAT_VERSION) {
             throw new InvalidInputException(JSON + ": formatVersion: expected " + FORMAT_VERSION + ", found " + version
                     + ": written by another version of latent-atlas");
         }
-        JsonNode configuration = object(root, "configuration");
-        Similarity similarity = enumValue(configuration, "similarity", Similarity.class);
-        Normalization normalization = enumValue(configuration, "normalization", Normalization.class);
+        JsonNode configuration = object(root, "", "configuration");
+        Similarity similarity = enumValue(configuration, "configuration.", "similarity", Similarity.class);
+        Normalization normalization = enumValue(configuration, "configuration.", "normalization", Normalization.class);
+        String aggregationName = text(configuration, "configuration.", "aggregation");
         Aggregation aggregation;
         try {
-            aggregation = Aggregation.parse(text(configuration, "aggregation"));
+            aggregation = Aggregation.parse(aggregationName);
         } catch (InvalidInputException e) {
             throw new InvalidInputException(JSON + ": configuration." + e.getMessage());
         }
         JsonNode referenceNode = configuration.get("reference");
-        String reference = referenceNode == null || referenceNode.isNull() ? null : text(configuration, "reference");
-        int shiftIds = integer(configuration, "shiftIds");
-        JsonNode anchorsNode = object(root, "anchors");
+        String reference = referenceNode == null || referenceNode.isNull() ? null : text(configuration, "configuration.", "reference");
+        int shiftIds = integer(configuration, "configuration.", "shiftIds");
+        JsonNode anchorsNode = object(root, "", "anchors");
         long[] anchorIds = Npy.readLongs(checked(dir, anchorsNode, "anchors", ANCHOR_IDS));
-        int count = integer(anchorsNode, "count");
+        int count = integer(anchorsNode, "anchors.", "count");
         if (anchorIds.length != count || count < 1) {
             throw new InvalidInputException(ANCHOR_IDS + ": expected " + count + " anchor ids (anchors.count), found "
                     + anchorIds.length);
@@ -520,7 +521,7 @@ public final class AtlasModel {
             if (!c.isObject()) {
                 throw new InvalidInputException(JSON + ": charts: expected objects, found " + c.getNodeType());
             }
-            String name = text(c, "name");
+            String name = text(c, "charts.", "name");
             try {
                 OutputNames.check("chart name", name);
             } catch (InvalidInputException e) {
@@ -529,7 +530,7 @@ public final class AtlasModel {
             if (charts.containsKey(name)) {
                 throw new InvalidInputException(JSON + ": charts: chart '" + name + "' appears twice");
             }
-            int width = integer(c, "width");
+            int width = integer(c, "charts." + name + ".", "width");
             Npy.Matrix anchors = Npy.readMatrix(checked(dir, c.get("anchors"), "charts." + name + ".anchors",
                     name + ".anchors.npy"));
             if (anchors.rows() != anchorIds.length || anchors.cols() != width) {
@@ -565,7 +566,7 @@ public final class AtlasModel {
                     throw new InvalidInputException(name + ".translation.npy: expected " + (width + 1)
                             + " rows (the chart's width + 1), found " + t.rows());
                 }
-                Translation.Kind kind = enumValue(tNode, "kind", Translation.Kind.class);
+                Translation.Kind kind = enumValue(tNode, "charts." + name + ".translation.", "kind", Translation.Kind.class);
                 float[] w = Arrays.copyOf(t.data(), width * t.cols());
                 float[] b = Arrays.copyOfRange(t.data(), width * t.cols(), (width + 1) * t.cols());
                 try {
@@ -610,7 +611,7 @@ public final class AtlasModel {
             throw new InvalidInputException(JSON + ": " + field + ": expected an object with file and sha256, found "
                     + (node == null ? "none" : node.getNodeType().toString().toLowerCase(Locale.ROOT)));
         }
-        String file = text(node, "file");
+        String file = text(node, field + ".", "file");
         if (!expected.equals(file)) {
             throw new InvalidInputException(JSON + ": " + field + ".file: expected '" + expected + "', found '"
                     + latentatlas.Text.printable(file, 80) + "'");
@@ -619,7 +620,7 @@ public final class AtlasModel {
         if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
             throw new InvalidInputException(expected + " is missing (or not a regular file)");
         }
-        String want = text(node, "sha256");
+        String want = text(node, field + ".", "sha256");
         String found = sha256(path);
         if (!found.equals(want)) {
             throw new InvalidInputException(expected + " does not match its SHA-256 in " + JSON + " (expected "
@@ -628,41 +629,41 @@ public final class AtlasModel {
         return path;
     }
 
-    private static JsonNode object(JsonNode parent, String field) {
+    private static JsonNode object(JsonNode parent, String where, String field) {
         JsonNode n = parent.get(field);
         if (n == null || !n.isObject()) {
-            throw new InvalidInputException(JSON + ": " + field + ": expected an object, found "
+            throw new InvalidInputException(JSON + ": " + where + field + ": expected an object, found "
                     + (n == null ? "none" : n.getNodeType().toString().toLowerCase(Locale.ROOT)));
         }
         return n;
     }
 
-    private static String text(JsonNode parent, String field) {
+    private static String text(JsonNode parent, String where, String field) {
         JsonNode n = parent.get(field);
         if (n == null || !n.isTextual()) {
-            throw new InvalidInputException(JSON + ": " + field + ": expected a string, found "
+            throw new InvalidInputException(JSON + ": " + where + field + ": expected a string, found "
                     + (n == null ? "none" : n.getNodeType().toString().toLowerCase(Locale.ROOT)));
         }
         return n.asText();
     }
 
-    private static int integer(JsonNode parent, String field) {
+    private static int integer(JsonNode parent, String where, String field) {
         JsonNode n = parent.get(field);
         if (n == null || !n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < 0) {
-            throw new InvalidInputException(JSON + ": " + field + ": expected a non-negative integer, found "
+            throw new InvalidInputException(JSON + ": " + where + field + ": expected a non-negative integer, found "
                     + (n == null ? "none" : latentatlas.Text.printable(n.toString(), 40)));
         }
         return n.asInt();
     }
 
-    private static <E extends Enum<E>> E enumValue(JsonNode parent, String field, Class<E> type) {
-        String value = text(parent, field);
+    private static <E extends Enum<E>> E enumValue(JsonNode parent, String where, String field, Class<E> type) {
+        String value = text(parent, where, field);
         for (E e : type.getEnumConstants()) {
             if (lower(e).equals(value)) {
                 return e;
             }
         }
-        throw new InvalidInputException(JSON + ": " + field + ": expected one of "
+        throw new InvalidInputException(JSON + ": " + where + field + ": expected one of "
                 + Arrays.stream(type.getEnumConstants()).map(AtlasModel::lower).toList() + ", found '"
                 + latentatlas.Text.printable(value, 80) + "'");
     }

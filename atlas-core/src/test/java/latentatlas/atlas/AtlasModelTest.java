@@ -158,7 +158,7 @@ class AtlasModelTest {
         assertEquals(4, intoC.outputWidth());
         String unknown = assertThrows(InvalidInputException.class,
                 () -> builder(Aggregation.LSTSQ, "a", "b").optReference("z").fit()).getMessage();
-        assertEquals("reference: expected one of the charts [a, b], found 'z'", unknown);
+        assertEquals("reference chart 'z': expected one of the charts [a, b]", unknown);
         String widths = assertThrows(InvalidInputException.class, () -> builder(Aggregation.PROCRUSTES, "a", "c").fit())
                 .getMessage();
         assertTrue(widths.startsWith("procrustes: width 4 of ") && widths.endsWith("use lstsq"), widths);

@@ -138,8 +138,8 @@ public final class MergeJob {
          */
         public Builder optAggregation(Aggregation aggregation) {
             if (aggregation != Aggregation.MEAN && aggregation != Aggregation.FIRST) {
-                throw new InvalidInputException(java.util.List.of("aggregation"), "aggregation: expected mean or first"
-                        + " on Spark, found " + aggregation + ": merge with atlas merge (one machine) for that rule");
+                throw new InvalidInputException(java.util.List.of("aggregation"), "aggregation " + aggregation
+                        + " is not available on Spark (expected mean or first): merge with atlas merge on one machine");
             }
             this.aggregation = Objects.requireNonNull(aggregation);
             return this;
