@@ -157,7 +157,8 @@ public final class AtlasBuilder {
      * @param ids the set S the per-chart shifts are fitted on ({@link Shifts}): ids every chart's rows hold,
      *     e.g. the shared training samples; giving it also fits shifts under other aggregations (they are then
      *     kept in the model, {@link AtlasModel#shift}, but not added). Default with
-     *     {@link Aggregation#SHIFTED_MEAN}: every id that all charts' rows hold ({@link Shifts#sharedIds})
+     *     {@link Aggregation#SHIFTED_MEAN}: every id that all charts' rows hold ({@link Shifts#sharedIds}), or,
+     *     when they share no row (disjoint tasks), the anchors, which every chart embeds
      */
     public AtlasBuilder optShiftIds(long[] ids) {
         this.shiftIds = Objects.requireNonNull(ids, "shiftIds").clone();
@@ -216,7 +217,15 @@ public final class AtlasBuilder {
         if (aggregation == Aggregation.SHIFTED_MEAN || shiftIds != null) {
             s = shiftIds != null ? shiftIds
                     : Shifts.sharedIds(charts.values().stream().map(Chart::rows).toList());
-            shifts = Shifts.of(relative, s);
+            if (s.length > 0 || shiftIds != null) {
+                shifts = Shifts.of(relative, s);
+            } else {
+                // no row that every chart holds (disjoint tasks): the anchors, which every chart embeds
+                s = anchorIds.clone();
+                List<RelativeSpace> anchorsRelative = new ArrayList<>();
+                anchorRows.forEach((name, rows) -> anchorsRelative.add(projectors.get(name).relative(name, rows)));
+                shifts = Shifts.of(anchorsRelative, s);
+            }
         }
         AtlasModel model = AtlasModel.fitted(anchorIds, similarity, normalization, aggregation, anchorRows, projectors,
                 shifts, s == null ? 0 : s.length, ref);

@@ -23,8 +23,10 @@ import java.util.Set;
  * vectors only, never a label; which ids form {@code S} decides whether it is label-free.
  *
  * <p>The id set: in the paper's shared-classes setting {@code S} is the shared training samples (the
- * caller passes them); for spaces a user hands in, {@link #sharedIds} takes every id that all charts'
- * rows hold (with {@code atlas merge}'s spaces, which contain the anchors, the anchors at least).
+ * caller passes them); by default ({@link AtlasBuilder#optShiftIds}) {@link #sharedIds}: every id that all
+ * charts' rows hold (with {@code atlas merge}'s spaces, which contain the anchors, the anchors at least), or the
+ * anchors alone when the charts' rows share no id (the disjoint settings, where the anchors are the only
+ * samples every chart embeds).
  * Sums run in float64; the shift is rounded to float32 once.
  */
 public final class Shifts {

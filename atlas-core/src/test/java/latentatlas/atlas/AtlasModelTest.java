@@ -128,6 +128,20 @@ class AtlasModelTest {
         assertThrows(InvalidInputException.class, () -> fitted.model().shift("a"));
     }
 
+    /** Charts whose rows share no id: the shifts fall back to the anchors, which every chart embeds. */
+    @Test
+    void disjointRowsShiftOnTheAnchors() {
+        long[] a = java.util.stream.LongStream.range(0, 15).toArray();
+        long[] b = java.util.stream.LongStream.range(45, 60).toArray();
+        FittedAtlas fitted = AtlasBuilder.builder().setAnchors(anchors()).optAggregation(Aggregation.SHIFTED_MEAN)
+                .addChart("a", chart("a").select("a rows", a), chart("a"))
+                .addChart("b", chart("b").select("b rows", b), chart("b")).fit();
+        assertEquals(20, fitted.model().shiftIdCount());
+        Map<String, float[]> onAnchors = AtlasBuilder.builder().setAnchors(anchors()).addChart("a", chart("a"))
+                .addChart("b", chart("b")).fit().shifts(anchors());
+        assertArrayEquals(onAnchors.get("b"), fitted.model().shift("b"), 1e-7f);
+    }
+
     /** The model's transform of the fitted rows is the fitted merge, value for value, under every aggregation. */
     @Test
     void transformingTheFittedRowsReproducesTheMerge(@TempDir Path dir) {
