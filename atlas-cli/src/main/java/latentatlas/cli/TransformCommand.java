@@ -72,9 +72,10 @@ public final class TransformCommand implements Runnable {
         summary.put("model", modelSummary);
         summary.put("spaces", described);
         AtlasFiles.write(out, atlas, summary);
-        spec.commandLine().getOut().printf("atlas: %d ids x %d %s from %d spaces through %s (aggregation %s; ids covered"
-                        + " by: %s) -> %s%n", atlas.space().size(), atlas.space().dim(),
-                fitted.aggregation().translates() ? "columns" : "anchors", inputs.size(), model, fitted.aggregation(),
+        spec.commandLine().getOut().printf("atlas: %d ids x %d %s from %d space%s through %s (aggregation %s; ids"
+                        + " covered by: %s) -> %s%n", atlas.space().size(), atlas.space().dim(),
+                fitted.aggregation().translates() ? "columns" : "anchors", inputs.size(), inputs.size() == 1 ? "" : "s",
+                model, fitted.aggregation(),
                 AtlasFiles.coverage(atlas), out);
     }
 }
