@@ -59,7 +59,7 @@ public record Atlas(LatentSpace space, int[] coverage, long[] anchorIds, List<St
     /**
      * @param spaces relative spaces over the same anchor ids (same sequence)
      * @param weights one finite positive weight per space (used by MEAN)
-     * @param aggregation MEAN or FIRST
+     * @param aggregation MEAN or FIRST (the others need the charts' anchors: {@link AtlasBuilder})
      * @return the atlas
      * @throws InvalidInputException when there is no space, the anchors differ, a weight is invalid, or
      *     two charts give one id different labels
@@ -67,6 +67,10 @@ public record Atlas(LatentSpace space, int[] coverage, long[] anchorIds, List<St
     public static Atlas merge(List<RelativeSpace> spaces, double[] weights, Aggregation aggregation) {
         if (spaces.isEmpty()) {
             throw new InvalidInputException("spaces: expected at least 1 relative space, found 0");
+        }
+        if (aggregation != Aggregation.MEAN && aggregation != Aggregation.FIRST) {
+            throw new InvalidInputException(List.of("aggregation"), "aggregation " + aggregation + " of relative"
+                    + " spaces alone: expected mean or first (a shift or a translation is fitted by AtlasBuilder)");
         }
         long[] anchors = checkAnchors(spaces);
         return combine(names(spaces), rows(spaces), anchors, weights, aggregation);

@@ -231,6 +231,16 @@ class AtlasModelTest {
     }
 
     @Test
+    void relativeSpacesAloneMergeOnlyByMeanOrFirst() {
+        FittedAtlas fitted = builder(Aggregation.MEAN, "a", "b").fit();
+        assertEquals("aggregation lstsq of relative spaces alone: expected mean or first (a shift or a translation is"
+                + " fitted by AtlasBuilder)", assertThrows(InvalidInputException.class,
+                () -> Atlas.merge(fitted.relativeSpaces(), Aggregation.LSTSQ)).getMessage());
+        assertArrayEquals(fitted.merge().space().rawVectors(),
+                Atlas.merge(fitted.relativeSpaces(), Aggregation.MEAN).space().rawVectors());
+    }
+
+    @Test
     void aggregationNamesParseAsTheCommandLineSpellsThem() {
         assertEquals(Aggregation.SHIFTED_MEAN, Aggregation.parse("shifted-mean"));
         assertEquals("mean, first, shifted-mean, procrustes, lstsq", Aggregation.names());
