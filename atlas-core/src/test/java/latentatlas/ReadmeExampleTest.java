@@ -2,6 +2,9 @@ package latentatlas;
 
 import latentatlas.atlas.Aggregation;
 import latentatlas.atlas.Atlas;
+import latentatlas.atlas.AtlasModel;
+import latentatlas.atlas.ChartSpace;
+import latentatlas.atlas.Translation;
 import latentatlas.io.Npy;
 import latentatlas.metrics.LinearCka;
 import latentatlas.relative.Normalization;
@@ -143,9 +146,26 @@ class ReadmeExampleTest {
                 Normalization.NONE).relative("b", b);
         Atlas atlas = Atlas.merge(List.of(relA, relB), Aggregation.MEAN);
         long[] common = Arrays.stream(a.ids()).filter(b::contains).toArray();
+        // the model folder the example wrote, read back: its transform of a and b against the merge above
+        AtlasModel model = AtlasModel.load(dir.resolve("model"));
+        Atlas again = model.transform(List.of(new ChartSpace("a", a), new ChartSpace("b", b)));
+        LatentSpace bInA = Translation.procrustes(b.select("b anchors", anchors), a.select("a anchors", anchors))
+                .apply(b).select("b in a", common);
+        float[] x = bInA.rawVectors();
+        float[] y = a.select("a", common).rawVectors();
+        double sq = 0;
+        for (int i = 0; i < x.length; i++) {
+            sq += Math.pow(x[i] - y[i], 2);
+        }
         return String.format(Locale.ROOT, "atlas: %d ids x %d anchors%n", atlas.space().size(), atlas.space().dim())
                 + String.format(Locale.ROOT, "linear CKA of a and b on their %d common ids: absolute %.6f,"
                 + " relative %.6f%n", common.length, LinearCka.of(a.select("a", common), b.select("b", common)),
-                LinearCka.of(relA.space().select("a", common), relB.space().select("b", common)));
+                LinearCka.of(relA.space().select("a", common), relB.space().select("b", common)))
+                + String.format(Locale.ROOT, "model: %d charts x %d anchors; transform(a, b) is the merge: %b; b alone:"
+                + " %d x %d%n", model.charts().size(), model.anchorIds().length,
+                Arrays.equals(again.space().rawVectors(), atlas.space().rawVectors()), relB.space().size(),
+                relB.space().dim())
+                + String.format(Locale.ROOT, "procrustes atlas: %d ids x %d columns; b mapped onto a, RMS error %.6f%n",
+                atlas.space().size(), x.length / common.length, Math.sqrt(sq / x.length));
     }
 }

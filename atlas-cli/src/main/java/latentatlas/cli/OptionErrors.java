@@ -193,7 +193,7 @@ final class OptionErrors {
         Class<?> type = arg.isMultiValue() && arg.auxiliaryTypes().length > 0 ? arg.auxiliaryTypes()[0] : arg.type();
         if (type.isEnum()) {
             return "expected one of " + Arrays.stream(type.getEnumConstants())
-                    .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+                    .map(c -> c.toString().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
         }
         String integer = value.strip().matches("[+-]?\\d+") ? " from %d to %d" : "";
         if (type == int.class || type == Integer.class) {

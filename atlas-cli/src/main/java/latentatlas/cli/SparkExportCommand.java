@@ -48,7 +48,7 @@ public final class SparkExportCommand implements Runnable {
     public void run() {
         Map<String, LatentSpace> charts = new LinkedHashMap<>();
         for (String text : spaces) {
-            MergeCommand.SpaceArgument arg = MergeCommand.SpaceArgument.parse(text);
+            SpaceArgument arg = SpaceArgument.parse(text);
             if (charts.put(arg.name(), LatentSpaces.load(arg.vectors(), arg.ids(), arg.labels())) != null) {
                 throw new InvalidInputException("--space: the name '" + arg.name() + "' is given twice: name every space once");
             }

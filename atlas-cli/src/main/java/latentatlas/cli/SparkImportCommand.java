@@ -51,7 +51,7 @@ public final class SparkImportCommand implements Runnable {
             Dataset<Row> table = AtlasTables.open(spark, List.of(in));
             if (AtlasTables.has(table, AtlasTables.COVERAGE)) {
                 SpaceImport.ImportedAtlas atlas = SpaceImport.atlas(table, in);
-                OutputFolder.write(out, MergeCommand.FILES, dir -> {
+                OutputFolder.write(out, AtlasFiles.FILES, dir -> {
                     LatentSpaces.save(atlas.space(), dir, "atlas");
                     Npy.writeInts(dir.resolve("atlas.coverage.npy"), atlas.coverage());
                 });

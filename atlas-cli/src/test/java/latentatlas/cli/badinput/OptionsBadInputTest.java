@@ -42,7 +42,7 @@ class OptionsBadInputTest extends BadInputSuite {
                 of("merge-bad-similarity", "--similarity: expected one of cosine, angular, euclidean, l1, found 'x';"
                         + " see atlas merge --help", Inputs::twoSpaces, "merge", "--space", A, "--space", B,
                         "--anchors", "{dir}/anchors.npy", "--out", "{dir}/out", "--similarity", "x"),
-                of("merge-bad-aggregation", "--aggregation: expected one of mean, first, found 'median'",
+                of("merge-bad-aggregation", "--aggregation: expected one of mean, first, shifted-mean, procrustes, lstsq, found 'median'",
                         Inputs::twoSpaces, "merge", "--space", A, "--space", B, "--anchors", "{dir}/anchors.npy",
                         "--out", "{dir}/out", "--aggregation", "median"),
                 of("train-seed-not-a-number", "atlas train: --seed: expected an integer, found 'abc'; see atlas train --help",
