@@ -6,6 +6,7 @@ import latentatlas.InvalidInputException;
 import latentatlas.atlas.Aggregation;
 import latentatlas.atlas.Atlas;
 import latentatlas.atlas.AtlasBuilder;
+import latentatlas.atlas.OutOfCoreMerge;
 import latentatlas.io.AtomicFiles;
 import latentatlas.io.Npy;
 import latentatlas.io.OutputFolder;
@@ -64,6 +65,12 @@ public final class MergeCommand implements Runnable {
             description = "mean over the spaces holding an id (the paper) or first (the first space only).")
     private Aggregation aggregation;
 
+    @Option(names = "--block-rows", paramLabel = "N",
+            description = "Merge out of core: read the spaces and write the atlas N atlas rows at a time"
+                    + " (memory about N x (12 x anchors + 4 x width) bytes plus 12 bytes per row and space),"
+                    + " for spaces larger than the heap; 0: in memory.")
+    private int blockRows;
+
     @Option(names = "--out", required = true, paramLabel = "DIR",
             description = "Output folder: new, empty or an earlier output, replaced whole.")
     private Path out;
@@ -94,6 +101,10 @@ public final class MergeCommand implements Runnable {
 
     @Override
     public void run() {
+        if (blockRows != 0) {
+            runOutOfCore();
+            return;
+        }
         AtlasBuilder builder = AtlasBuilder.builder().optSimilarity(similarity).optNormalization(normalization)
                 .optAggregation(aggregation);
         long[] anchorIds = Npy.readLongs(anchors);
@@ -121,22 +132,74 @@ public final class MergeCommand implements Runnable {
             described.add(d);
         }
         Atlas atlas = builder.build();
-        String summary = summary(atlas, described, anchorIds.length);
+        String summary = summary(atlas.space().size(), atlas.space().dim(), atlas.space().hasLabels(),
+                atlas.coverageHistogram(), described, anchorIds.length);
         OutputFolder.write(out, FILES, dir -> {
             LatentSpaces.save(atlas.space(), dir, "atlas");
             Npy.writeInts(dir.resolve("atlas.coverage.npy"), atlas.coverage());
             AtomicFiles.writeString(dir.resolve("summary.json"), summary);
         });
-        long[] histogram = atlas.coverageHistogram();
+        report(atlas.space().size(), atlas.space().dim(), atlas.coverageHistogram());
+    }
+
+    /** {@code --block-rows}: the same merge through atlas-core's {@link OutOfCoreMerge}. */
+    private void runOutOfCore() {
+        OutOfCoreMerge.Builder builder = OutOfCoreMerge.builder().optSimilarity(similarity)
+                .optNormalization(normalization).optAggregation(aggregation);
+        try {
+            builder.optBlockRows(blockRows);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(List.of("block-rows"), "--block-rows: " + e.getMessage(), e);
+        }
+        long[] anchorIds = Npy.readLongs(anchors);
+        try {
+            builder.setAnchors(anchorIds);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("--anchors " + anchors + ": " + e.getMessage(), e);
+        }
+        List<SpaceArgument> args = new ArrayList<>();
+        for (String text : spaces) {
+            SpaceArgument arg = SpaceArgument.parse(text);
+            try {
+                builder.addChart(arg.name(), arg.vectors(), arg.ids(), arg.labels());
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("--space: " + e.getMessage(), e);
+            }
+            args.add(arg);
+        }
+        OutOfCoreMerge merge = builder.build();
+        OutOfCoreMerge.Result[] written = new OutOfCoreMerge.Result[1];
+        OutputFolder.write(out, FILES, dir -> {
+            OutOfCoreMerge.Result result = merge.write(dir);
+            written[0] = result;
+            List<Map<String, Object>> described = new ArrayList<>();
+            for (int t = 0; t < args.size(); t++) {
+                Map<String, Object> d = new LinkedHashMap<>();
+                d.put("name", args.get(t).name());
+                d.put("vectors", args.get(t).vectors().toString());
+                d.put("ids", args.get(t).ids().toString());
+                d.put("rows", result.chartRows()[t]);
+                d.put("width", result.chartWidths()[t]);
+                d.put("labelled", args.get(t).labels() != null);
+                described.add(d);
+            }
+            AtomicFiles.writeString(dir.resolve("summary.json"), summary(result.ids(), result.width(), result.labelled(),
+                    result.coverageHistogram(), described, anchorIds.length));
+        });
+        report(written[0].ids(), written[0].width(), written[0].coverageHistogram());
+    }
+
+    private void report(int ids, int width, long[] histogram) {
         StringBuilder coverage = new StringBuilder();
         for (int c = 1; c < histogram.length; c++) {
             coverage.append(c > 1 ? ", " : "").append(histogram[c]).append(" in ").append(c);
         }
         spec.commandLine().getOut().printf("atlas: %d ids x %d anchors from %d spaces (ids covered by: %s) -> %s%n",
-                atlas.space().size(), atlas.space().dim(), atlas.charts().size(), coverage, out);
+                ids, width, histogram.length - 1, coverage, out);
     }
 
-    private String summary(Atlas atlas, List<Map<String, Object>> described, int anchorCount) {
+    private String summary(int ids, int width, boolean labelled, long[] counts, List<Map<String, Object>> described,
+                           int anchorCount) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("command", "merge");
         Map<String, Object> configuration = new LinkedHashMap<>();
@@ -150,11 +213,13 @@ public final class MergeCommand implements Runnable {
         root.put("anchors", anchorSummary);
         root.put("spaces", described);
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("ids", atlas.space().size());
-        result.put("width", atlas.space().dim());
-        result.put("labelled", atlas.space().hasLabels());
+        result.put("ids", ids);
+        result.put("width", width);
+        result.put("labelled", labelled);
+        if (blockRows != 0) {
+            result.put("blockRows", blockRows);
+        }
         Map<String, Long> histogram = new LinkedHashMap<>();
-        long[] counts = atlas.coverageHistogram();
         for (int c = 1; c < counts.length; c++) {
             histogram.put(Integer.toString(c), counts[c]);
         }

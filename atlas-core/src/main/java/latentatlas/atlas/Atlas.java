@@ -84,57 +84,28 @@ public record Atlas(LatentSpace space, int[] coverage, long[] anchorIds, List<St
             }
             labelled &= s.space().hasLabels();
         }
-        Map<Long, Integer> rowOf = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
+        List<long[]> chartIds = new ArrayList<>();
+        List<int[]> chartLabels = new ArrayList<>();
         for (RelativeSpace s : spaces) {
-            LatentSpace space = s.space();
-            for (int i = 0; i < space.size(); i++) {
-                rowOf.putIfAbsent(space.id(i), rowOf.size());
-            }
+            names.add(s.chart());
+            chartIds.add(s.space().ids());
+            chartLabels.add(labelled ? s.space().labels() : null);
         }
-        int n = rowOf.size();
+        AtlasLayout layout = AtlasLayout.of(names, chartIds, chartLabels);
+        int n = layout.size();
         int k = anchors.length;
         double[] sums = new double[n * k];
         double[] weightSums = new double[n];
-        int[] coverage = new int[n];
-        int[] labels = labelled ? new int[n] : null;
-        List<String> names = new ArrayList<>();
-        Map<Long, String> labelSource = new HashMap<>();
         for (int t = 0; t < spaces.size(); t++) {
-            RelativeSpace s = spaces.get(t);
-            names.add(s.chart());
-            LatentSpace space = s.space();
-            float[] v = space.rawVectors();
-            for (int i = 0; i < space.size(); i++) {
-                int row = rowOf.get(space.id(i));
-                coverage[row]++;
-                if (labels != null) {
-                    String first = labelSource.putIfAbsent(space.id(i), s.chart());
-                    if (first == null) {
-                        labels[row] = space.label(i);
-                    } else if (labels[row] != space.label(i)) {
-                        throw new InvalidInputException("id " + space.id(i) + " has label " + labels[row] + " in space "
-                                + first + " but " + space.label(i) + " in space " + s.chart()
-                                + ": the charts must label a sample alike");
-                    }
-                }
-                if (aggregation == Aggregation.FIRST && coverage[row] > 1) {
-                    continue;
-                }
-                double w = aggregation == Aggregation.MEAN ? weights[t] : 1;
-                weightSums[row] += w;
-                for (int j = 0; j < k; j++) {
-                    sums[row * k + j] += w * v[i * k + j];
-                }
-            }
+            LatentSpace space = spaces.get(t).space();
+            layout.add(t, aggregation, weights[t], space.rawVectors(), layout.atlasRows[t], space.size(), k, 0, sums,
+                    weightSums);
         }
-        long[] ids = new long[n];
-        rowOf.forEach((id, row) -> ids[row] = id);
-        float[] vectors = new float[n * k];
-        for (int row = 0; row < n; row++) {
-            for (int j = 0; j < k; j++) {
-                vectors[row * k + j] = (float) (sums[row * k + j] / weightSums[row]);
-            }
-        }
+        long[] ids = layout.ids;
+        int[] coverage = layout.coverage;
+        int[] labels = layout.labels;
+        float[] vectors = AtlasLayout.means(sums, weightSums, n, k);
         return new Atlas(LatentSpace.of("atlas", ids, vectors, k, labels), coverage, anchors, names, aggregation);
     }
 

@@ -313,20 +313,31 @@ public final class Npy {
          * @throws InvalidInputException when a float64 value is beyond float32's range
          */
         public void read(long first, int count, float[] into) {
-            if (first < 0 || count < 0 || first + count > rows || (long) count * cols > into.length) {
+            read(first, count, into, 0);
+        }
+
+        /**
+         * Reads {@code count} rows from row {@code first} into {@code into[offset .. offset+count*cols)}.
+         *
+         * @throws IndexOutOfBoundsException when the rows lie outside the file or do not fit {@code into}
+         * @throws InvalidInputException when a float64 value is beyond float32's range
+         */
+        public void read(long first, int count, float[] into, int offset) {
+            if (first < 0 || count < 0 || offset < 0 || first + count > rows
+                    || offset + (long) count * cols > into.length) {
                 throw new IndexOutOfBoundsException("rows " + first + " + " + count + " of " + rows
-                        + " into " + into.length + " values");
+                        + " into " + into.length + " values at " + offset);
             }
             try {
                 if (!header.fortran()) {
-                    readFloats(source, header, first * cols, into, 0, count * cols, rows, cols);
+                    readFloats(source, header, first * cols, into, offset, count * cols, rows, cols);
                     return;
                 }
                 float[] column = new float[count];
                 for (int c = 0; c < cols; c++) {
                     readFloats(source, header, c * rows + first, column, 0, count, rows, cols);
                     for (int r = 0; r < count; r++) {
-                        into[r * cols + c] = column[r];
+                        into[offset + r * cols + c] = column[r];
                     }
                 }
             } catch (IOException e) {

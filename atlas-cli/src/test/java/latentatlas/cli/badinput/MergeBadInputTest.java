@@ -25,6 +25,19 @@ class MergeBadInputTest extends BadInputSuite {
                 of("merge-space-name-twice", "twice", Inputs::twoSpaces,
                         "merge", "--space", A, "--space", A, "--anchors", "{dir}/anchors.npy", "--out", "{dir}/out"),
                 of("merge-space-grammar", "--space", Inputs::twoSpaces,
-                        "merge", "--space", "a{dir}/a.npy", "--anchors", "{dir}/anchors.npy", "--out", "{dir}/out"));
+                        "merge", "--space", "a{dir}/a.npy", "--anchors", "{dir}/anchors.npy", "--out", "{dir}/out"),
+                of("merge-block-rows-negative", "--block-rows: block rows: expected 1 to 16777216, found -4",
+                        Inputs::twoSpaces, "merge", "--space", A, "--space", B, "--anchors", "{dir}/anchors.npy",
+                        "--block-rows", "-4", "--out", "{dir}/out"),
+                of("merge-block-rows-anchor-not-embedded", "not among its", dir -> {
+                    Inputs.twoSpaces(dir);
+                    latentatlas.io.Npy.writeLongs(dir.resolve("anchors.npy"), new long[] {1, 2, 500});
+                }, "merge", "--space", A, "--space", B, "--anchors", "{dir}/anchors.npy", "--block-rows", "2",
+                        "--out", "{dir}/out"),
+                of("merge-block-rows-ids-mismatch", "the ids file does not match the vectors", dir -> {
+                    Inputs.twoSpaces(dir);
+                    latentatlas.io.Npy.writeLongs(dir.resolve("b.ids.npy"), new long[] {1, 2});
+                }, "merge", "--space", A, "--space", B, "--anchors", "{dir}/anchors.npy", "--block-rows", "2",
+                        "--out", "{dir}/out"));
     }
 }
