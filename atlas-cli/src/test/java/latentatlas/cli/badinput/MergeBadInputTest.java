@@ -4,7 +4,7 @@ import java.util.List;
 
 import static latentatlas.cli.badinput.BadInputSuite.Case.of;
 
-/** Bad inputs of {@code atlas merge}: anchors and spaces that do not fit together. */
+/** Bad inputs of {@code atlas merge} (and of {@code compare --block-rows}): anchors and spaces that do not fit together. */
 class MergeBadInputTest extends BadInputSuite {
     private static final String A = "a={dir}/a.npy:{dir}/a.ids.npy";
     private static final String B = "b={dir}/b.npy:{dir}/b.ids.npy";
@@ -38,6 +38,13 @@ class MergeBadInputTest extends BadInputSuite {
                     Inputs.twoSpaces(dir);
                     latentatlas.io.Npy.writeLongs(dir.resolve("b.ids.npy"), new long[] {1, 2});
                 }, "merge", "--space", A, "--space", B, "--anchors", "{dir}/anchors.npy", "--block-rows", "2",
-                        "--out", "{dir}/out"));
+                        "--out", "{dir}/out"),
+                of("compare-block-rows-negative", "--block-rows: expected 0 (in memory) or at least 1, found -1",
+                        Inputs::twoSpaces, "compare", "{dir}/a.npy", "{dir}/b.npy", "--block-rows", "-1"),
+                of("compare-block-rows-disjoint", "share 0 ids", dir -> {
+                    Inputs.twoSpaces(dir);
+                    latentatlas.io.Npy.writeLongs(dir.resolve("b.ids.npy"), java.util.stream.LongStream.range(-100, 0).toArray());
+                }, "compare", "{dir}/a.npy", "{dir}/b.npy", "--ids-a", "{dir}/a.ids.npy", "--ids-b", "{dir}/b.ids.npy",
+                        "--block-rows", "2"));
     }
 }
