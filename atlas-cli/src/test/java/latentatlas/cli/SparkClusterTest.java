@@ -79,45 +79,49 @@ class SparkClusterTest {
         String rows = dir.resolve("parquet/rows.parquet").toString();
         String anchorTable = dir.resolve("parquet/anchors.parquet").toString();
         try (StandaloneCluster cluster = StandaloneCluster.start(2, 1, "1g", dir.resolve("cluster"))) {
-            String master = cluster.masterUrl();
-            assertTrue(master.matches("spark://127\\.0\\.0\\.1:\\d+"), master);
-            assertEquals(2, cluster.aliveWorkers());
-            run("spark", "merge", "--master", master, "--rows", rows, "--anchors", anchorTable,
-                    "--partitions", Integer.toString(PARTITIONS), "--out", dir.resolve("atlas1.parquet").toString());
-            SparkSession session = SparkSession.getDefaultSession().get();
-            assertEquals(master, session.sparkContext().master());
-            AtomicBoolean killed = new AtomicBoolean();
-            Map<Integer, Integer> stageTasks = new ConcurrentHashMap<>();
-            session.sparkContext().addSparkListener(new SparkListener() {
-                @Override
-                public void onStageSubmitted(SparkListenerStageSubmitted stage) {
-                    stageTasks.put(stage.stageInfo().stageId(), stage.stageInfo().numTasks());
-                }
-
-                @Override
-                public void onTaskEnd(SparkListenerTaskEnd task) {
-                    if (stageTasks.getOrDefault(task.stageId(), 0) == PARTITIONS && killed.compareAndSet(false, true)) {
-                        cluster.killWorker(0);
+            try {
+                String master = cluster.masterUrl();
+                assertTrue(master.matches("spark://127\\.0\\.0\\.1:\\d+"), master);
+                assertEquals(2, cluster.aliveWorkers());
+                run("spark", "merge", "--master", master, "--rows", rows, "--anchors", anchorTable,
+                        "--partitions", Integer.toString(PARTITIONS), "--out", dir.resolve("atlas1.parquet").toString());
+                SparkSession session = SparkSession.getDefaultSession().get();
+                assertEquals(master, session.sparkContext().master());
+                AtomicBoolean killed = new AtomicBoolean();
+                Map<Integer, Integer> stageTasks = new ConcurrentHashMap<>();
+                session.sparkContext().addSparkListener(new SparkListener() {
+                    @Override
+                    public void onStageSubmitted(SparkListenerStageSubmitted stage) {
+                        stageTasks.put(stage.stageInfo().stageId(), stage.stageInfo().numTasks());
                     }
-                }
-            });
-            run("spark", "merge", "--master", master, "--rows", rows, "--anchors", anchorTable,
-                    "--partitions", Integer.toString(PARTITIONS), "--out", dir.resolve("atlas2.parquet").toString());
-            assertTrue(killed.get(), "a worker was killed during the second merge");
-            assertEquals(1, waitForAliveWorkers(cluster, 1), "the master lost the killed worker");
-            String compare = run("spark", "compare", "--master", master, dir.resolve("atlas2.parquet").toString(), rows,
-                    "--chart-b", "c0");
-            double sparkCka = number(compare, "linear CKA: (\\S+)");
-            // the same comparison on one machine: the atlas (from the single-machine merge) against chart c0
-            String memory = run("compare", dir.resolve("local/atlas.npy").toString(), dir.resolve("c0.npy").toString(),
-                    "--ids-a", dir.resolve("local/atlas.ids.npy").toString(), "--ids-b", dir.resolve("c0.ids.npy").toString(),
-                    "--block-rows", "1000");
-            assertEquals(number(memory, "cka.linear\\s+(\\S+)"), sparkCka, 1e-6, compare + memory);
-        } finally {
-            SparkSession.getDefaultSession().foreach(s -> {
-                s.stop();
-                return null;
-            });
+
+                    @Override
+                    public void onTaskEnd(SparkListenerTaskEnd task) {
+                        if (stageTasks.getOrDefault(task.stageId(), 0) == PARTITIONS && killed.compareAndSet(false, true)) {
+                            cluster.killWorker(0);
+                        }
+                    }
+                });
+                run("spark", "merge", "--master", master, "--rows", rows, "--anchors", anchorTable,
+                        "--partitions", Integer.toString(PARTITIONS), "--out", dir.resolve("atlas2.parquet").toString());
+                assertTrue(killed.get(), "a worker was killed during the second merge");
+                assertEquals(1, waitForAliveWorkers(cluster, 1), "the master lost the killed worker");
+                String compare = run("spark", "compare", "--master", master, dir.resolve("atlas2.parquet").toString(), rows,
+                        "--chart-b", "c0");
+                double sparkCka = number(compare, "linear CKA: (\\S+)");
+                // the same comparison on one machine: the atlas (from the single-machine merge) against chart c0
+                String memory = run("compare", dir.resolve("local/atlas.npy").toString(), dir.resolve("c0.npy").toString(),
+                        "--ids-a", dir.resolve("local/atlas.ids.npy").toString(), "--ids-b", dir.resolve("c0.ids.npy").toString(),
+                        "--block-rows", "1000");
+                assertEquals(number(memory, "cka.linear\\s+(\\S+)"), sparkCka, 1e-6, compare + memory);
+                System.out.printf("cluster test: worker 0 killed during the second merge; spark compare CKA %.9f,"
+                        + " in memory %.9f%n", sparkCka, number(memory, "cka.linear\\s+(\\S+)"));
+            } finally { // the application ends before its cluster
+                SparkSession.getDefaultSession().foreach(s -> {
+                    s.stop();
+                    return null;
+                });
+            }
         }
         Map<Long, float[]> expected = atlas(dir.resolve("local/atlas.npy"), dir.resolve("local/atlas.ids.npy"));
         for (String table : new String[] {"atlas1.parquet", "atlas2.parquet"}) {
@@ -133,6 +137,7 @@ class SparkClusterTest {
                 }
             }
             assertTrue(max <= 1e-6, table + ": max |spark - local| = " + max);
+            System.out.printf("cluster test: %s, %d ids, max |spark - single machine| = %.3g%n", table, got.size(), max);
         }
         assertTrue(Files.readString(dir.resolve("cluster/worker-1.log")).contains("Successfully registered with master"));
     }
