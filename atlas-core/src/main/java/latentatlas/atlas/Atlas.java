@@ -7,10 +7,7 @@ import latentatlas.space.LatentSpace;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The atlas: one relative vector per sample id, merged over the charts that contain it.

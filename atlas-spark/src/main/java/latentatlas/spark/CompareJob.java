@@ -55,45 +55,43 @@ public final class CompareJob {
         // not persisted: the second pass (labelled rows only) recomputes the join rather than every
         // comparison paying for a serialized copy of all pairs
         JavaRDD<PairRow> pairs = joined.as(Encoders.bean(PairRow.class)).javaRDD();
-        {
-            // collected, not reduced: no partition has rows when the spaces share no id
-            List<Part> parts = pairs.mapPartitions(new FirstPass(hook)).collect();
-            long count = 0;
-            for (Part part : parts) {
-                count += part.sums.count;
-            }
-            if (count < 2) {
-                throw new InvalidInputException("compare: the spaces share " + count
-                        + " id(s), at least 2 needed: compare spaces of the same samples");
-            }
-            double[] meanX = new double[parts.get(0).sums.sumX.length];
-            double[] meanY = new double[parts.get(0).sums.sumY.length];
-            for (Part part : parts) {
-                addInto(meanX, part.sums.sumX);
-                addInto(meanY, part.sums.sumY);
-            }
-            for (int j = 0; j < meanX.length; j++) {
-                meanX[j] /= count;
-            }
-            for (int j = 0; j < meanY.length; j++) {
-                meanY[j] /= count;
-            }
-            CkaStatistics cka = null;
-            for (Part part : parts) {
-                CkaStatistics centred = part.cka.recentred(part.sums.sumX, part.sums.sumY, meanX, meanY);
-                cka = cka == null ? centred : merged(cka, centred);
-            }
-            ClassSums sums = null;
-            for (Part part : parts) {
-                sums = sums == null ? part.sums : sums.merge(part.sums);
-            }
-            Distances distances = new Distances();
-            if (!sums.classCounts().isEmpty()) {
-                SecondPass second = new SecondPass(hook, sums.centroidsX(), sums.centroidsY());
-                distances = pairs.mapPartitions(second).reduce(Distances::merge);
-            }
-            return Comparison.of(sums, cka.linearCka(), distances);
+        // collected, not reduced: no partition has rows when the spaces share no id
+        List<Part> parts = pairs.mapPartitions(new FirstPass(hook)).collect();
+        long count = 0;
+        for (Part part : parts) {
+            count += part.sums.count;
         }
+        if (count < 2) {
+            throw new InvalidInputException("compare: the spaces share " + count
+                    + " id(s), at least 2 needed: compare spaces of the same samples");
+        }
+        double[] meanX = new double[parts.get(0).sums.sumX.length];
+        double[] meanY = new double[parts.get(0).sums.sumY.length];
+        for (Part part : parts) {
+            addInto(meanX, part.sums.sumX);
+            addInto(meanY, part.sums.sumY);
+        }
+        for (int j = 0; j < meanX.length; j++) {
+            meanX[j] /= count;
+        }
+        for (int j = 0; j < meanY.length; j++) {
+            meanY[j] /= count;
+        }
+        CkaStatistics cka = null;
+        for (Part part : parts) {
+            CkaStatistics centred = part.cka.recentred(part.sums.sumX, part.sums.sumY, meanX, meanY);
+            cka = cka == null ? centred : merged(cka, centred);
+        }
+        ClassSums sums = null;
+        for (Part part : parts) {
+            sums = sums == null ? part.sums : sums.merge(part.sums);
+        }
+        Distances distances = new Distances();
+        if (!sums.classCounts().isEmpty()) {
+            SecondPass second = new SecondPass(hook, sums.centroidsX(), sums.centroidsY());
+            distances = pairs.mapPartitions(second).reduce(Distances::merge);
+        }
+        return Comparison.of(sums, cka.linearCka(), distances);
     }
 
     /** An id twice in a space would be counted twice by the join, silently. */
