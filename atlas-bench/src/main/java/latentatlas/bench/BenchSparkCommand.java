@@ -13,12 +13,15 @@ import latentatlas.spark.ParquetOutput;
 import latentatlas.spark.PartitionHook;
 import latentatlas.spark.SparkSessions;
 import latentatlas.spark.SpaceExport;
+import latentatlas.spark.StandaloneCluster;
+import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -70,6 +73,11 @@ public final class BenchSparkCommand implements Runnable {
             description = "Masters to time, in order.")
     private List<String> masters;
 
+    @Option(names = "--cluster", description = "Time a Spark standalone cluster on 127.0.0.1 instead (a master and"
+            + " two workers of one core each, child JVMs from the jars on the class path): with one executor core"
+            + " (spark.cores.max=1), then with both workers.")
+    private boolean cluster;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic data.")
     private long seed;
 
@@ -91,18 +99,45 @@ public final class BenchSparkCommand implements Runnable {
             out.printf("bench spark: %d charts x %,d rows x %d-d onto %d anchors = %,d chart rows; CKA vs a %,d x %d"
                     + " reference (%d cores; timings are noisy when other processes share them)%n", charts, rows, dim,
                     anchors, total, rows, dim, Runtime.getRuntime().availableProcessors());
-            Tables tables = generate(dir);
             Map<String, double[]> seconds = new LinkedHashMap<>();
-            for (String master : masters) {
-                seconds.put(master, time(master, tables, total, out));
+            if (cluster) {
+                try (StandaloneCluster standalone = StandaloneCluster.start(2, 1, "2g", dir.resolve("cluster"))) {
+                    masters = List.of(standalone.masterUrl() + " (1 core)", standalone.masterUrl() + " (2 workers)");
+                    Tables tables = generate(dir, standalone.masterUrl());
+                    for (int cores = 1; cores <= 2; cores++) {
+                        SparkSession.getDefaultSession().foreach(session -> {
+                            session.stop();
+                            return null;
+                        });
+                        System.setProperty("spark.cores.max", Integer.toString(cores));
+                        seconds.put(masters.get(cores - 1), time(standalone.masterUrl(), masters.get(cores - 1), tables,
+                                total, out));
+                    }
+                } finally {
+                    System.clearProperty("spark.cores.max");
+                    SparkSession.getDefaultSession().foreach(session -> {
+                        session.stop();
+                        return null;
+                    });
+                }
+            } else {
+                Tables tables = generate(dir, masters.get(masters.size() - 1));
+                for (String master : masters) {
+                    seconds.put(master, time(master, master, tables, total, out));
+                }
             }
             singleMachine(total, seconds.get(masters.get(masters.size() - 1)), out);
             if (seconds.size() > 1) {
                 double[] first = seconds.get(masters.get(0));
                 double[] last = seconds.get(masters.get(masters.size() - 1));
-                out.printf("scaling %s -> %s: shuffle x%.2f, merge x%.2f, CKA x%.2f (speed-up, 2.0 = linear for 1 -> 2"
-                        + " workers)%n", masters.get(0), masters.get(masters.size() - 1), first[0] / last[0],
-                        first[1] / last[1], first[2] / last[2]);
+                String[] names = {"read", "shuffle", "project", "write", "merge", "CKA"};
+                StringBuilder ratios = new StringBuilder();
+                for (int i = 0; i < names.length; i++) {
+                    ratios.append(i > 0 ? ", " : "").append(names[i]).append(first[i] < 0.05 || last[i] < 0.05 ? " n/a"
+                            : String.format(java.util.Locale.ROOT, " x%.2f", first[i] / last[i]));
+                }
+                out.printf("scaling %s -> %s: %s (speed-up, 2.0 = linear for 1 -> 2 workers)%n", masters.get(0),
+                        masters.get(masters.size() - 1), ratios);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -116,8 +151,8 @@ public final class BenchSparkCommand implements Runnable {
     private record Tables(String rows, String anchors, String reference) {
     }
 
-    private Tables generate(Path dir) {
-        SparkSession spark = SparkSessions.open(masters.get(masters.size() - 1), "atlas bench spark: data");
+    private Tables generate(Path dir, String master) {
+        SparkSession spark = SparkSessions.open(master, "atlas bench spark: data");
         long start = System.nanoTime();
         Tables tables = new Tables(dir.resolve("rows.parquet").toString(), dir.resolve("anchors.parquet").toString(),
                 dir.resolve("reference.parquet").toString());
@@ -136,33 +171,58 @@ public final class BenchSparkCommand implements Runnable {
         return tables;
     }
 
-    /** @return {shuffle, merge, CKA} seconds */
-    private double[] time(String master, Tables tables, long total, PrintWriter out) {
+    /**
+     * Times the merge stage by stage, after one untimed scan of the chart rows (executors started, code
+     * warm): read (scan the chart rows), shuffle (repartition by id, beyond the read), project
+     * (projection and per-id aggregation of the shuffled rows, into a persisted atlas, beyond read and
+     * shuffle), write (the atlas as Parquet), then the CKA against the reference. A stage measured as a
+     * difference may come out at 0 within the noise; it is then printed as such, without a rate.
+     *
+     * @return {read, shuffle, project, write, merge = the sum of the last three and the read, CKA} seconds
+     */
+    private double[] time(String master, String label, Tables tables, long total, PrintWriter out) {
         SparkSession spark = SparkSessions.open(master, "atlas bench spark");
         Dataset<Row> chartRows = AtlasTables.readChartRows(spark, List.of(tables.rows()));
         int partitions = (int) Math.max(2, total / 100_000);
+        chartRows.foreachPartition((ForeachPartitionFunction<Row>) BenchSparkCommand::drain); // warm-up, untimed
         long start = System.nanoTime();
-        chartRows.repartition(partitions, col(AtlasTables.ID)).foreachPartition(it -> {
-            while (it.hasNext()) {
-                it.next();
-            }
-        });
-        double shuffle = (System.nanoTime() - start) / 1e9;
-        String atlasPath = Path.of(tables.rows()).resolveSibling("atlas-" + master.replaceAll("\\W", "") + ".parquet").toString();
+        chartRows.foreachPartition((ForeachPartitionFunction<Row>) BenchSparkCommand::drain);
+        double read = (System.nanoTime() - start) / 1e9;
         start = System.nanoTime();
-        ParquetOutput.write(MergeJob.builder().setRows(chartRows)
+        chartRows.repartition(partitions, col(AtlasTables.ID)).foreachPartition((ForeachPartitionFunction<Row>) BenchSparkCommand::drain);
+        double shuffle = Math.max(0, (System.nanoTime() - start) / 1e9 - read);
+        String atlasPath = Path.of(tables.rows()).resolveSibling("atlas-" + label.replaceAll("\\W", "") + ".parquet").toString();
+        start = System.nanoTime();
+        Dataset<Row> atlas = MergeJob.builder().setRows(chartRows)
                 .setAnchors(AtlasTables.readAnchors(spark, List.of(tables.anchors()))).optPartitions(partitions)
-                .build().atlas(), atlasPath);
-        double merge = (System.nanoTime() - start) / 1e9;
+                .build().atlas().persist(StorageLevel.MEMORY_AND_DISK_SER());
+        long ids = atlas.count();
+        double project = Math.max(0, (System.nanoTime() - start) / 1e9 - read - shuffle);
+        start = System.nanoTime();
+        ParquetOutput.write(atlas, atlasPath);
+        double write = (System.nanoTime() - start) / 1e9;
+        atlas.unpersist();
+        double merge = read + shuffle + project + write;
         start = System.nanoTime();
         double cka = CompareJob.compare(AtlasTables.readSpace(spark, atlasPath, null),
                 AtlasTables.readSpace(spark, tables.reference(), null), PartitionHook.NONE).linearCka();
         double compare = (System.nanoTime() - start) / 1e9;
-        out.printf("%-10s read+shuffle by id %6.1f s (%,10.0f rows/s) | merge (read, shuffle, project, aggregate,"
-                + " write) %6.1f s (%,10.0f rows/s; project+aggregate+write ~%.1f s) | CKA %6.1f s (%,10.0f rows/s),"
-                + " CKA = %.6f%n", master, shuffle, total / shuffle, merge, total / merge, merge - shuffle, compare,
-                rows / compare, cka);
-        return new double[] {shuffle, merge, compare};
+        out.printf("%s: read %s | shuffle by id %s | project+aggregate %s | write %s | merge %s | CKA %s, CKA = %.6f%n",
+                label, stage(read, total, "rows"), stage(shuffle, total, "rows"), stage(project, total, "rows"),
+                stage(write, ids, "atlas rows"), stage(merge, total, "rows"), stage(compare, rows, "rows"), cka);
+        return new double[] {read, shuffle, project, write, merge, compare};
+    }
+
+    /** @return "S s (R rows/s)", or "~0 s (within the noise)" for a stage measured as 0 */
+    private static String stage(double seconds, long rows, String what) {
+        return seconds < 0.05 ? "~0 s (within the noise)"
+                : String.format(java.util.Locale.ROOT, "%.1f s (%,.0f %s/s)", seconds, rows / seconds, what);
+    }
+
+    private static void drain(Iterator<Row> rows) {
+        while (rows.hasNext()) {
+            rows.next();
+        }
     }
 
     private void singleMachine(long total, double[] spark, PrintWriter out) {
@@ -180,7 +240,7 @@ public final class BenchSparkCommand implements Runnable {
         double compare = (System.nanoTime() - start) / 1e9;
         out.printf("single machine (in memory, no Parquet): merge %.1f s (%,.0f rows/s), CKA %.1f s (%,.0f rows/s),"
                 + " CKA = %.6f; Spark %s / single machine time: merge %.2f, CKA %.2f%n", merge, total / merge, compare,
-                rows / compare, cka, masters.get(masters.size() - 1), spark[1] / merge, spark[2] / compare);
+                rows / compare, cka, masters.get(masters.size() - 1), spark[4] / merge, spark[5] / compare);
     }
 
     /** The single-machine merge of the same charts (the charts' spaces are garbage once it returns). */

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The output folder of {@code atlas merge} and {@code atlas transform}, one layout: {@code atlas.npy}
@@ -29,18 +30,53 @@ final class AtlasFiles {
     }
 
     /**
+     * What a writer of the atlas' arrays wrote: its result, summary.json's entries before {@code atlas}, and the
+     * atlas' shape.
+     */
+    record Written<R>(R result, Map<String, Object> summary, int ids, int width, boolean labelled,
+                      long[] coverageHistogram) {
+    }
+
+    /**
      * @param out the output folder
      * @param atlas the rows
      * @param summary summary.json's entries before {@code atlas} and {@code versions}
      */
     static void write(Path out, Atlas atlas, Map<String, Object> summary) {
-        Map<String, Object> root = new LinkedHashMap<>(summary);
+        write(out, dir -> {
+            LatentSpaces.save(atlas.space(), dir, "atlas");
+            Npy.writeInts(dir.resolve("atlas.coverage.npy"), atlas.coverage());
+            return new Written<>(null, summary, atlas.space().size(), atlas.space().dim(), atlas.space().hasLabels(),
+                    atlas.coverageHistogram());
+        });
+    }
+
+    /**
+     * @param out the output folder
+     * @param arrays writes atlas.npy, atlas.ids.npy, [atlas.labels.npy] and atlas.coverage.npy into the folder it
+     *     is given (e.g. block by block) and says what it wrote
+     * @return the writer's result
+     */
+    static <R> R write(Path out, Function<Path, Written<R>> arrays) {
+        Object[] result = new Object[1];
+        OutputFolder.write(out, FILES, dir -> {
+            Written<R> written = arrays.apply(dir);
+            AtomicFiles.writeString(dir.resolve("summary.json"), summaryJson(written));
+            result[0] = written.result();
+        });
+        @SuppressWarnings("unchecked")
+        R r = (R) result[0];
+        return r;
+    }
+
+    private static String summaryJson(Written<?> written) {
+        Map<String, Object> root = new LinkedHashMap<>(written.summary());
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("ids", atlas.space().size());
-        result.put("width", atlas.space().dim());
-        result.put("labelled", atlas.space().hasLabels());
+        result.put("ids", written.ids());
+        result.put("width", written.width());
+        result.put("labelled", written.labelled());
         Map<String, Long> histogram = new LinkedHashMap<>();
-        long[] counts = atlas.coverageHistogram();
+        long[] counts = written.coverageHistogram();
         for (int c = 1; c < counts.length; c++) {
             histogram.put(Integer.toString(c), counts[c]);
         }
@@ -48,22 +84,15 @@ final class AtlasFiles {
         result.put("files", List.of("atlas.npy", "atlas.ids.npy", "atlas.coverage.npy"));
         root.put("atlas", result);
         root.put("versions", Versions.all());
-        String json;
         try {
-            json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        OutputFolder.write(out, FILES, dir -> {
-            LatentSpaces.save(atlas.space(), dir, "atlas");
-            Npy.writeInts(dir.resolve("atlas.coverage.npy"), atlas.coverage());
-            AtomicFiles.writeString(dir.resolve("summary.json"), json);
-        });
     }
 
-    /** @return {@code "N in 1, M in 2"}: how many ids each number of charts covers */
-    static String coverage(Atlas atlas) {
-        long[] histogram = atlas.coverageHistogram();
+    /** @return {@code "N in 1, M in 2"}: how many ids each number of charts covers, from a coverage histogram */
+    static String coverage(long[] histogram) {
         StringBuilder coverage = new StringBuilder();
         for (int c = 1; c < histogram.length; c++) {
             coverage.append(c > 1 ? ", " : "").append(histogram[c]).append(" in ").append(c);

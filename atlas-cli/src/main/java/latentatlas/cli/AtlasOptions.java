@@ -70,6 +70,30 @@ final class AtlasOptions {
      * @throws CommandLine.MissingParameterException when --space or --anchors is missing
      */
     AtlasBuilder builder(CommandSpec spec) {
+        requireSpaces(spec);
+        AtlasBuilder builder = configure(AtlasBuilder.builder());
+        try {
+            builder.setAnchors(anchorIds());
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("--anchors " + anchors + ": " + e.getMessage(), e);
+        }
+        for (SpaceArgument arg : spaceArguments()) {
+            LatentSpace space = LatentSpaces.load(arg.vectors(), arg.ids(), arg.labels());
+            try {
+                builder.addChart(arg.name(), space);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("--space: " + e.getMessage(), e);
+            }
+            described.add(describe(arg, space.size(), space.dim(), space.hasLabels()));
+        }
+        return builder;
+    }
+
+    /**
+     * @param spec the command, for the message of a missing option
+     * @throws CommandLine.MissingParameterException when --space or --anchors is missing
+     */
+    void requireSpaces(CommandSpec spec) {
         List<OptionSpec> missing = new ArrayList<>();
         if (spaces == null) {
             missing.add(spec.findOption("--space"));
@@ -81,24 +105,20 @@ final class AtlasOptions {
             throw new CommandLine.MissingParameterException(spec.commandLine(), new ArrayList<>(missing),
                     "Missing required options");
         }
-        AtlasBuilder builder = configure(AtlasBuilder.builder());
-        long[] anchorIds = Npy.readLongs(anchors);
-        try {
-            builder.setAnchors(anchorIds);
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException("--anchors " + anchors + ": " + e.getMessage(), e);
-        }
+    }
+
+    /** @return the ids of {@code --anchors}, read and checked as a 1-D int64 array */
+    long[] anchorIds() {
+        return Npy.readLongs(anchors);
+    }
+
+    /** @return every {@code --space}, parsed (names checked, files not yet read) */
+    List<SpaceArgument> spaceArguments() {
+        List<SpaceArgument> args = new ArrayList<>();
         for (String text : spaces) {
-            SpaceArgument arg = SpaceArgument.parse(text);
-            LatentSpace space = LatentSpaces.load(arg.vectors(), arg.ids(), arg.labels());
-            try {
-                builder.addChart(arg.name(), space);
-            } catch (InvalidInputException e) {
-                throw new InvalidInputException("--space: " + e.getMessage(), e);
-            }
-            described.add(describe(arg, space));
+            args.add(SpaceArgument.parse(text));
         }
-        return builder;
+        return args;
     }
 
     /** @return {@code builder} with the similarity, normalisation, aggregation and reference of the options */
@@ -121,14 +141,14 @@ final class AtlasOptions {
     }
 
     /** @return a space's files and shape, for summary.json */
-    static Map<String, Object> describe(SpaceArgument arg, LatentSpace space) {
+    static Map<String, Object> describe(SpaceArgument arg, int rows, int width, boolean labelled) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("name", arg.name());
         d.put("vectors", arg.vectors().toString());
         d.put("ids", arg.ids() == null ? null : arg.ids().toString());
-        d.put("rows", space.size());
-        d.put("width", space.dim());
-        d.put("labelled", space.hasLabels());
+        d.put("rows", rows);
+        d.put("width", width);
+        d.put("labelled", labelled);
         return d;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import latentatlas.InvalidInputException;
 import latentatlas.io.AtomicFiles;
+import latentatlas.metrics.OutOfCoreCka;
 import latentatlas.metrics.SpaceComparison;
 import latentatlas.space.LatentSpace;
 import latentatlas.space.LatentSpaces;
@@ -61,6 +62,11 @@ public final class CompareCommand implements java.util.concurrent.Callable<Integ
     @Option(names = "--k", description = "neighbours for the k-NN classifier and the neighbourhood Jaccard")
     private int k = 10;
 
+    @Option(names = "--block-rows", paramLabel = "N",
+            description = "Out of core: stream both spaces from disk N rows at a time and compute linear CKA"
+                + " only (plain and debiased), for spaces larger than the heap; 0: every metric, in memory.")
+    private int blockRows;
+
     @Option(names = "--json", paramLabel = "FILE", description = "also write the metrics as JSON")
     private Path json;
 
@@ -69,6 +75,9 @@ public final class CompareCommand implements java.util.concurrent.Callable<Integ
 
     @Override
     public Integer call() {
+        if (blockRows != 0) {
+            return outOfCore();
+        }
         SpaceComparison comparison = new SpaceComparison(k, seed, classes); // Main names --k in its errors
         LatentSpace a = LatentSpaces.loadWithDefaultIds(aFile, idsA,
                 labels != null ? labels : LatentSpaces.sibling(aFile, "labels"));
@@ -93,22 +102,55 @@ public final class CompareCommand implements java.util.concurrent.Callable<Integ
             out.println("no labels: give --labels (or put A.labels.npy beside A.npy) for class metrics");
         }
         if (json != null) {
-            writeJson(result.commonIds(), a, b, result.metrics());
+            writeJson(result.commonIds(), a.dim(), b.dim(), a.hasLabels(), result.metrics());
             out.println("wrote " + json);
         }
         out.flush();
         return 0;
     }
 
-    private void writeJson(int joined, LatentSpace a, LatentSpace b, Map<String, Double> metrics) {
+    /** {@code --block-rows}: linear CKA streamed from the files by atlas-core's {@link OutOfCoreCka}. */
+    private int outOfCore() {
+        if (blockRows < 0) {
+            throw new InvalidInputException(List.of("block-rows"), "--block-rows: expected 0 (in memory) or at least 1,"
+                    + " found " + blockRows);
+        }
+        Path ia = idsA != null ? idsA : LatentSpaces.sibling(aFile, "ids");
+        Path ib = idsB != null ? idsB : LatentSpaces.sibling(bFile, "ids");
+        OutOfCoreCka.Result result;
+        try {
+            result = OutOfCoreCka.compare(aFile, ia, bFile, ib, blockRows);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.inputs(), aFile + " vs " + bFile + ": " + e.getMessage(), e);
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("cka.linear", result.linear());
+        result.debiased().ifPresent(v -> metrics.put("cka.debiased", v));
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("compare (out of core, blocks of %d rows): %d common ids (A %s: width %d, B %s: width %d)%n",
+                blockRows, result.commonIds(), aFile, result.widthA(), bFile, result.widthB());
+        metrics.forEach((name, value) -> out.printf("%-34s %.6f%n", name, value));
+        out.println("neighbourhood, classifier and clustering metrics need the spaces in memory: leave out --block-rows");
+        if (json != null) {
+            writeJson(result.commonIds(), result.widthA(), result.widthB(), false, metrics);
+            out.println("wrote " + json);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void writeJson(long joined, int widthA, int widthB, boolean labelled, Map<String, Double> metrics) {
         Map<String, Object> doc = new LinkedHashMap<>();
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("a", aFile.toString());
         inputs.put("b", bFile.toString());
         inputs.put("common_ids", joined);
-        inputs.put("width_a", a.dim());
-        inputs.put("width_b", b.dim());
-        inputs.put("labelled", a.hasLabels());
+        inputs.put("width_a", widthA);
+        inputs.put("width_b", widthB);
+        inputs.put("labelled", labelled);
+        if (blockRows != 0) {
+            inputs.put("block_rows", blockRows);
+        }
         inputs.put("classes_of_interest", classes);
         inputs.put("seed", seed);
         inputs.put("k", k);

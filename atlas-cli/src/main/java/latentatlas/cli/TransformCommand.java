@@ -54,7 +54,7 @@ public final class TransformCommand implements Runnable {
             SpaceArgument arg = SpaceArgument.parseIdsOptional(text);
             LatentSpace space = LatentSpaces.loadWithDefaultIds(arg.vectors(), arg.ids(), null);
             inputs.add(new ChartSpace(arg.name(), space));
-            described.add(AtlasOptions.describe(arg, space));
+            described.add(AtlasOptions.describe(arg, space.size(), space.dim(), space.hasLabels()));
         }
         Atlas atlas;
         try {
@@ -76,6 +76,6 @@ public final class TransformCommand implements Runnable {
                         + " covered by: %s) -> %s%n", atlas.space().size(), atlas.space().dim(),
                 fitted.aggregation().translates() ? "columns" : "anchors", inputs.size(), inputs.size() == 1 ? "" : "s",
                 model, fitted.aggregation(),
-                AtlasFiles.coverage(atlas), out);
+                AtlasFiles.coverage(atlas.coverageHistogram()), out);
     }
 }

@@ -138,4 +138,21 @@ class CompareCommandTest {
             assertTrue(cka <= 1.0, "CKA in [0, 1]: " + cka);
         }
     }
+
+    /** --block-rows streams linear CKA from the files (atlas-core's OutOfCoreCka): 1 for spaces equal by id. */
+    @Test
+    void streamsCkaOutOfCore() throws Exception {
+        writeSpaces();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "compare",
+                dir.resolve("a.npy").toString(), dir.resolve("b.npy").toString(), "--block-rows", "3",
+                "--json", dir.resolve("m.json").toString());
+        assertEquals(0, status, err.toString());
+        assertTrue(out.toString().contains("out of core, blocks of 3 rows): 40 common ids"), out.toString());
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("m.json").toFile());
+        assertEquals(1.0, json.at("/metrics/cka.linear").asDouble(), 1e-6);
+        assertEquals(3, json.at("/inputs/block_rows").asInt());
+        assertFalse(json.at("/metrics").has("neighbourhood.mrr"));
+    }
 }

@@ -52,6 +52,42 @@ class MergeCommandTest {
         assertTrue(out.toString().contains("4 ids x 2 anchors from 2 spaces"), out.toString());
     }
 
+    /** --block-rows streams the same merge (atlas-core's OutOfCoreMerge): the same files and summary. */
+    @Test
+    void mergesOutOfCoreLikeInMemory(@TempDir Path dir) throws Exception {
+        Npy.writeMatrix(dir.resolve("a.npy"), new float[] {1, 0, 0, 1, 3, 4}, 3, 2);
+        Npy.writeLongs(dir.resolve("a.ids.npy"), new long[] {1, 2, 3});
+        Npy.writeMatrix(dir.resolve("b.npy"), new float[] {-8, 6, 0, 2, -2, 0, 0, 2}, 4, 2);
+        Npy.writeLongs(dir.resolve("b.ids.npy"), new long[] {3, 1, 2, 4});
+        Npy.writeLongs(dir.resolve("anchors.npy"), new long[] {1, 2});
+        String[] common = {"merge", "--space", "a=" + dir.resolve("a.npy") + ":" + dir.resolve("a.ids.npy"),
+            "--space", "b=" + dir.resolve("b.npy") + ":" + dir.resolve("b.ids.npy"),
+            "--anchors", dir.resolve("anchors.npy").toString()};
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(new StringWriter(), err, concat(common, "--out", dir.resolve("memory").toString())),
+                err.toString());
+        StringWriter out = new StringWriter();
+        assertEquals(0, run(out, err, concat(common, "--block-rows", "1", "--out", dir.resolve("streamed").toString())),
+                err.toString());
+        assertTrue(out.toString().contains("4 ids x 2 anchors from 2 spaces (ids covered by: 1 in 1, 3 in 2)"),
+                out.toString());
+        for (String file : new String[] {"atlas.ids.npy", "atlas.coverage.npy"}) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("memory").resolve(file)),
+                    Files.readAllBytes(dir.resolve("streamed").resolve(file)), file);
+        }
+        assertArrayEquals(Npy.readMatrix(dir.resolve("memory").resolve("atlas.npy")).data(),
+                Npy.readMatrix(dir.resolve("streamed").resolve("atlas.npy")).data(), 1e-6f);
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("streamed").resolve("summary.json").toFile());
+        assertEquals(1, summary.at("/blockRows").asInt());
+        assertEquals(4, summary.at("/spaces/1/rows").asInt());
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
     @Test
     void aMissingAnchorIsAOneLineErrorWithStatus2(@TempDir Path dir) {
         Npy.writeMatrix(dir.resolve("a.npy"), new float[] {1, 0, 0, 1}, 2, 2);

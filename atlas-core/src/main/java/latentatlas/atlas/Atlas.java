@@ -7,10 +7,7 @@ import latentatlas.space.LatentSpace;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The atlas: one vector per sample id, merged over the charts that contain it.
@@ -107,54 +104,24 @@ public record Atlas(LatentSpace space, int[] coverage, long[] anchorIds, List<St
             }
             labelled &= aligned.get(t).hasLabels();
         }
-        Map<Long, Integer> rowOf = new LinkedHashMap<>();
+        List<long[]> chartIds = new ArrayList<>();
+        List<int[]> chartLabels = new ArrayList<>();
         for (LatentSpace space : aligned) {
-            for (int i = 0; i < space.size(); i++) {
-                rowOf.putIfAbsent(space.id(i), rowOf.size());
-            }
+            chartIds.add(space.ids());
+            chartLabels.add(labelled ? space.labels() : null);
         }
-        int n = rowOf.size();
+        AtlasLayout layout = AtlasLayout.of(charts, chartIds, chartLabels);
+        int n = layout.size();
         double[] sums = new double[Math.multiplyExact(n, k)];
         double[] weightSums = new double[n];
-        int[] coverage = new int[n];
-        int[] labels = labelled ? new int[n] : null;
-        Map<Long, String> labelSource = new HashMap<>();
         for (int t = 0; t < aligned.size(); t++) {
-            String chart = charts.get(t);
             LatentSpace space = aligned.get(t);
-            float[] v = space.rawVectors();
-            for (int i = 0; i < space.size(); i++) {
-                int row = rowOf.get(space.id(i));
-                coverage[row]++;
-                if (labels != null) {
-                    String first = labelSource.putIfAbsent(space.id(i), chart);
-                    if (first == null) {
-                        labels[row] = space.label(i);
-                    } else if (labels[row] != space.label(i)) {
-                        throw new InvalidInputException("id " + space.id(i) + " has label " + labels[row] + " in space "
-                                + first + " but " + space.label(i) + " in space " + chart
-                                + ": the charts must label a sample alike");
-                    }
-                }
-                if (!aggregation.averages() && coverage[row] > 1) {
-                    continue;
-                }
-                double w = aggregation.averages() ? weights[t] : 1;
-                weightSums[row] += w;
-                for (int j = 0; j < k; j++) {
-                    sums[row * k + j] += w * v[i * k + j];
-                }
-            }
+            layout.add(t, aggregation, weights[t], space.rawVectors(), layout.atlasRows[t], space.size(), k, 0, sums,
+                    weightSums);
         }
-        long[] ids = new long[n];
-        rowOf.forEach((id, row) -> ids[row] = id);
-        float[] vectors = new float[n * k];
-        for (int row = 0; row < n; row++) {
-            for (int j = 0; j < k; j++) {
-                vectors[row * k + j] = (float) (sums[row * k + j] / weightSums[row]);
-            }
-        }
-        return new Atlas(LatentSpace.of("atlas", ids, vectors, k, labels), coverage, anchors, charts, aggregation);
+        float[] vectors = AtlasLayout.means(sums, weightSums, n, k);
+        return new Atlas(LatentSpace.of("atlas", layout.ids, vectors, k, layout.labels), layout.coverage, anchors,
+                charts, aggregation);
     }
 
     /**

@@ -4,7 +4,6 @@ import latentatlas.InvalidInputException;
 import latentatlas.Text;
 
 import java.math.BigInteger;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,25 +33,25 @@ final class HeaderDict {
     record Tuple(List<Object> items) {
     }
 
-    private final Path file;
+    private final String file;
     private final String text;
     private final boolean longSuffix;
     private int at;
 
-    private HeaderDict(Path file, String text, boolean longSuffix) {
+    private HeaderDict(String file, String text, boolean longSuffix) {
         this.file = file;
         this.text = text;
         this.longSuffix = longSuffix;
     }
 
     /**
-     * @param file the file, for messages
+     * @param file the file (or archive member), for messages
      * @param text the header text
      * @param longSuffix whether integers may end in {@code L} (Python 2 headers, versions 1.0 and 2.0)
      * @return the dict, keys in file order
      * @throws InvalidInputException when the text is not a dict literal
      */
-    static Map<String, Object> parse(Path file, String text, boolean longSuffix) {
+    static Map<String, Object> parse(String file, String text, boolean longSuffix) {
         HeaderDict parser = new HeaderDict(file, text, longSuffix);
         parser.space();
         Object value = parser.value(0);

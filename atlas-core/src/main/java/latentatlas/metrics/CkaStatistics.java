@@ -52,6 +52,8 @@ public final class CkaStatistics {
     private final double[] yy;
     private final double[] yx;
     private long n;
+    /** Whether the row norms (debiased CKA) are missing: statistics {@link #recentred} on other means. */
+    private boolean linearOnly;
     private double sumKx;
     private double sumKy;
     private double sumKxKx;
@@ -163,11 +165,64 @@ public final class CkaStatistics {
             yx[i] += other.yx[i];
         }
         n += other.n;
+        linearOnly |= other.linearOnly;
         sumKx += other.sumKx;
         sumKy += other.sumKy;
         sumKxKx += other.sumKxKx;
         sumKyKy += other.sumKyKy;
         sumKxKy += other.sumKxKy;
+    }
+
+    /**
+     * The same statistics centred on other means, exactly (in double), so that statistics gathered
+     * around provisional means (e.g. each partition of a distributed job around its first block's mean,
+     * in one pass) can be merged around the global means. With {@code m} this object's means, {@code c}
+     * the new ones, {@code delta = m - c} and {@code s = sum_i (x_i - m) = rowSumX - n m}:
+     * <pre>
+     *     sum_i (x_i - c)(x_i - c)^T = Xm^T Xm + s delta^T + delta s^T + n delta delta^T
+     * </pre>
+     * and likewise {@code Yc^T Yc} and {@code Yc^T Xc = Ym^T Xm + s_y delta_x^T + delta_y s_x^T + n delta_y delta_x^T}.
+     * The per-row norms of the debiased estimator do not re-centre: the result gives {@link #linearCka()}
+     * only ({@link #debiasedCka()} throws).
+     *
+     * @param rowSumX the exact column sums of the rows added (width p)
+     * @param rowSumY likewise of Y (width q)
+     * @param meanX the new means of X
+     * @param meanY the new means of Y
+     * @return the re-centred statistics, mergeable with others re-centred on the same means
+     */
+    public CkaStatistics recentred(double[] rowSumX, double[] rowSumY, double[] meanX, double[] meanY) {
+        CkaStatistics out = new CkaStatistics(meanX, meanY);
+        double[] dx = new double[p];
+        double[] sx = new double[p];
+        for (int j = 0; j < p; j++) {
+            dx[j] = (double) this.meanX[j] - out.meanX[j];
+            sx[j] = rowSumX[j] - n * (double) this.meanX[j];
+        }
+        double[] dy = new double[q];
+        double[] sy = new double[q];
+        for (int j = 0; j < q; j++) {
+            dy[j] = (double) this.meanY[j] - out.meanY[j];
+            sy[j] = rowSumY[j] - n * (double) this.meanY[j];
+        }
+        recentre(xx, out.xx, sx, dx, sx, dx, n);
+        recentre(yy, out.yy, sy, dy, sy, dy, n);
+        recentre(yx, out.yx, sy, dy, sx, dx, n);
+        out.n = n;
+        out.linearOnly = true;
+        return out;
+    }
+
+    /** {@code into[a][b] = from[a][b] + s_a d_b + d_a t_b + n d_a d_b} (row-major, rows a of s/d, columns b of t/e). */
+    private static void recentre(double[] from, double[] into, double[] sRows, double[] dRows, double[] sCols,
+                                 double[] dCols, long n) {
+        int cols = sCols.length;
+        for (int a = 0; a < sRows.length; a++) {
+            for (int b = 0; b < cols; b++) {
+                into[a * cols + b] = from[a * cols + b] + sRows[a] * dCols[b] + dRows[a] * sCols[b]
+                        + n * dRows[a] * dCols[b];
+            }
+        }
     }
 
     /** @return the number of rows added */
@@ -196,6 +251,10 @@ public final class CkaStatistics {
      *     positive (too few distinct rows), where debiased CKA is undefined
      */
     public double debiasedCka() {
+        if (linearOnly) {
+            throw new IllegalStateException("re-centred CKA statistics carry no row norms: debiased CKA needs the"
+                    + " statistics centred on the final means");
+        }
         if (n < 4) {
             throw new IllegalStateException("debiased CKA needs at least 4 samples, found " + n);
         }

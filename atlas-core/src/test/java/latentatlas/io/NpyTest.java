@@ -223,16 +223,74 @@ class NpyTest {
         assertTrue(negative.contains("found (-1,): dimension 0 is negative"), negative);
     }
 
-    /** One file holds at most Npy.MAX_DATA_BYTES = 2^31 - 65 bytes of data here (a sparse file of one byte more). */
+    /**
+     * A sparse file of more than 2 GiB of float32 data (600M x 1 rows, only the tail written): its last
+     * rows read back through byte offsets beyond 2^31, and a whole read is refused before any allocation.
+     */
     @Test
-    void refusesMoreDataThanOneArrayHolds(@TempDir Path dir) throws IOException {
-        long count = Npy.MAX_DATA_BYTES + 1;
-        Path file = write(dir, "big.npy", header("|u1", "(" + count + ",)"), new byte[0]);
+    void readsBlocksBeyondTwoGibibytes(@TempDir Path dir) throws IOException {
+        long rows = 600_000_000L;
+        Path file = write(dir, "big.npy", header("<f4", "(" + rows + ", 1)"), new byte[0]);
+        long dataStart = Files.size(file);
+        ByteBuffer tail = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN).putFloat(1.5f).putFloat(-2f).putFloat(7f);
         try (var raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
-            raf.setLength(raf.length() + count);
+            raf.setLength(dataStart + rows * 4);
+            raf.seek(dataStart + (rows - 3) * 4);
+            raf.write(tail.array());
         }
-        String message = failure(() -> Npy.readLongs(file));
-        assertTrue(message.contains("is 2147483584 bytes of data, more than the 2147483583 bytes (2 GiB)"), message);
+        try (Npy.MatrixReader reader = Npy.openMatrix(file)) {
+            assertEquals(rows, reader.rows());
+            assertEquals(1, reader.cols());
+            float[] block = new float[4];
+            reader.read(rows - 4, 4, block);
+            assertArrayEquals(new float[] {0f, 1.5f, -2f, 7f}, block, 0f);
+        }
+        // 600M floats fit one Java array (the limit is 2^31 - 9 values): a whole read is allowed; 2^31 is not
+        Path huge = write(dir, "huge.npy", header("<f4", "(65536, 32768)"), new byte[0]);
+        try (var raf = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            raf.setLength(raf.length() + 65536L * 32768 * 4);
+        }
+        String message = failure(() -> Npy.readMatrix(huge));
+        assertTrue(message.contains("is 2147483648 values, more than the 2147483639 one array holds: read it in row"
+                + " blocks"), message);
+    }
+
+    /** Data spanning several read chunks (Npy.CHUNK_BYTES) converts exactly, in both orders and dtypes. */
+    @Test
+    void readsAcrossChunks(@TempDir Path dir) {
+        int rows = 300_001;
+        int cols = 5;
+        float[] values = new float[rows * cols];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (i % 1001) * 0.5f - 250f;
+        }
+        assertTrue(values.length * 4L > 1.4 * Npy.CHUNK_BYTES);
+        Path file = dir.resolve("m.npy");
+        Npy.writeMatrix(file, rows, cols, sink -> {
+            for (int first = 0; first < rows; first += 7_777) {
+                sink.write(values, first, Math.min(7_777, rows - first));
+            }
+        });
+        Npy.Matrix whole = Npy.readMatrix(file);
+        assertArrayEquals(values, whole.data(), 0f);
+        try (Npy.MatrixReader reader = Npy.openMatrix(file)) {
+            float[] block = new float[3 * cols];
+            reader.read(rows - 3, 3, block);
+            assertArrayEquals(java.util.Arrays.copyOfRange(values, (rows - 3) * cols, rows * cols), block, 0f);
+        }
+        assertThrows(IllegalStateException.class, () -> Npy.writeMatrix(dir.resolve("short.npy"), 3, 2,
+                sink -> sink.write(new float[2], 0, 1)));
+        assertTrue(!Files.exists(dir.resolve("short.npy")), "a short matrix is never left behind");
+    }
+
+    /** Block reads of a Fortran-order float64 file give the rows of the C-order matrix. */
+    @Test
+    void readsFortranBlocks() {
+        try (Npy.MatrixReader reader = Npy.openMatrix(fixture("fortran_f64.npy"))) {
+            float[] block = new float[8];
+            reader.read(1, 2, block);
+            assertArrayEquals(java.util.Arrays.copyOfRange(EXPECTED, 4, 12), block, 0f);
+        }
     }
 
     @Test

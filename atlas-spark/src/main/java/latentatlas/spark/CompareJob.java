@@ -7,7 +7,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 
 import java.io.Serializable;
 import java.util.Collections;
@@ -19,14 +18,17 @@ import java.util.TreeMap;
 import static org.apache.spark.sql.functions.col;
 
 /**
- * Compares two spaces joined by id, in two passes over the joined rows, each a per-partition
- * reduction of sufficient statistics in double merged on the driver:
+ * Compares two spaces joined by id, with per-partition reductions of sufficient statistics in double
+ * merged on the driver:
  * <ol>
- *   <li>{@link ClassSums}: row count and column sums (the means {@code mu_X}, {@code mu_Y}), and per
- *       class counts and sums (the centroids);</li>
- *   <li>atlas-core's {@link CkaStatistics} centred on those means, fed block by block, giving linear
- *       CKA {@code ||Yc^T Xc||_F^2 / (||Xc^T Xc||_F ||Yc^T Yc||_F)}; and per class the sums of
- *       {@code ||x - mu_c||} in both spaces (docs/method.md §6 separability).</li>
+ *   <li>one pass for linear CKA and the class centroids: per partition {@link ClassSums} (row count,
+ *       column sums, per class counts and sums) and atlas-core's {@link CkaStatistics} of the
+ *       partition's Grams, centred on the mean of its first block; on the driver each partition's
+ *       Grams are re-centred exactly on the global means {@code mu_X}, {@code mu_Y}
+ *       ({@link CkaStatistics#recentred}) and summed, giving
+ *       {@code CKA = ||Yc^T Xc||_F^2 / (||Xc^T Xc||_F ||Yc^T Yc||_F)};</li>
+ *   <li>only when a row has a label, a second pass for the per-class sums of {@code ||x - mu_c||} in
+ *       both spaces (docs/method.md §6 separability), which need the global centroids.</li>
  * </ol>
  * The label of an id is taken from space A, else from space B.
  */
@@ -50,26 +52,46 @@ public final class CompareJob {
         requireUniqueIds(b, "B");
         Dataset<Row> joined = a.alias("a").join(b.alias("b"), "id")
                 .selectExpr("id", "a.vector as x", "b.vector as y", "coalesce(a.label, b.label) as label");
-        JavaRDD<PairRow> pairs = joined.as(Encoders.bean(PairRow.class)).javaRDD()
-                .persist(StorageLevel.MEMORY_AND_DISK_SER());
-        try {
-            // collected, not reduced: no partition has rows when the spaces share no id
-            long count = 0;
-            ClassSums sums = null;
-            for (ClassSums part : pairs.mapPartitions(new FirstPass(hook)).collect()) {
-                sums = sums == null ? part : sums.merge(part);
-                count = sums.count;
-            }
-            if (count < 2) {
-                throw new InvalidInputException("compare: the spaces share " + count
-                        + " id(s), at least 2 needed: compare spaces of the same samples");
-            }
-            SecondPass second = new SecondPass(hook, sums.meanX(), sums.meanY(), sums.centroidsX(), sums.centroidsY());
-            Distances distances = pairs.mapPartitions(second).reduce(Distances::merge);
-            return Comparison.of(sums, distances);
-        } finally {
-            pairs.unpersist(false);
+        // not persisted: the second pass (labelled rows only) recomputes the join rather than every
+        // comparison paying for a serialized copy of all pairs
+        JavaRDD<PairRow> pairs = joined.as(Encoders.bean(PairRow.class)).javaRDD();
+        // collected, not reduced: no partition has rows when the spaces share no id
+        List<Part> parts = pairs.mapPartitions(new FirstPass(hook)).collect();
+        long count = 0;
+        for (Part part : parts) {
+            count += part.sums.count;
         }
+        if (count < 2) {
+            throw new InvalidInputException("compare: the spaces share " + count
+                    + " id(s), at least 2 needed: compare spaces of the same samples");
+        }
+        double[] meanX = new double[parts.get(0).sums.sumX.length];
+        double[] meanY = new double[parts.get(0).sums.sumY.length];
+        for (Part part : parts) {
+            addInto(meanX, part.sums.sumX);
+            addInto(meanY, part.sums.sumY);
+        }
+        for (int j = 0; j < meanX.length; j++) {
+            meanX[j] /= count;
+        }
+        for (int j = 0; j < meanY.length; j++) {
+            meanY[j] /= count;
+        }
+        CkaStatistics cka = null;
+        for (Part part : parts) {
+            CkaStatistics centred = part.cka.recentred(part.sums.sumX, part.sums.sumY, meanX, meanY);
+            cka = cka == null ? centred : merged(cka, centred);
+        }
+        ClassSums sums = null;
+        for (Part part : parts) {
+            sums = sums == null ? part.sums : sums.merge(part.sums);
+        }
+        Distances distances = new Distances();
+        if (!sums.classCounts().isEmpty()) {
+            SecondPass second = new SecondPass(hook, sums.centroidsX(), sums.centroidsY());
+            distances = pairs.mapPartitions(second).reduce(Distances::merge);
+        }
+        return Comparison.of(sums, cka.linearCka(), distances);
     }
 
     /** An id twice in a space would be counted twice by the join, silently. */
@@ -94,55 +116,103 @@ public final class CompareJob {
         hook.start(task == null ? 0 : task.partitionId(), task == null ? 0 : task.attemptNumber());
     }
 
-    /** Pass 1: counts and sums per partition. */
+    /** One partition's first-pass statistics: sums and Grams around the mean of its first block. */
+    static final class Part implements Serializable {
+        private static final long serialVersionUID = 1L;
+        final ClassSums sums;
+        final CkaStatistics cka;
+
+        Part(ClassSums sums, CkaStatistics cka) {
+            this.sums = sums;
+            this.cka = cka;
+        }
+    }
+
+    private static void addInto(double[] into, double[] values) {
+        for (int j = 0; j < into.length; j++) {
+            into[j] += values[j];
+        }
+    }
+
+    private static CkaStatistics merged(CkaStatistics into, CkaStatistics other) {
+        into.merge(other);
+        return into;
+    }
+
+    /** Pass 1: counts, sums and the Grams of each block, around the mean of the partition's first block. */
     private record FirstPass(PartitionHook hook) implements
-            org.apache.spark.api.java.function.FlatMapFunction<Iterator<PairRow>, ClassSums> {
+            org.apache.spark.api.java.function.FlatMapFunction<Iterator<PairRow>, Part> {
         @Override
-        public Iterator<ClassSums> call(Iterator<PairRow> rows) {
+        public Iterator<Part> call(Iterator<PairRow> rows) {
             startTask(hook);
             ClassSums sums = null;
+            CkaStatistics cka = null;
+            float[] xs = null;
+            float[] ys = null;
+            int n = 0;
             while (rows.hasNext()) {
                 PairRow row = rows.next();
                 if (sums == null) {
                     sums = new ClassSums(row.getX().length, row.getY().length);
+                    xs = new float[BLOCK_ROWS * sums.sumX.length];
+                    ys = new float[BLOCK_ROWS * sums.sumY.length];
                 }
-                checkWidths(row, sums.sumX.length, sums.sumY.length);
+                int dimX = sums.sumX.length;
+                int dimY = sums.sumY.length;
+                checkWidths(row, dimX, dimY);
                 sums.add(row.getX(), row.getY(), row.getLabel());
+                System.arraycopy(row.getX(), 0, xs, n * dimX, dimX);
+                System.arraycopy(row.getY(), 0, ys, n * dimY, dimY);
+                if (++n == BLOCK_ROWS) {
+                    cka = addBlock(cka, xs, ys, n, dimX, dimY);
+                    n = 0;
+                }
             }
-            return sums == null ? Collections.emptyIterator() : Collections.singletonList(sums).iterator();
+            if (sums == null) {
+                return Collections.emptyIterator();
+            }
+            if (n > 0) {
+                cka = addBlock(cka, xs, ys, n, sums.sumX.length, sums.sumY.length);
+            }
+            return Collections.singletonList(new Part(sums, cka)).iterator();
+        }
+
+        /** Adds a block; the first block of the partition sets the provisional means (its own). */
+        private static CkaStatistics addBlock(CkaStatistics cka, float[] xs, float[] ys, int n, int dimX, int dimY) {
+            CkaStatistics out = cka != null ? cka : new CkaStatistics(blockMean(xs, n, dimX), blockMean(ys, n, dimY));
+            out.add(xs, ys, 0, n);
+            return out;
+        }
+
+        private static double[] blockMean(float[] rows, int n, int width) {
+            double[] mean = new double[width];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < width; j++) {
+                    mean[j] += rows[i * width + j];
+                }
+            }
+            for (int j = 0; j < width; j++) {
+                mean[j] /= n;
+            }
+            return mean;
         }
     }
 
-    /** Pass 2: centred CKA statistics and distances to the class centroids, per partition. */
-    private record SecondPass(PartitionHook hook, double[] meanX, double[] meanY, Map<Integer, double[]> centroidsX,
+    /** Pass 2 (labelled rows only): distances to the class centroids, per partition. */
+    private record SecondPass(PartitionHook hook, Map<Integer, double[]> centroidsX,
                               Map<Integer, double[]> centroidsY) implements
             org.apache.spark.api.java.function.FlatMapFunction<Iterator<PairRow>, Distances> {
         @Override
         public Iterator<Distances> call(Iterator<PairRow> rows) {
             startTask(hook);
-            int dimX = meanX.length;
-            int dimY = meanY.length;
-            Distances out = new Distances(new CkaStatistics(meanX, meanY));
-            float[] xs = new float[BLOCK_ROWS * dimX];
-            float[] ys = new float[BLOCK_ROWS * dimY];
-            int n = 0;
+            Distances out = new Distances();
             while (rows.hasNext()) {
                 PairRow row = rows.next();
-                checkWidths(row, dimX, dimY);
-                System.arraycopy(row.getX(), 0, xs, n * dimX, dimX);
-                System.arraycopy(row.getY(), 0, ys, n * dimY, dimY);
-                if (++n == BLOCK_ROWS) {
-                    out.cka.add(xs, ys, n);
-                    n = 0;
-                }
                 if (row.getLabel() != null) {
                     double[] d = out.distanceSums.computeIfAbsent(row.getLabel(), l -> new double[2]);
                     d[0] += distance(row.getX(), centroidsX.get(row.getLabel()));
                     d[1] += distance(row.getY(), centroidsY.get(row.getLabel()));
                 }
-            }
-            if (n > 0) {
-                out.cka.add(java.util.Arrays.copyOf(xs, n * dimX), java.util.Arrays.copyOf(ys, n * dimY), n);
             }
             return Collections.singletonList(out).iterator();
         }
@@ -157,18 +227,12 @@ public final class CompareJob {
         }
     }
 
-    /** Second-pass statistics: CKA's centred sums and, per class, the sums of distances to the centroid in A and B. */
+    /** Second-pass statistics: per class, the sums of distances to the centroid in A and B. */
     static final class Distances implements Serializable {
         private static final long serialVersionUID = 1L;
-        final CkaStatistics cka;
         final Map<Integer, double[]> distanceSums = new TreeMap<>();
 
-        Distances(CkaStatistics cka) {
-            this.cka = cka;
-        }
-
         Distances merge(Distances other) {
-            cka.merge(other.cka);
             other.distanceSums.forEach((label, d) -> {
                 double[] mine = distanceSums.computeIfAbsent(label, l -> new double[2]);
                 mine[0] += d[0];

@@ -35,7 +35,7 @@ public record Comparison(long rows, int dimA, int dimB, double linearCka, List<C
                              double centroidNormA, double centroidNormB) {
     }
 
-    static Comparison of(ClassSums sums, CompareJob.Distances distances) {
+    static Comparison of(ClassSums sums, double linearCka, CompareJob.Distances distances) {
         Map<Integer, double[]> centroidsA = sums.centroidsX();
         Map<Integer, double[]> centroidsB = sums.centroidsY();
         List<ClassStats> classes = new ArrayList<>();
@@ -44,7 +44,7 @@ public record Comparison(long rows, int dimA, int dimB, double linearCka, List<C
             classes.add(new ClassStats(label, count, d[0] / count, d[1] / count,
                     norm(centroidsA.get(label), null), norm(centroidsB.get(label), null)));
         });
-        return new Comparison(sums.count, sums.sumX.length, sums.sumY.length, distances.cka.linearCka(), List.copyOf(classes),
+        return new Comparison(sums.count, sums.sumX.length, sums.sumY.length, linearCka, List.copyOf(classes),
                 separability(classes, centroidsA, true), separability(classes, centroidsB, false));
     }
 

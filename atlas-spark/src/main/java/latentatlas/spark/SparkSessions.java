@@ -14,7 +14,14 @@ import java.util.regex.Pattern;
  * <p>The master is, in order: the one given (a {@code --master} option), the one set by
  * {@code spark-submit} (system property {@code spark.master}), else {@link #DEFAULT_MASTER}. The
  * session is quiet (no UI, no console progress bar) and binds the driver to the loopback interface in
- * local mode, so it runs on a machine without network.
+ * local mode and for a master on 127.0.0.1 or localhost, so it runs on a machine without network.
+ *
+ * <p>The cores belong to Spark: every task runs PyTorch with one intra-op and one inter-op thread
+ * ({@value #THREADS}, in the executors' {@code spark.executor.extraJavaOptions}, and in this JVM, where
+ * the local-mode tasks run), and {@code OMP_NUM_THREADS=1} in the executors' environment. For a
+ * {@code spark://} master given explicitly (not by spark-submit), the executors get this JVM's class
+ * path ({@code spark.executor.extraClassPath}, unless set): right for workers that see the same paths,
+ * such as {@link StandaloneCluster}'s or a cluster sharing the checkout.
  */
 public final class SparkSessions {
     /** The master used when none is given: two local worker threads. */
@@ -23,6 +30,9 @@ public final class SparkSessions {
     private static final Pattern MASTER = Pattern.compile(
             "local(\\[(\\*|[1-9]\\d{0,5})(,[1-9]\\d{0,5})?])?|local-cluster\\[[1-9]\\d*,[1-9]\\d*,[1-9]\\d*]"
                     + "|(spark|k8s|mesos)://\\S+|yarn");
+
+    /** The JVM options that give each task's PyTorch one thread (DJL reads them when the engine starts). */
+    static final String THREADS = "-Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1";
 
     private SparkSessions() {
     }
@@ -51,8 +61,20 @@ public final class SparkSessions {
                 .set("spark.sql.parquet.compression.codec", "snappy")
                 // Kryo also carries atlas-core's statistics objects (CkaStatistics), which are not java.io.Serializable.
                 .set("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
-        if (chosen.startsWith("local")) {
+        if (chosen.startsWith("local") || chosen.startsWith("spark://127.0.0.1:") || chosen.startsWith("spark://localhost:")) {
             conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
+        }
+        conf.set("spark.executor.extraJavaOptions", (THREADS + " -Dai.djl.offline=true "
+                + conf.get("spark.executor.extraJavaOptions", "")).strip());
+        conf.setExecutorEnv("OMP_NUM_THREADS", "1");
+        for (String option : THREADS.split(" ")) {
+            String[] pair = option.substring(2).split("=");
+            if (System.getProperty(pair[0]) == null) {
+                System.setProperty(pair[0], pair[1]);
+            }
+        }
+        if (master != null && chosen.startsWith("spark://") && !conf.contains("spark.executor.extraClassPath")) {
+            conf.set("spark.executor.extraClassPath", System.getProperty("java.class.path"));
         }
         SparkSession session;
         try {
