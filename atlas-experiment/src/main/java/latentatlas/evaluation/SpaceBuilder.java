@@ -4,7 +4,6 @@ import latentatlas.atlas.AtlasBuilder;
 import latentatlas.atlas.FittedAtlas;
 import latentatlas.atlas.NaiveUnion;
 import latentatlas.membership.ChartPredictions;
-import latentatlas.membership.MembershipRule;
 import latentatlas.membership.MembershipWeights;
 import latentatlas.membership.RoutingQuality;
 import latentatlas.relative.Normalization;
@@ -80,14 +79,11 @@ public final class SpaceBuilder {
      * @return the atlas and naive spaces under that mode
      */
     public List<EvaluatedSpace> underRule(Membership membership, boolean withTaskOneHot) {
-        MembershipRule trainRule = membership.on(eval.oracleTrain());
-        MembershipRule testRule = membership.on(eval.oracleTest());
-        MembershipWeights wTrain = trainRule.assign(predictions(eval.trainIds()));
-        MembershipWeights wTest = testRule.assign(predictions(eval.testIds()));
-        Routing routing = membership instanceof Membership.Oracle ? null : routing(wTest);
+        MembershipWeights wTrain = trainWeights(membership);
+        MembershipWeights wTest = testWeights(membership);
+        Routing routing = routing(membership, wTest);
         List<EvaluatedSpace> out = new ArrayList<>();
-        out.add(new EvaluatedSpace(SpaceKind.ATLAS, membership, relTrain.merge(wTrain).space(),
-                relTest.merge(wTest).space(), null, null, routing));
+        out.add(atlas(membership, wTrain, wTest, routing));
         NaiveUnion naiveTest = NaiveUnion.of(names, absTest, wTest);
         NaiveUnion naiveTrain = NaiveUnion.of(names, absTrain, wTrain);
         out.add(new EvaluatedSpace(SpaceKind.NAIVE, membership, naiveTrain.space(), naiveTest.space(),
@@ -99,7 +95,67 @@ public final class SpaceBuilder {
         return out;
     }
 
-    private Routing routing(MembershipWeights w) {
+    /**
+     * @param membership a membership mode
+     * @return the atlas under that mode alone, the first space of {@link #underRule}
+     */
+    public EvaluatedSpace atlas(Membership membership) {
+        MembershipWeights wTest = testWeights(membership);
+        return atlas(membership, trainWeights(membership), wTest, routing(membership, wTest));
+    }
+
+    private EvaluatedSpace atlas(Membership membership, MembershipWeights wTrain, MembershipWeights wTest,
+                                 Routing routing) {
+        return new EvaluatedSpace(SpaceKind.ATLAS, membership, relTrain.merge(wTrain).space(),
+                relTest.merge(wTest).space(), null, null, routing);
+    }
+
+    private MembershipWeights testWeights(Membership membership) {
+        return membership.on(eval.oracleTest()).assign(predictions(eval.testIds()));
+    }
+
+    /**
+     * @param membership a membership mode
+     * @return its weights on the training samples ({@link EvaluationSet#trainIds()}), one column per chart
+     *     in task order: from the plan's task contents for the oracle, from the charts' predictions otherwise
+     */
+    public MembershipWeights trainWeights(Membership membership) {
+        return membership.on(eval.oracleTrain()).assign(predictions(eval.trainIds()));
+    }
+
+    /** @return the task charts' outputs, in task order */
+    public List<ChartOutputs> charts() {
+        return charts;
+    }
+
+    /** @return the end-to-end chart's outputs */
+    public ChartOutputs endToEndOutputs() {
+        return endToEnd;
+    }
+
+    /**
+     * @param chart a task chart's position (0 = task 1)
+     * @return its relative space {@code rel_t} on every training sample, whichever charts the membership
+     *     gives the sample to
+     */
+    public LatentSpace chartRelativeTrain(int chart) {
+        return relTrain.relativeSpaces().get(chart).space();
+    }
+
+    /**
+     * @param chart a task chart's position (0 = task 1)
+     * @return its relative space {@code rel_t} on every test sample: the chart alone embeds each of them,
+     *     so no label and no membership decision enters these rows
+     */
+    public LatentSpace chartRelativeTest(int chart) {
+        return relTest.relativeSpaces().get(chart).space();
+    }
+
+    /** @return the routing quality of a rule that decides from predictions; {@code null} for the oracle */
+    private Routing routing(Membership membership, MembershipWeights w) {
+        if (membership instanceof Membership.Oracle) {
+            return null;
+        }
         int[] labels = endToEnd.embeddings().select("labels", eval.testIds()).labels();
         double[] q = RoutingQuality.of(w, eval.chartClasses(), labels);
         double members = 0;

@@ -22,6 +22,9 @@ import latentatlas.io.Reasons;
 import latentatlas.probe.TaskEmbedding;
 import latentatlas.space.LatentSpace;
 import latentatlas.space.LatentSpaces;
+import latentatlas.stitching.StitchedHead;
+import latentatlas.stitching.Stitching;
+import latentatlas.stitching.StitchingResults;
 import latentatlas.tasks.DatasetLabels;
 import latentatlas.tasks.Setting;
 import latentatlas.tasks.Task;
@@ -65,6 +68,8 @@ final class ExperimentRunner {
     /** Changes whenever the analyses compute something new, so that older cached analyses are redone. */
     private static final String ANALYSES_VERSION = "analyses 3";
     private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
+    /** The membership modes of the atlas training rows that train a stitching head each (docs/method.md §9). */
+    private static final List<Membership> STITCHING_HEADS = List.of(Membership.ORACLE, Membership.ALL);
 
     /** The files of {@code RUN/atlas/MODE/}, written as one set. */
     private static final Set<String> ATLAS_FILES = Set.of("train.npy", "train.ids.npy", "train.labels.npy",
@@ -160,6 +165,12 @@ final class ExperimentRunner {
         }
         stage("analyses", t0, timings);
 
+        t0 = System.nanoTime();
+        StitchingResults stitching = new Stitching(eval, builder).evaluate(STITCHING_HEADS,
+                config.profile().probe(config.seed(), config.deterministic()), listener);
+        logStitching(stitching);
+        stage("stitching", t0, timings);
+
         List<RunResults.ChartSummary> summaries = new ArrayList<>();
         summaries.add(summary(e2e, plan.endToEnd()));
         for (int i = 0; i < charts.size(); i++) {
@@ -169,7 +180,7 @@ final class ExperimentRunner {
         RunFigures.draw(out.resolve("figures"), dataset, spaces, scores, config.seed());
         stage("figures", t0, timings);
         RunResults results = new RunResults(RunResults.FORMAT, plan.setting(),
-                provenance(dataset, plan, endToEnd, chartKinds), summaries, scores, timings, notes(plan));
+                provenance(dataset, plan, endToEnd, chartKinds), summaries, scores, stitching, timings, notes(plan));
         results.write(out.resolve("results.json"));
         RunReport.write(out, results);
         return results;
@@ -246,6 +257,20 @@ final class ExperimentRunner {
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** One INFO line per head: the mean over the task charts of the stitched accuracy, unshifted and shifted. */
+    private static void logStitching(StitchingResults r) {
+        for (StitchedHead h : r.heads()) {
+            double plain = h.charts().stream().mapToDouble(c -> c.stitched().all()).average().orElse(Double.NaN);
+            String shifted = h.charts().stream().allMatch(c -> c.shifted() != null)
+                    ? String.format(Locale.ROOT, "%.4f", h.charts().stream().mapToDouble(c -> c.shifted().all()).average()
+                            .orElse(Double.NaN))
+                    : "n/a (a chart shares no training sample)";
+            LOG.info(String.format(Locale.ROOT, "stitching, head on atlas [%s]: behind one chart %.4f (mean over the"
+                    + " charts), shifted %s; end-to-end classifier %.4f", h.membership(), plain, shifted,
+                    r.endToEndClassifier().all()));
         }
     }
 

@@ -70,6 +70,7 @@ public final class RunReport {
                     + " chart has it.");
             doc.table(routing);
         }
+        StitchingReport.append(doc, results);
         doc.heading(3, "Pictures");
         doc.image("2-D PCA of the test samples, coloured by class", figures + RunFigures.PCA);
         doc.image("Cosine self-similarity of test samples, sorted by class", figures + RunFigures.SIMILARITY);
