@@ -71,6 +71,7 @@ public final class RunReport {
             doc.table(routing);
         }
         StitchingReport.append(doc, results);
+        DeployableReport.append(doc, String.valueOf(results.setting()), results);
         doc.heading(3, "Pictures");
         doc.image("2-D PCA of the test samples, coloured by class", figures + RunFigures.PCA);
         doc.image("Cosine self-similarity of test samples, sorted by class", figures + RunFigures.SIMILARITY);
