@@ -16,6 +16,9 @@ import latentatlas.dataset.DatasetStatus;
 import latentatlas.dataset.Datasets;
 import latentatlas.dataset.Samples;
 import latentatlas.space.LatentSpace;
+import latentatlas.stitching.StitchedChart;
+import latentatlas.stitching.StitchedHead;
+import latentatlas.stitching.Stitching;
 import latentatlas.tasks.DatasetLabels;
 import latentatlas.tasks.DisjointPlanner;
 import latentatlas.tasks.SharedClassesPlanner;
@@ -143,6 +146,14 @@ class ExperimentRunnerTest {
             assertTrue(s.separability() > 0 && Double.isFinite(s.separability()), s.label());
             assertNotNull(s.probePaper(), "shared-classes runs the paper protocol too");
         }
+        for (StitchedHead h : first.stitching().heads()) {
+            for (StitchedChart c : h.charts()) {
+                assertEquals(0.0, c.ownClassifier().unseen(), 0.0, "a chart's classifier never predicts a class it lacks");
+                assertEquals(6, c.classes().length, "S = 4 shared + N = 2 novel");
+                assertEquals(1000, c.stitched().samples(), "every test sample behind every chart");
+                assertNotNull(c.shifted(), h.membership() + ": the shared classes' samples are in every task");
+            }
+        }
     }
 
     @Test
@@ -158,6 +169,8 @@ class ExperimentRunnerTest {
             assertEquals(s.ckaVsEndToEndRel(), t.ckaVsEndToEndRel(), s.label());
         }
         assertTrue(firstLog.contains("epochs (best"), firstLog);
+        assertEquals(RunResults.toJson(first.stitching()), RunResults.toJson(again.stitching()),
+                "the same seed gives the same stitching numbers");
     }
 
     @Test
@@ -217,6 +230,21 @@ class ExperimentRunnerTest {
                 assertFalse(same, "the oracle's test vectors follow the labels");
             } else {
                 assertTrue(same, mode.name() + ": a test atlas vector changed when only test labels changed");
+            }
+        }
+        // issue 14: a stitched head's test vectors (one chart's own relative vectors, shifted by a mean over
+        // training rows) do not change either, whichever membership the head was trained under
+        Stitching stitching = new Stitching(EvaluationSet.of(plan), original);
+        Stitching permutedStitching = new Stitching(EvaluationSet.of(permutedPlan), shuffled);
+        for (Membership mode : List.of(Membership.ORACLE, Membership.ALL)) {
+            for (int t = 1; t <= charts.size(); t++) {
+                for (boolean shifted : new boolean[] {false, true}) {
+                    LatentSpace a = stitching.testVectors(mode, "task-" + t, shifted);
+                    LatentSpace b = permutedStitching.testVectors(mode, "task-" + t, shifted);
+                    assertArrayEquals(a.ids(), b.ids());
+                    assertArrayEquals(a.rawVectors(), b.rawVectors(), 0f, mode.name() + " task-" + t + " " + shifted);
+                    assertFalse(Arrays.equals(a.labels(), b.labels()), "only the labels carried for scoring differ");
+                }
             }
         }
     }
