@@ -13,17 +13,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The atlas: one relative vector per sample id, merged over the charts that contain it.
+ * The atlas: one vector per sample id, merged over the charts that contain it.
  *
- * <p>{@code atlas(x) = sum_{t in T(x)} w_t rel_t(x) / sum_{t in T(x)} w_t} ({@link Aggregation#MEAN};
- * weights 1 give the plain mean of docs/method.md §2), or {@code rel_{t0}(x)} for the first chart
- * {@code t0} containing x ({@link Aggregation#FIRST}); {@code coverage(x) = |T(x)|}. Rows are ordered by
+ * <p>{@code atlas(x) = sum_{t in T(x)} w_t v_t(x) / sum_{t in T(x)} w_t}, where {@code v_t(x)} is chart
+ * t's row of x in the atlas' coordinates under the {@link Aggregation}: {@code rel_t(x)} for
+ * {@link Aggregation#MEAN} (weights 1 give the plain mean of docs/method.md §2), {@code rel_t(x) + s_t}
+ * for {@link Aggregation#SHIFTED_MEAN}, the chart's translation into a reference chart's absolute space
+ * for {@link Aggregation#PROCRUSTES} and {@link Aggregation#LSTSQ} (docs/method.md §9); or
+ * {@code rel_{t0}(x)} for the first chart {@code t0} containing x ({@link Aggregation#FIRST});
+ * {@code coverage(x) = |T(x)|}. Rows are ordered by
  * first appearance (the first chart's rows, then the ids new in the second chart, ...). Sums in double.
  * Labels are kept when every chart is labelled, and must agree on every shared id.
  *
- * @param space the atlas vectors (width = number of anchors)
+ * @param space the atlas vectors (width = number of anchors; the reference chart's width for a translation)
  * @param coverage per row, the number of charts that contain the id
- * @param anchorIds the common anchors, in column order
+ * @param anchorIds the common anchors (in column order, for the rules whose columns are the anchors)
  * @param charts the merged charts' names, in order
  * @param aggregation the rule used
  */
@@ -64,63 +68,74 @@ public record Atlas(LatentSpace space, int[] coverage, long[] anchorIds, List<St
         if (spaces.isEmpty()) {
             throw new InvalidInputException("spaces: expected at least 1 relative space, found 0");
         }
-        if (weights.length != spaces.size()) {
-            throw new InvalidInputException("weights: expected one per space (" + spaces.size() + "), found "
+        long[] anchors = checkAnchors(spaces);
+        return combine(names(spaces), rows(spaces), anchors, weights, aggregation);
+    }
+
+    /**
+     * The one merge of rows that are already in the atlas' coordinates, {@code v_t(x)} of
+     * {@link Aggregation}: {@code atlas(x) = sum_t w_t v_t(x) / sum_t w_t} over the charts holding x (the
+     * first chart's row for {@link Aggregation#FIRST}), rows in order of first appearance, labels kept when
+     * every chart is labelled.
+     *
+     * @param charts the charts' names
+     * @param aligned per chart, its rows {@code v_t}, all of one width
+     * @param anchors the anchors the rows were made from
+     * @param weights one finite positive weight per chart
+     * @param aggregation the rule the rows were aligned by
+     * @return the atlas
+     */
+    static Atlas combine(List<String> charts, List<LatentSpace> aligned, long[] anchors, double[] weights,
+                         Aggregation aggregation) {
+        if (weights.length != aligned.size()) {
+            throw new InvalidInputException("weights: expected one per space (" + aligned.size() + "), found "
                     + weights.length);
         }
-        RelativeSpace reference = spaces.get(0);
-        long[] anchors = reference.anchorIds();
+        int k = aligned.get(0).dim();
         boolean labelled = true;
-        for (int t = 0; t < spaces.size(); t++) {
-            RelativeSpace s = spaces.get(t);
-            if (!Arrays.equals(anchors, s.anchorIds())) {
-                throw new InvalidInputException("space " + s.chart() + ": its " + s.anchorIds().length
-                        + " anchor ids differ from the " + anchors.length + " of space " + reference.chart()
-                        + firstDifference(anchors, s.anchorIds()) + ": project every chart on the same anchors, in the same order");
-            }
+        for (int t = 0; t < aligned.size(); t++) {
             if (!(weights[t] > 0) || !Double.isFinite(weights[t])) {
-                throw new InvalidInputException("weight of space " + s.chart() + ": expected a finite positive"
+                throw new InvalidInputException("weight of space " + charts.get(t) + ": expected a finite positive"
                         + " number, found " + weights[t]);
             }
-            labelled &= s.space().hasLabels();
+            if (aligned.get(t).dim() != k) {
+                throw new IllegalStateException("aligned widths differ: " + aligned.get(t).dim() + " vs " + k);
+            }
+            labelled &= aligned.get(t).hasLabels();
         }
         Map<Long, Integer> rowOf = new LinkedHashMap<>();
-        for (RelativeSpace s : spaces) {
-            LatentSpace space = s.space();
+        for (LatentSpace space : aligned) {
             for (int i = 0; i < space.size(); i++) {
                 rowOf.putIfAbsent(space.id(i), rowOf.size());
             }
         }
         int n = rowOf.size();
-        int k = anchors.length;
-        double[] sums = new double[n * k];
+        double[] sums = new double[Math.multiplyExact(n, k)];
         double[] weightSums = new double[n];
         int[] coverage = new int[n];
         int[] labels = labelled ? new int[n] : null;
-        List<String> names = new ArrayList<>();
         Map<Long, String> labelSource = new HashMap<>();
-        for (int t = 0; t < spaces.size(); t++) {
-            RelativeSpace s = spaces.get(t);
-            names.add(s.chart());
-            LatentSpace space = s.space();
+        for (int t = 0; t < aligned.size(); t++) {
+            String chart = charts.get(t);
+            LatentSpace space = aligned.get(t);
             float[] v = space.rawVectors();
             for (int i = 0; i < space.size(); i++) {
                 int row = rowOf.get(space.id(i));
                 coverage[row]++;
                 if (labels != null) {
-                    String first = labelSource.putIfAbsent(space.id(i), s.chart());
+                    String first = labelSource.putIfAbsent(space.id(i), chart);
                     if (first == null) {
                         labels[row] = space.label(i);
                     } else if (labels[row] != space.label(i)) {
                         throw new InvalidInputException("id " + space.id(i) + " has label " + labels[row] + " in space "
-                                + first + " but " + space.label(i) + " in space " + s.chart()
+                                + first + " but " + space.label(i) + " in space " + chart
                                 + ": the charts must label a sample alike");
                     }
                 }
-                if (aggregation == Aggregation.FIRST && coverage[row] > 1) {
+                if (!aggregation.averages() && coverage[row] > 1) {
                     continue;
                 }
-                double w = aggregation == Aggregation.MEAN ? weights[t] : 1;
+                double w = aggregation.averages() ? weights[t] : 1;
                 weightSums[row] += w;
                 for (int j = 0; j < k; j++) {
                     sums[row * k + j] += w * v[i * k + j];
@@ -135,7 +150,7 @@ public record Atlas(LatentSpace space, int[] coverage, long[] anchorIds, List<St
                 vectors[row * k + j] = (float) (sums[row * k + j] / weightSums[row]);
             }
         }
-        return new Atlas(LatentSpace.of("atlas", ids, vectors, k, labels), coverage, anchors, names, aggregation);
+        return new Atlas(LatentSpace.of("atlas", ids, vectors, k, labels), coverage, anchors, charts, aggregation);
     }
 
     /**
@@ -155,26 +170,34 @@ public record Atlas(LatentSpace space, int[] coverage, long[] anchorIds, List<St
             throw new InvalidInputException("membership " + weights.rule() + ": weights for " + weights.charts()
                     + " charts, found " + spaces.size() + " relative spaces");
         }
-        long[] anchors = spaces.get(0).anchorIds();
-        List<String> names = new ArrayList<>();
-        for (RelativeSpace s : spaces) {
-            if (!Arrays.equals(anchors, s.anchorIds())) {
-                throw new InvalidInputException("space " + s.chart() + ": its anchor ids differ from those of space "
-                        + spaces.get(0).chart() + firstDifference(anchors, s.anchorIds())
-                        + ": project every chart on the same anchors, in the same order");
-            }
-            names.add(s.chart());
+        long[] anchors = checkAnchors(spaces);
+        return combine(names(spaces), rows(spaces), anchors, weights, Aggregation.MEAN);
+    }
+
+    /**
+     * The weighted form of {@link #combine(List, List, long[], double[], Aggregation)}: a weight per
+     * (sample, chart), rows in {@code weights.ids()} order, labels from the first chart.
+     */
+    static Atlas combine(List<String> charts, List<LatentSpace> aligned, long[] anchors, MembershipWeights weights,
+                         Aggregation aggregation) {
+        if (aligned.size() != weights.charts()) {
+            throw new InvalidInputException("membership " + weights.rule() + ": weights for " + weights.charts()
+                    + " charts, found " + aligned.size() + " spaces");
+        }
+        if (!aggregation.averages()) {
+            throw new InvalidInputException(List.of("aggregation"), "aggregation: membership weights need a"
+                    + " weighted mean, found " + aggregation);
         }
         long[] ids = weights.ids();
         int n = ids.length;
-        int k = anchors.length;
-        double[] sums = new double[n * k];
+        int k = aligned.get(0).dim();
+        double[] sums = new double[Math.multiplyExact(n, k)];
         double[] weightSums = new double[n];
         int[] coverage = new int[n];
-        LatentSpace first = spaces.get(0).space();
+        LatentSpace first = aligned.get(0);
         int[] labels = first.hasLabels() ? new int[n] : null;
-        for (int t = 0; t < spaces.size(); t++) {
-            LatentSpace space = spaces.get(t).space();
+        for (int t = 0; t < aligned.size(); t++) {
+            LatentSpace space = aligned.get(t);
             float[] v = space.rawVectors();
             for (int i = 0; i < n; i++) {
                 double w = weights.weight(i, t);
@@ -184,7 +207,7 @@ public record Atlas(LatentSpace space, int[] coverage, long[] anchorIds, List<St
                 int row = space.rowOf(ids[i]);
                 if (row < 0) {
                     throw new InvalidInputException("membership " + weights.rule() + " gives sample " + ids[i]
-                            + " to chart " + spaces.get(t).chart() + ", whose space does not contain it: embed every"
+                            + " to chart " + charts.get(t) + ", whose space does not contain it: embed every"
                             + " sample with every chart the rule may choose");
                 }
                 coverage[i]++;
@@ -210,7 +233,28 @@ public record Atlas(LatentSpace space, int[] coverage, long[] anchorIds, List<St
             }
         }
         return new Atlas(LatentSpace.of("atlas [" + weights.rule() + "]", ids, vectors, k, labels), coverage, anchors,
-                names, Aggregation.MEAN);
+                charts, aggregation);
+    }
+
+    private static long[] checkAnchors(List<RelativeSpace> spaces) {
+        RelativeSpace reference = spaces.get(0);
+        long[] anchors = reference.anchorIds();
+        for (RelativeSpace s : spaces) {
+            if (!Arrays.equals(anchors, s.anchorIds())) {
+                throw new InvalidInputException("space " + s.chart() + ": its " + s.anchorIds().length
+                        + " anchor ids differ from the " + anchors.length + " of space " + reference.chart()
+                        + firstDifference(anchors, s.anchorIds()) + ": project every chart on the same anchors, in the same order");
+            }
+        }
+        return anchors;
+    }
+
+    private static List<String> names(List<RelativeSpace> spaces) {
+        return spaces.stream().map(RelativeSpace::chart).toList();
+    }
+
+    private static List<LatentSpace> rows(List<RelativeSpace> spaces) {
+        return spaces.stream().map(RelativeSpace::space).toList();
     }
 
     private static String firstDifference(long[] a, long[] b) {

@@ -61,6 +61,8 @@ public final class AtlasBuilder {
     private Normalization normalization = Normalization.NONE;
     private Aggregation aggregation = Aggregation.MEAN;
     private MembershipWeights weights;
+    private String reference;
+    private long[] shiftIds;
 
     /** A chart's rows to project and the space its anchor embeddings are taken from. */
     private record Chart(LatentSpace rows, LatentSpace anchorEmbeddings) {
@@ -132,11 +134,33 @@ public final class AtlasBuilder {
     }
 
     /**
-     * @param aggregation how the relative vectors of one id merge (default {@link Aggregation#MEAN}, the
-     *     paper's rule; {@link Aggregation#FIRST} keeps the first chart, in the order added, that contains it)
+     * @param aggregation how the vectors of one id merge (default {@link Aggregation#MEAN}, the paper's rule;
+     *     {@link Aggregation#FIRST} keeps the first chart, in the order added, that contains it;
+     *     {@link Aggregation#SHIFTED_MEAN}, {@link Aggregation#PROCRUSTES}, {@link Aggregation#LSTSQ}: see
+     *     there and docs/method.md §9)
      */
     public AtlasBuilder optAggregation(Aggregation aggregation) {
         this.aggregation = Objects.requireNonNull(aggregation, "aggregation");
+        return this;
+    }
+
+    /**
+     * @param chart the reference chart of a translation ({@link Aggregation#PROCRUSTES},
+     *     {@link Aggregation#LSTSQ}): the atlas lives in its absolute space; default the first chart added
+     */
+    public AtlasBuilder optReference(String chart) {
+        this.reference = Objects.requireNonNull(chart, "reference");
+        return this;
+    }
+
+    /**
+     * @param ids the set S the per-chart shifts are fitted on ({@link Shifts}): ids every chart's rows hold,
+     *     e.g. the shared training samples; giving it also fits shifts under other aggregations (they are then
+     *     kept in the model, {@link AtlasModel#shift}, but not added). Default with
+     *     {@link Aggregation#SHIFTED_MEAN}: every id that all charts' rows hold ({@link Shifts#sharedIds})
+     */
+    public AtlasBuilder optShiftIds(long[] ids) {
+        this.shiftIds = Objects.requireNonNull(ids, "shiftIds").clone();
         return this;
     }
 
@@ -155,28 +179,53 @@ public final class AtlasBuilder {
      *
      * @return the fitted charts, ready to merge
      * @throws InvalidInputException when the anchors or the charts are missing, a chart lacks an anchor,
-     *     an anchor has no direction under a directional similarity, or weights are combined with
-     *     {@link Aggregation#FIRST}
+     *     an anchor has no direction under a directional similarity, weights are combined with
+     *     {@link Aggregation#FIRST}, the reference chart is unknown, a translation cannot be fitted
+     *     (Procrustes between charts of different widths), or the shift ids are empty or not in every chart
      */
     public FittedAtlas fit() {
         if (anchorIds == null) {
-            throw new InvalidInputException("anchors: expected the anchors' ids (setAnchors), found none");
+            throw new InvalidInputException(List.of("anchors"), "anchors: expected the anchors' ids (setAnchors), found none");
         }
         if (charts.isEmpty()) {
-            throw new InvalidInputException("charts: expected at least 1 chart (addChart), found 0");
+            throw new InvalidInputException(List.of("spaces"), "charts: expected at least 1 chart (addChart), found 0");
         }
-        if (weights != null && aggregation != Aggregation.MEAN) {
-            throw new InvalidInputException("aggregation: membership weights need the weighted mean (MEAN), found "
-                    + aggregation);
+        if (weights != null && !aggregation.averages()) {
+            throw new InvalidInputException(List.of("aggregation"), "aggregation: membership weights need a weighted"
+                    + " mean, found " + aggregation);
+        }
+        String ref = null;
+        if (aggregation.translates()) {
+            ref = reference != null ? reference : charts.keySet().iterator().next();
+            if (!charts.containsKey(ref)) {
+                throw new InvalidInputException(List.of("reference"), "reference: expected one of the charts "
+                        + charts.keySet() + ", found '" + ref + "'");
+            }
         }
         Map<String, RelativeProjector> projectors = new LinkedHashMap<>();
+        Map<String, LatentSpace> anchorRows = new LinkedHashMap<>();
         List<RelativeSpace> relative = new ArrayList<>();
         charts.forEach((name, chart) -> {
             RelativeProjector projector = fitChart(name, anchorIds, chart.anchorEmbeddings(), similarity, normalization);
             projectors.put(name, projector);
+            anchorRows.put(name, chart.anchorEmbeddings().select("anchors of chart " + name, anchorIds));
             relative.add(projector.relative(name, chart.rows()));
         });
-        return new FittedAtlas(anchorIds, projectors, relative, aggregation, weights);
+        Map<String, float[]> shifts = null;
+        long[] s = null;
+        if (aggregation == Aggregation.SHIFTED_MEAN || shiftIds != null) {
+            s = shiftIds != null ? shiftIds
+                    : Shifts.sharedIds(charts.values().stream().map(Chart::rows).toList());
+            shifts = Shifts.of(relative, s);
+        }
+        AtlasModel model = AtlasModel.fitted(anchorIds, similarity, normalization, aggregation, anchorRows, projectors,
+                shifts, s == null ? 0 : s.length, ref);
+        List<LatentSpace> aligned = new ArrayList<>();
+        int t = 0;
+        for (Map.Entry<String, Chart> e : charts.entrySet()) {
+            aligned.add(model.align(e.getKey(), e.getValue().rows(), relative.get(t++).space()));
+        }
+        return new FittedAtlas(model, relative, aligned, weights);
     }
 
     /**

@@ -77,7 +77,7 @@ class AtlasBuilderTest {
         assertArrayEquals(atlas.space().rawVectors(), twoCharts().fit().merge(weights).space().rawVectors(), 0f);
         String first = assertThrows(InvalidInputException.class,
                 () -> twoCharts().optWeights(weights).optAggregation(Aggregation.FIRST).fit()).getMessage();
-        assertEquals("aggregation: membership weights need the weighted mean (MEAN), found FIRST", first);
+        assertEquals("aggregation: membership weights need a weighted mean, found first", first);
     }
 
     @Test

@@ -131,9 +131,16 @@ public final class MergeJob {
 
         /**
          * @param aggregation how an id's relative vectors merge (default the mean, the paper's rule;
-         *                    FIRST takes the first chart by name that contains the id)
+         *                    FIRST takes the first chart by name that contains the id); only these two: a
+         *                    partition of ids sees neither every shared id (shifted-mean) nor every chart
+         *                    (the reference of a translation)
+         * @throws InvalidInputException (input {@code aggregation}) for any other rule
          */
         public Builder optAggregation(Aggregation aggregation) {
+            if (aggregation != Aggregation.MEAN && aggregation != Aggregation.FIRST) {
+                throw new InvalidInputException(java.util.List.of("aggregation"), "aggregation: expected mean or first"
+                        + " on Spark, found " + aggregation + ": merge with atlas merge (one machine) for that rule");
+            }
             this.aggregation = Objects.requireNonNull(aggregation);
             return this;
         }
