@@ -7,12 +7,13 @@ import latentatlas.evaluation.EvaluatedSpace;
 import latentatlas.evaluation.EvaluationSet;
 import latentatlas.evaluation.Membership;
 import latentatlas.evaluation.SpaceBuilder;
-import latentatlas.membership.MembershipWeights;
+import latentatlas.atlas.Shifts;
 import latentatlas.probe.Probe;
 import latentatlas.space.LatentSpace;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Zero-shot stitching behind the atlas (docs/method.md §9; the reference's {@code federated_learning}
@@ -23,8 +24,9 @@ import java.util.List;
  *     h(rel_t(x) + s_t)    shifted,  s_t = (1/|S_t|) sum_{i in S_t} (atlas(i) - rel_t(i))
  * </pre>
  * where {@code rel_t(x)} is the chart's own relative vector (cosine to the chart's embeddings of the
- * anchors) and {@code S_t} the shared training samples: those the mode gives to chart {@code t} and to at
- * least one other chart (for the end-to-end chart, which embeds every sample, all atlas training rows).
+ * anchors) and {@code S_t = S} the shared training samples: those the mode gives to every chart, where the
+ * atlas row is the plain mean of the charts' rows (the core's {@link latentatlas.atlas.Shifts}); the
+ * end-to-end chart, which is not one of the atlas' charts, gets its offset from the atlas rows over the same S.
  * Only training rows enter {@code h} and {@code s_t}; a test vector is computed from the chart's
  * embedding of that one sample, so no test label (and no membership decision) enters it: the stitched
  * numbers are deployable with a single chart. Each chart is scored on every test sample, also on the
@@ -52,9 +54,9 @@ public final class Stitching {
         this.builder = builder;
     }
 
-    /** A chart behind the head: its relative rows on the training and the test samples, and its classes. */
-    private record Behind(ChartOutputs outputs, LatentSpace relTrain, LatentSpace relTest, int[] classes,
-                          long[] sharedIds, boolean endToEnd) {
+    /** A chart behind the head: its relative rows of the test samples, its classes, its shift ({@code null}: none). */
+    private record Behind(ChartOutputs outputs, LatentSpace relTest, int[] classes, float[] shift, int sharedSamples,
+                          boolean endToEnd) {
     }
 
     /**
@@ -81,13 +83,13 @@ public final class Stitching {
      */
     public StitchedHead head(Membership membership, TrainingConfig config, ProgressListener listener) {
         EvaluatedSpace atlas = builder.atlas(membership);
-        List<Behind> behind = behind(builder.trainWeights(membership));
+        List<Behind> behind = behind(membership, atlas.train());
         try (Probe h = Probe.fit(atlas.train(), config, listener)) {
             ClassAccuracy onAtlas = ClassAccuracy.of(atlas.test().labels(), h.predict(atlas.test()), eval.classes());
             List<StitchedChart> charts = new ArrayList<>();
             StitchedChart endToEnd = null;
             for (Behind b : behind) {
-                StitchedChart c = stitch(h, atlas.train(), b);
+                StitchedChart c = stitch(h, b);
                 if (b.endToEnd()) {
                     endToEnd = c;
                 } else {
@@ -107,63 +109,69 @@ public final class Stitching {
      * @param chart a chart's name, {@code task-1} ... or {@code task-0} for the end-to-end chart
      * @param shifted add the shift {@code s_t}
      * @return one row per test sample ({@link EvaluationSet#testIds()})
-     * @throws IllegalArgumentException when {@code shifted} is asked and the chart shares no training sample
+     * @throws IllegalArgumentException when {@code shifted} is asked and the mode has no shared training sample
      */
     public LatentSpace testVectors(Membership membership, String chart, boolean shifted) {
-        EvaluatedSpace atlas = builder.atlas(membership);
-        Behind b = behind(builder.trainWeights(membership)).stream().filter(x -> x.outputs().name().equals(chart))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("no chart " + chart));
+        Behind b = behind(membership, builder.atlas(membership).train()).stream()
+                .filter(x -> x.outputs().name().equals(chart)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no chart " + chart));
         if (!shifted) {
             return b.relTest();
         }
-        if (b.sharedIds().length == 0) {
-            throw new IllegalArgumentException(chart + " shares no training sample under " + membership.name());
+        if (b.shift() == null) {
+            throw new IllegalArgumentException(chart + ": no training sample is shared under " + membership.name());
         }
-        return plus(b.relTest(), shift(atlas.train(), b.relTrain(), b.sharedIds()));
+        return Shifts.apply(b.relTest(), b.shift());
     }
 
-    private StitchedChart stitch(Probe h, LatentSpace atlasTrain, Behind b) {
+    private StitchedChart stitch(Probe h, Behind b) {
         int[] truth = b.relTest().labels();
         ClassAccuracy own = b.endToEnd() ? null : ClassAccuracy.of(truth, classify(b.outputs(), b.relTest()), b.classes());
         ClassAccuracy stitched = ClassAccuracy.of(truth, h.predict(b.relTest()), b.classes());
-        if (b.sharedIds().length == 0) {
+        if (b.shift() == null) {
             return new StitchedChart(b.outputs().name(), b.classes(), own, stitched, null, 0, null);
         }
-        float[] s = shift(atlasTrain, b.relTrain(), b.sharedIds());
-        ClassAccuracy shifted = ClassAccuracy.of(truth, h.predict(plus(b.relTest(), s)), b.classes());
+        ClassAccuracy shifted = ClassAccuracy.of(truth, h.predict(Shifts.apply(b.relTest(), b.shift())), b.classes());
         double norm = 0;
-        for (float v : s) {
+        for (float v : b.shift()) {
             norm += (double) v * v;
         }
-        return new StitchedChart(b.outputs().name(), b.classes(), own, stitched, shifted, b.sharedIds().length,
+        return new StitchedChart(b.outputs().name(), b.classes(), own, stitched, shifted, b.sharedSamples(),
                 Math.sqrt(norm));
     }
 
-    /** The end-to-end chart first, then the task charts, each with its shared training samples under {@code w}. */
-    private List<Behind> behind(MembershipWeights w) {
+    /**
+     * The end-to-end chart first, then the task charts, each with its shift over the shared training samples
+     * S of {@code membership} ({@link SpaceBuilder#sharedTrainIds}), or none when S is empty. A task chart's
+     * shift is the core's ({@link SpaceBuilder#shifts}: on S every chart embeds the sample, so the atlas row
+     * is the plain mean of the charts' rows); the end-to-end chart, not one of the atlas' charts, is shifted
+     * by its offset from the atlas rows over the same S ({@link #offset}).
+     */
+    private List<Behind> behind(Membership membership, LatentSpace atlasTrain) {
+        long[] shared = builder.sharedTrainIds(membership);
         List<Behind> out = new ArrayList<>();
         List<EvaluatedSpace> e2e = builder.endToEnd();
-        out.add(new Behind(builder.endToEndOutputs(), e2e.get(1).train(), e2e.get(1).test(), eval.classes(), w.ids(),
-                true));
+        out.add(new Behind(builder.endToEndOutputs(), e2e.get(1).test(), eval.classes(),
+                shared.length == 0 ? null : offset(atlasTrain, e2e.get(1).train(), shared), shared.length, true));
+        Map<String, float[]> shifts = shared.length == 0 ? Map.of() : builder.shifts(shared);
         for (int t = 0; t < builder.charts().size(); t++) {
-            final int chart = t;
-            long[] shared = java.util.stream.IntStream.range(0, w.ids().length)
-                    .filter(i -> w.member(i, chart) && w.coverage(i) >= 2).mapToLong(i -> w.ids()[i]).toArray();
-            out.add(new Behind(builder.charts().get(t), builder.chartRelativeTrain(t), builder.chartRelativeTest(t),
-                    eval.chartClasses().get(t), shared, false));
+            ChartOutputs c = builder.charts().get(t);
+            out.add(new Behind(c, builder.chartRelativeTest(t), eval.chartClasses().get(t), shifts.get(c.name()),
+                    shared.length, false));
         }
         return out;
     }
 
     /**
-     * The chart's shift, {@code s_t = (1/|S|) sum_{i in S} (atlas(i) - rel_t(i))}, summed in double.
+     * The shift of a chart that is not one of the atlas' charts, {@code s = (1/|S|) sum_{i in S} (atlas(i) -
+     * rel(i))}, summed in double: the mean offset of its relative rows from the atlas rows.
      *
      * @param atlasTrain the atlas' training rows
      * @param relTrain the chart's relative rows of the training samples
      * @param ids the shared training samples S, each in both
-     * @return {@code s_t}, one value per anchor
+     * @return {@code s}, one value per anchor
      */
-    static float[] shift(LatentSpace atlasTrain, LatentSpace relTrain, long[] ids) {
+    static float[] offset(LatentSpace atlasTrain, LatentSpace relTrain, long[] ids) {
         int d = atlasTrain.dim();
         double[] sum = new double[d];
         for (long id : ids) {
@@ -178,16 +186,6 @@ public final class Stitching {
             s[j] = (float) (sum[j] / ids.length);
         }
         return s;
-    }
-
-    /** @return {@code space} with {@code s} added to every row (same ids and labels) */
-    private static LatentSpace plus(LatentSpace space, float[] s) {
-        float[] v = space.rawVectors().clone();
-        for (int i = 0; i < v.length; i++) {
-            v[i] += s[i % s.length];
-        }
-        return LatentSpace.of("shifted relative vectors", space.ids(), v, space.dim(),
-                space.hasLabels() ? space.labels() : null);
     }
 
     /** @return the class the chart's own classifier gives each row of {@code rows} (the argmax of its softmax) */

@@ -81,23 +81,23 @@ class StitchingTest {
     }
 
     /**
-     * Under {@code all} every training sample is shared, so the shift is the mean of
-     * {@code atlas(i) - rel_t(i)} over all of them, recomputed here from the charts' relative rows (the
-     * atlas row is their plain mean); the shifted vectors are the plain ones plus that one row. Under the
-     * oracle the shared samples are those of the 2 shared classes, every one in both tasks.
+     * Under {@code all} every training sample is shared, so the shift of task 1 is the mean over all of them
+     * of {@code (rel_1(i) + rel_2(i)) / 2 - rel_1(i)}, with the relative vectors recomputed here as the cosine
+     * of each chart's embedding with its embeddings of the plan's anchors; the shifted vectors are the plain
+     * ones plus that one row. Under the oracle the shared samples are those of the 2 shared classes, every
+     * one in both tasks.
      */
     @Test
     void shiftIsTheMeanOffsetOverSharedTrainingSamples() {
         Stitching s = stitching(i -> i);
-        SpaceBuilder b = builder(i -> i);
-        LatentSpace r1 = b.chartRelativeTrain(0);
-        LatentSpace r2 = b.chartRelativeTrain(1);
-        double[] expected = new double[r1.dim()];
-        for (int i = 0; i < r1.size(); i++) {
-            int j = r2.rowOf(r1.id(i));
-            for (int k = 0; k < r1.dim(); k++) {
-                double atlas = (r1.rawVectors()[i * r1.dim() + k] + (double) r2.rawVectors()[j * r2.dim() + k]) / 2;
-                expected[k] += (atlas - r1.rawVectors()[i * r1.dim() + k]) / r1.size();
+        List<ChartOutputs> charts = charts(i -> i);
+        long[] anchors = plan().anchorIds();
+        double[] expected = new double[anchors.length];
+        for (int i = 0; i < TRAIN; i++) {
+            double[] r1 = cosines(charts.get(1).embeddings(), i, anchors);
+            double[] r2 = cosines(charts.get(2).embeddings(), i, anchors);
+            for (int k = 0; k < anchors.length; k++) {
+                expected[k] += ((r1[k] + r2[k]) / 2 - r1[k]) / TRAIN;
             }
         }
         LatentSpace plain = s.testVectors(Membership.ALL, "task-1", false);
@@ -117,19 +117,40 @@ class StitchingTest {
             assertNotNull(c.stitched().unseen(), "2 classes each chart never saw");
         }
         assertNull(oracle.endToEnd().ownClassifier(), "the end-to-end classifier is reported once, beside the heads");
-        assertEquals(TRAIN, oracle.endToEnd().shiftSamples());
+        assertEquals(2 * TRAIN_PER_CLASS, oracle.endToEnd().shiftSamples(), "the end-to-end chart: the same S");
+    }
+
+    /** @return the cosine of sample {@code id}'s row with each anchor's row of the same space */
+    private static double[] cosines(LatentSpace space, long id, long[] anchors) {
+        float[] x = space.row(space.rowOf(id));
+        double[] out = new double[anchors.length];
+        for (int j = 0; j < anchors.length; j++) {
+            float[] a = space.row(space.rowOf(anchors[j]));
+            double dot = 0;
+            double nx = 0;
+            double na = 0;
+            for (int k = 0; k < x.length; k++) {
+                dot += (double) x[k] * a[k];
+                nx += (double) x[k] * x[k];
+                na += (double) a[k] * a[k];
+            }
+            out[j] = dot / Math.sqrt(nx * na);
+        }
+        return out;
     }
 
     private static Stitching stitching(IntUnaryOperator labelOf) {
-        SpaceBuilder b = builder(labelOf);
-        return new Stitching(EvaluationSet.of(plan()), b);
+        List<ChartOutputs> charts = charts(labelOf);
+        EvaluationSet eval = EvaluationSet.of(plan());
+        return new Stitching(eval, new SpaceBuilder(eval, charts.get(0), charts.subList(1, 3)));
     }
 
     /**
      * @param labelOf from a sample's id to the id whose true label it carries (-1: label 0); the plan is
      *     always made from the true labels
+     * @return the end-to-end chart, then the two task charts
      */
-    private static SpaceBuilder builder(IntUnaryOperator labelOf) {
+    private static List<ChartOutputs> charts(IntUnaryOperator labelOf) {
         TaskPlan plan = plan();
         int n = CLASSES * (TRAIN_PER_CLASS + TEST_PER_CLASS);
         float[] points = new float[n * DIM];
@@ -149,7 +170,7 @@ class StitchingTest {
             charts.add(new ChartOutputs(t, "hand-made", classes, LatentSpace.of("chart " + t, ids, rotated, DIM, labels),
                     softmax(points, classes), 1.0, 1, 0));
         }
-        return new SpaceBuilder(EvaluationSet.of(plan), charts.get(0), charts.subList(1, 3));
+        return charts;
     }
 
     /** Train ids 0..359 (60 per class, class = id / 60), test ids 360..479 (20 per class). */
