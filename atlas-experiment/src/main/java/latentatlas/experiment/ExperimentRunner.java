@@ -11,6 +11,7 @@ import latentatlas.evaluation.SpaceKind;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import latentatlas.analyses.SpaceAnalyses;
+import latentatlas.atlas.Aggregation;
 import latentatlas.analyses.SpaceScores;
 import latentatlas.charts.ChartStore;
 import latentatlas.charts.ProgressListener;
@@ -131,6 +132,18 @@ final class ExperimentRunner {
                 LatentSpaces.save(atlas.test(), dir, "test");
             });
             spaces.addAll(built);
+            for (Aggregation aggregation : config.aggregations()) {
+                if (aggregation == Aggregation.MEAN) {
+                    continue; // the atlas of underRule
+                }
+                EvaluatedSpace other = builder.atlas(membership, aggregation);
+                if (other == null) {
+                    LOG.info("atlas of {} [{}]: no training sample is in every chart, so there is no shift; left out",
+                            aggregation, membership.name());
+                } else {
+                    spaces.add(other);
+                }
+            }
             for (EvaluatedSpace s : built) {
                 if (s.space() == SpaceKind.TASK_ONE_HOT) {
                     spaces.add(withLearnedTaskEmbedding(s, charts.size()));
@@ -180,7 +193,8 @@ final class ExperimentRunner {
         RunFigures.draw(out.resolve("figures"), dataset, spaces, scores, config.seed());
         stage("figures", t0, timings);
         RunResults results = new RunResults(RunResults.FORMAT, plan.setting(),
-                provenance(dataset, plan, endToEnd, chartKinds), summaries, scores, stitching, timings, notes(plan));
+                provenance(dataset, plan, endToEnd, chartKinds), summaries, scores, stitching, timings,
+                notes(plan, config.aggregations()));
         results.write(out.resolve("results.json"));
         RunReport.write(out, results);
         return results;
@@ -293,7 +307,8 @@ final class ExperimentRunner {
     private Provenance provenance(Dataset dataset, TaskPlan plan, ChartKind endToEnd, List<ChartKind> kinds) {
         return new Provenance(dataset.name(), dataset.fingerprint(), plan.setting(), plan.parameters(),
                 sha256(TaskPlanJson.toJson(plan)), config.seed(), config.profile().label(), config.deterministic(),
-                config.memberships().stream().map(Membership::name).toList(), endToEnd.name(),
+                config.memberships().stream().map(Membership::name).toList(),
+                config.aggregations().stream().map(Aggregation::toString).toList(), endToEnd.name(),
                 kinds.stream().map(ChartKind::name).toList(),
                 config.profile().charts(plan.setting() == Setting.SHARED_CLASSES, config.seed(),
                         config.deterministic()).toString(),
@@ -305,7 +320,7 @@ final class ExperimentRunner {
                 "cosine similarity to the plan's anchors, no normalisation", Provenance.Environment.current());
     }
 
-    private static List<String> notes(TaskPlan plan) {
+    private static List<String> notes(TaskPlan plan, List<Aggregation> aggregations) {
         List<String> notes = new ArrayList<>();
         notes.add("Membership 'oracle' is the paper's: which charts embed a sample (test samples included) is"
                 + " decided by the task plan, that is by the sample's label. Every other mode decides from the"
@@ -319,6 +334,16 @@ final class ExperimentRunner {
             notes.add("probe_paper: the reference's protocol, a 70/15/15 split of the test embeddings;"
                     + " probe: trained on the training embeddings, measured on the test embeddings.");
         }
+        if (aggregations.size() > 1) {
+            notes.add("Aggregations: every atlas other than 'atlas' (the mean of relative vectors) is fitted on the"
+                    + " training rows and applied to the test rows unchanged: 'atlas-procrustes' and 'atlas-lstsq' map"
+                    + " each chart's absolute space into task 1's by a map fitted on the anchors, then average;"
+                    + " 'atlas-shifted-mean' adds to each chart's relative vectors its shift, fitted on the training"
+                    + " samples the mode gives to every chart (absent when there is none). Each is label-free"
+                    + " exactly when its membership mode is.");
+        }
+        notes.add("Stitching: the test vectors behind a head are one chart's own relative vectors, so every"
+                + " stitched number is label-free whichever membership the head was trained under.");
         return notes;
     }
 

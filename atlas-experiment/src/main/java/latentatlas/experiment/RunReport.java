@@ -70,6 +70,7 @@ public final class RunReport {
                     + " chart has it.");
             doc.table(routing);
         }
+        AggregationReport.append(doc, results);
         StitchingReport.append(doc, results);
         DeployableReport.append(doc, String.valueOf(results.setting()), results);
         doc.heading(3, "Pictures");

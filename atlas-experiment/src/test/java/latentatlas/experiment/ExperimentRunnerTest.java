@@ -8,6 +8,7 @@ import latentatlas.evaluation.Membership;
 import latentatlas.evaluation.SpaceBuilder;
 
 import latentatlas.analyses.SpaceScores;
+import latentatlas.atlas.Aggregation;
 import latentatlas.charts.ChartStore;
 import latentatlas.charts.ProgressListener;
 import latentatlas.charts.SmallCnn;
@@ -46,6 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -179,6 +181,7 @@ class ExperimentRunnerTest {
         ChartKind kind = new ChartKind("small-cnn", data, SmallCnn.factory());
         Experiment disjoint = Experiment.builder().setDataset(data).setSetting(new DisjointPlanner(2, 64)).optSeed(42)
                 .optProfile(Profile.QUICK).optDeterministic(true).optMemberships(List.of(Membership.parse("oracle"), Membership.parse("top1-maxprob")))
+                .optAggregations(List.of(Aggregation.PROCRUSTES, Aggregation.LSTSQ, Aggregation.SHIFTED_MEAN))
                 .optChartKinds(kind, List.of(kind)).optEndToEndStore(dir.resolve("e2e")).build();
         RunResults r = logged(log, () -> disjoint.run(dir.resolve("disjoint")));
         assertTrue(log.toString().contains("task 0 (small-cnn): chart and embeddings reused"), log.toString());
@@ -195,6 +198,23 @@ class ExperimentRunnerTest {
         assertEquals(1.0, r.space("atlas [top1-maxprob]").routing().charts(), 0.0);
         assertTrue(r.notes().stream().anyMatch(n -> n.contains("oracle routing")), r.notes().toString());
         assertEquals(null, r.space("atlas [oracle]").probePaper(), "the paper protocol is the shared-classes setting's");
+        // issue 14: the translated atlases under both modes, analysed like the atlas and flagged like their mode;
+        // no shifted-mean: in the disjoint setting no training sample is in every chart under either mode
+        assertEquals(List.of("mean", "procrustes", "lstsq", "shifted-mean"), r.provenance().aggregations());
+        for (String label : List.of("atlas-procrustes [oracle]", "atlas-lstsq [oracle]", "atlas-procrustes [top1-maxprob]",
+                "atlas-lstsq [top1-maxprob]")) {
+            SpaceScores s = r.space(label);
+            assertNotNull(s, label);
+            assertEquals(!label.contains("oracle"), s.labelFree(), label);
+            assertTrue(s.probe().total() > 0.3 && s.ckaVsEndToEndRel().total() > 0, label + " " + s.probe());
+            assertNotNull(s.ckaVsTaskAbs(), label);
+        }
+        assertNull(r.space("atlas-shifted-mean [oracle]"));
+        assertNull(r.space("atlas-shifted-mean [top1-maxprob]"));
+        for (StitchedChart c : r.stitching().heads().get(0).charts()) {
+            assertNull(c.shifted(), "oracle head, disjoint setting: no shared training sample, no shift");
+            assertEquals(0.0, c.ownClassifier().unseen(), 0.0);
+        }
     }
 
     /**
