@@ -38,7 +38,8 @@ final class StitchingReport {
                 + " behind each chart alone and scored on every test sample: h(rel_t(x)), and h(rel_t(x) + s_t) with"
                 + " s_t the mean over the shared training samples of atlas(i) - rel_t(i). The test vectors come from"
                 + " the one chart's embedding of the sample, so every stitched and shifted number is label-free"
-                + " (deployable with that single chart); the membership names only the head's training rows. own:"
+                + " (deployable with that single chart); the membership names only the head's training rows ('head on"
+                + " its atlas' is the head on that mode's own atlas test rows, under oracle built from the labels). own:"
                 + " the chart's classes; unseen: the classes its task never had. End-to-end classifier on the same"
                 + " samples: " + number(s.endToEndClassifier().all()) + ".");
         doc.table(table(s));
