@@ -1,5 +1,6 @@
 package latentatlas.cli;
 
+import latentatlas.atlas.Aggregation;
 import latentatlas.charts.ProgressBar;
 import latentatlas.dataset.Dataset;
 import latentatlas.evaluation.ChartKind;
@@ -16,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * The options shared by {@code atlas run} and {@code atlas paper}: seed, profile, determinism, membership
- * modes and chart kinds, turned into an {@link Experiment.Builder}.
+ * modes, aggregations and chart kinds, turned into an {@link Experiment.Builder}.
  */
 public final class ExperimentOptions {
     @Option(names = "--seed", defaultValue = "42", description = "Seeds the plan, the training and the analyses.")
@@ -35,6 +36,11 @@ public final class ExperimentOptions {
                     + " exclusive-claim, topK-maxprob|entropy, weighted-maxprob|entropy[-gGAMMA]."
                     + " Default: oracle,all,exclusive-claim,top1-maxprob,weighted-maxprob-g4.")
     List<String> memberships;
+
+    @Option(names = "--aggregation", split = ",", paramLabel = "AGG,...",
+            description = "Atlas aggregations built and analysed under every membership mode: mean (the paper's,"
+                    + " always built), shifted-mean, procrustes, lstsq. Default: mean.")
+    List<String> aggregations;
 
     @Option(names = "--charts", split = ",", paramLabel = "KIND,...",
             description = "Text datasets: the frozen encoder of each task's chart (minilm, bge, e5), cycled over the"
@@ -61,7 +67,8 @@ public final class ExperimentOptions {
      */
     Experiment.Builder builder(Dataset dataset, Path defaultCache, PrintWriter err) {
         Experiment.Builder builder = Experiment.builder().optSeed(seed).optProfile(Profile.named(profile))
-                .optDeterministic(deterministic).optMemberships(memberships == null ? Membership.DEFAULT : memberships.stream().map(Membership::parse).toList());
+                .optDeterministic(deterministic).optMemberships(memberships == null ? Membership.DEFAULT : memberships.stream().map(Membership::parse).toList())
+                .optAggregations(aggregations == null ? List.of() : aggregations.stream().map(Aggregation::parse).toList());
         List<String> names = charts == null ? List.of(ChartKinds.defaultName(dataset)) : charts;
         String e2e = endToEndChart == null ? names.get(0) : endToEndChart;
         List<ChartKind> kinds = ChartKinds.named(dataset, Stream.concat(Stream.of(e2e), names.stream()).toList(),

@@ -86,7 +86,7 @@ public final class SpaceAnalyses {
         LatentSpace bySample = s.testBySample();
         SubsetScores ckaRel = bySample == null ? null : timed("cka", seconds, () -> cka(bySample, endToEndRelTest));
         SubsetScores ckaAbs = bySample == null ? null : timed("cka", seconds, () -> cka(bySample, endToEndAbsTest));
-        SubsetScores ckaTask = taskAbsTest == null || s.space() != SpaceKind.ATLAS ? null
+        SubsetScores ckaTask = taskAbsTest == null || !s.space().atlas() ? null
                 : timed("cka", seconds, () -> SubsetScores.onlyTotal(
                         LinearCka.of(s.test(), taskAbsTest.select("task abs", s.test().ids()))));
         seconds.put("total", (System.nanoTime() - start) / 1e9);

@@ -24,8 +24,10 @@ import java.util.regex.Pattern;
 public sealed interface Membership {
     /** The paper's membership. */
     Membership ORACLE = new Oracle();
+    /** Every chart embeds every sample ({@link AllCharts}), the plain label-free mode. */
+    Membership ALL = new Rule(new AllCharts());
     /** The modes a run evaluates unless told otherwise. */
-    List<Membership> DEFAULT = List.of(ORACLE, new Rule(new AllCharts()), new Rule(new ExclusiveClaim()),
+    List<Membership> DEFAULT = List.of(ORACLE, ALL, new Rule(new ExclusiveClaim()),
             new Rule(new TopConfidence(1, Confidence.MAX_PROBABILITY)),
             new Rule(new ConfidenceWeighted(Confidence.MAX_PROBABILITY, 4)));
 

@@ -1,10 +1,11 @@
 package latentatlas.evaluation;
 
+import latentatlas.atlas.Aggregation;
 import latentatlas.atlas.AtlasBuilder;
+import latentatlas.atlas.ChartSpace;
 import latentatlas.atlas.FittedAtlas;
 import latentatlas.atlas.NaiveUnion;
 import latentatlas.membership.ChartPredictions;
-import latentatlas.membership.MembershipRule;
 import latentatlas.membership.MembershipWeights;
 import latentatlas.membership.RoutingQuality;
 import latentatlas.relative.Normalization;
@@ -13,7 +14,10 @@ import latentatlas.relative.Similarity;
 import latentatlas.space.LatentSpace;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Builds the spaces of docs/method.md §5 from the charts' cached outputs: the end-to-end model's absolute
@@ -36,6 +40,8 @@ public final class SpaceBuilder {
     private final List<LatentSpace> absTest = new ArrayList<>();
     private final FittedAtlas relTrain;
     private final FittedAtlas relTest;
+    /** The translated atlases' fits (they depend on the anchors alone, not on the membership), by aggregation. */
+    private final Map<Aggregation, FittedAtlas> translated = new EnumMap<>(Aggregation.class);
     /** The relative projection of every space: cosine to the anchors, no normalization (the paper's). */
     private static final Similarity SIMILARITY = Similarity.COSINE;
     private static final Normalization NORMALIZATION = Normalization.NONE;
@@ -80,14 +86,11 @@ public final class SpaceBuilder {
      * @return the atlas and naive spaces under that mode
      */
     public List<EvaluatedSpace> underRule(Membership membership, boolean withTaskOneHot) {
-        MembershipRule trainRule = membership.on(eval.oracleTrain());
-        MembershipRule testRule = membership.on(eval.oracleTest());
-        MembershipWeights wTrain = trainRule.assign(predictions(eval.trainIds()));
-        MembershipWeights wTest = testRule.assign(predictions(eval.testIds()));
-        Routing routing = membership instanceof Membership.Oracle ? null : routing(wTest);
+        MembershipWeights wTrain = trainWeights(membership);
+        MembershipWeights wTest = testWeights(membership);
+        Routing routing = routing(membership, wTest);
         List<EvaluatedSpace> out = new ArrayList<>();
-        out.add(new EvaluatedSpace(SpaceKind.ATLAS, membership, relTrain.merge(wTrain).space(),
-                relTest.merge(wTest).space(), null, null, routing));
+        out.add(atlas(membership, wTrain, wTest, routing));
         NaiveUnion naiveTest = NaiveUnion.of(names, absTest, wTest);
         NaiveUnion naiveTrain = NaiveUnion.of(names, absTrain, wTrain);
         out.add(new EvaluatedSpace(SpaceKind.NAIVE, membership, naiveTrain.space(), naiveTest.space(),
@@ -99,7 +102,134 @@ public final class SpaceBuilder {
         return out;
     }
 
-    private Routing routing(MembershipWeights w) {
+    /**
+     * The atlas of another aggregation (docs/method.md §9), fitted on the training rows alone and applied to
+     * the test rows through its {@link latentatlas.atlas.AtlasModel}: a translation
+     * ({@link Aggregation#PROCRUSTES}, {@link Aggregation#LSTSQ}) maps each chart's absolute rows into the
+     * first chart's space by a map fitted on the anchors; {@link Aggregation#SHIFTED_MEAN} adds each chart's
+     * shift, fitted on {@link #sharedTrainIds} of the mode. Then the mode's weighted mean, as for the atlas.
+     *
+     * @param membership a membership mode
+     * @param aggregation an aggregation that averages
+     * @return the atlas of that mode and aggregation, or {@code null} for {@link Aggregation#SHIFTED_MEAN}
+     *     when the mode gives no training sample to every chart (no shift is defined)
+     * @throws IllegalArgumentException for {@link Aggregation#FIRST}
+     */
+    public EvaluatedSpace atlas(Membership membership, Aggregation aggregation) {
+        SpaceKind kind = SpaceKind.atlasOf(aggregation);
+        if (aggregation == Aggregation.MEAN) {
+            return atlas(membership);
+        }
+        MembershipWeights wTrain = trainWeights(membership);
+        FittedAtlas fitted;
+        if (aggregation == Aggregation.SHIFTED_MEAN) {
+            long[] shared = sharedIds(wTrain);
+            if (shared.length == 0) {
+                return null;
+            }
+            fitted = fitOnTraining(aggregation, shared);
+        } else {
+            fitted = translated.computeIfAbsent(aggregation, a -> fitOnTraining(a, null));
+        }
+        MembershipWeights wTest = testWeights(membership);
+        List<ChartSpace> test = new ArrayList<>();
+        for (int t = 0; t < names.size(); t++) {
+            test.add(new ChartSpace(names.get(t), absTest.get(t)));
+        }
+        return new EvaluatedSpace(kind, membership, fitted.merge(wTrain).space(),
+                fitted.model().transform(test, wTest).space(), null, null, routing(membership, wTest));
+    }
+
+    /** The charts' training rows fitted under {@code aggregation} (shifts over {@code shiftIds} when given). */
+    private FittedAtlas fitOnTraining(Aggregation aggregation, long[] shiftIds) {
+        AtlasBuilder b = atlasBuilder().optAggregation(aggregation);
+        if (shiftIds != null) {
+            b.optShiftIds(shiftIds);
+        }
+        for (int t = 0; t < names.size(); t++) {
+            b.addChart(names.get(t), absTrain.get(t), charts.get(t).embeddings());
+        }
+        return b.fit();
+    }
+
+    /**
+     * The set S of the per-chart shifts (docs/method.md §9): the training samples that the mode gives to
+     * every chart (under {@code oracle} in the shared-classes setting, those of the shared classes; under
+     * {@code all}, every one). Only training rows and the training membership take part.
+     *
+     * @param membership a membership mode
+     * @return those training ids, in {@link EvaluationSet#trainIds()} order; empty when there is none
+     */
+    public long[] sharedTrainIds(Membership membership) {
+        return sharedIds(trainWeights(membership));
+    }
+
+    private long[] sharedIds(MembershipWeights w) {
+        return IntStream.range(0, w.ids().length).filter(i -> w.coverage(i) == charts.size())
+                .mapToLong(i -> w.ids()[i]).toArray();
+    }
+
+    /**
+     * @param ids the set S, training ids (e.g. {@link #sharedTrainIds})
+     * @return per task chart, in task order, its shift {@code s_t = mean over S of (mean_u rel_u(i) - rel_t(i))}
+     *     ({@link FittedAtlas#shifts})
+     */
+    public Map<String, float[]> shifts(long[] ids) {
+        return relTrain.shifts(ids);
+    }
+
+    /**
+     * @param membership a membership mode
+     * @return the atlas under that mode alone, the first space of {@link #underRule}
+     */
+    public EvaluatedSpace atlas(Membership membership) {
+        MembershipWeights wTest = testWeights(membership);
+        return atlas(membership, trainWeights(membership), wTest, routing(membership, wTest));
+    }
+
+    private EvaluatedSpace atlas(Membership membership, MembershipWeights wTrain, MembershipWeights wTest,
+                                 Routing routing) {
+        return new EvaluatedSpace(SpaceKind.ATLAS, membership, relTrain.merge(wTrain).space(),
+                relTest.merge(wTest).space(), null, null, routing);
+    }
+
+    private MembershipWeights testWeights(Membership membership) {
+        return membership.on(eval.oracleTest()).assign(predictions(eval.testIds()));
+    }
+
+    /**
+     * @param membership a membership mode
+     * @return its weights on the training samples ({@link EvaluationSet#trainIds()}), one column per chart
+     *     in task order: from the plan's task contents for the oracle, from the charts' predictions otherwise
+     */
+    public MembershipWeights trainWeights(Membership membership) {
+        return membership.on(eval.oracleTrain()).assign(predictions(eval.trainIds()));
+    }
+
+    /** @return the task charts' outputs, in task order */
+    public List<ChartOutputs> charts() {
+        return charts;
+    }
+
+    /** @return the end-to-end chart's outputs */
+    public ChartOutputs endToEndOutputs() {
+        return endToEnd;
+    }
+
+    /**
+     * @param chart a task chart's position (0 = task 1)
+     * @return its relative space {@code rel_t} on every test sample: the chart alone embeds each of them,
+     *     so no label and no membership decision enters these rows
+     */
+    public LatentSpace chartRelativeTest(int chart) {
+        return relTest.relativeSpaces().get(chart).space();
+    }
+
+    /** @return the routing quality of a rule that decides from predictions; {@code null} for the oracle */
+    private Routing routing(Membership membership, MembershipWeights w) {
+        if (membership instanceof Membership.Oracle) {
+            return null;
+        }
         int[] labels = endToEnd.embeddings().select("labels", eval.testIds()).labels();
         double[] q = RoutingQuality.of(w, eval.chartClasses(), labels);
         double members = 0;

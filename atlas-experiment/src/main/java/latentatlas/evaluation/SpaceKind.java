@@ -3,6 +3,7 @@ package latentatlas.evaluation;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import latentatlas.InvalidInputException;
+import latentatlas.atlas.Aggregation;
 
 import java.util.Arrays;
 
@@ -16,8 +17,21 @@ public enum SpaceKind {
     END_TO_END_ABS("end-to-end-abs"),
     /** The end-to-end model's relative embeddings (cosine to its embedded anchors). */
     END_TO_END_REL("end-to-end-rel"),
-    /** The atlas: {@code atlas(x) = sum_t w_t(x) rel_t(x) / sum_t w_t(x)}. */
+    /** The atlas: {@code atlas(x) = sum_t w_t(x) rel_t(x) / sum_t w_t(x)} ({@link Aggregation#MEAN}, the paper's). */
     ATLAS("atlas"),
+    /**
+     * The atlas of the shifted relative vectors, {@code sum_t w_t(x) (rel_t(x) + s_t) / sum_t w_t(x)}, each
+     * chart's shift fitted on the training samples the membership gives to every chart
+     * ({@link Aggregation#SHIFTED_MEAN}).
+     */
+    ATLAS_SHIFTED_MEAN("atlas-shifted-mean"),
+    /**
+     * The mean of the charts' absolute rows mapped into the first chart's absolute space by the orthogonal
+     * Procrustes map fitted on the anchors ({@link Aggregation#PROCRUSTES}).
+     */
+    ATLAS_PROCRUSTES("atlas-procrustes"),
+    /** The same with the affine least-squares map fitted on the anchors ({@link Aggregation#LSTSQ}). */
+    ATLAS_LSTSQ("atlas-lstsq"),
     /** The naive union of the member charts' absolute rows (one row per member chart and sample). */
     NAIVE("naive"),
     /** Disjoint setting: {@code [e_t*(x), onehot(t*)]}, the absolute embedding of the sample's chart and its task id. */
@@ -40,6 +54,36 @@ public enum SpaceKind {
     /** @return whether this is one of the end-to-end model's spaces */
     public boolean endToEnd() {
         return this == END_TO_END_ABS || this == END_TO_END_REL;
+    }
+
+    /** @return whether this is an atlas, under any aggregation */
+    public boolean atlas() {
+        return aggregation() != null;
+    }
+
+    /** @return the aggregation of an atlas kind, or {@code null} for the other kinds */
+    public Aggregation aggregation() {
+        return switch (this) {
+            case ATLAS -> Aggregation.MEAN;
+            case ATLAS_SHIFTED_MEAN -> Aggregation.SHIFTED_MEAN;
+            case ATLAS_PROCRUSTES -> Aggregation.PROCRUSTES;
+            case ATLAS_LSTSQ -> Aggregation.LSTSQ;
+            default -> null;
+        };
+    }
+
+    /**
+     * @param aggregation an aggregation that averages ({@link Aggregation#FIRST} has no membership weights)
+     * @return the kind of the atlas it builds
+     * @throws IllegalArgumentException for {@link Aggregation#FIRST}
+     */
+    public static SpaceKind atlasOf(Aggregation aggregation) {
+        for (SpaceKind k : values()) {
+            if (k.aggregation() == aggregation) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("no atlas space of aggregation " + aggregation);
     }
 
     /** @return {@link #externalName()}, so that labels and messages read as before */

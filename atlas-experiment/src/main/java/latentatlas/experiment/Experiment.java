@@ -1,6 +1,7 @@
 package latentatlas.experiment;
 
 import latentatlas.InvalidInputException;
+import latentatlas.atlas.Aggregation;
 import latentatlas.charts.ProgressListener;
 import latentatlas.dataset.Dataset;
 import latentatlas.evaluation.ChartKind;
@@ -12,6 +13,7 @@ import latentatlas.tasks.TaskPlanner;
 import latentatlas.text.EncodingListener;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -51,6 +53,7 @@ public final class Experiment {
     private final Profile profile;
     private final boolean deterministic;
     private final List<Membership> memberships;
+    private final List<Aggregation> aggregations;
     private final ChartKind endToEndKind;
     private final List<ChartKind> taskKinds;
     private final Path endToEndStore;
@@ -63,6 +66,7 @@ public final class Experiment {
         this.profile = b.profile;
         this.deterministic = b.deterministic;
         this.memberships = b.memberships;
+        this.aggregations = b.aggregations;
         this.endToEndKind = b.endToEndKind;
         this.taskKinds = b.taskKinds;
         this.endToEndStore = b.endToEndStore;
@@ -95,7 +99,8 @@ public final class Experiment {
         }
         Path store = endToEndStore != null ? endToEndStore : parent.resolve("end-to-end").resolve(OutputNames.slug(
                 dataset.name() + "-" + endToEnd.name() + "-seed" + seed + "-" + profile.label()));
-        ExperimentConfig config = new ExperimentConfig(setting, seed, profile, deterministic, memberships, dir, store);
+        ExperimentConfig config = new ExperimentConfig(setting, seed, profile, deterministic, memberships, aggregations,
+                dir, store);
         try (RunLock lock = RunLock.acquire(dir)) {
             return new ExperimentRunner(config, listener).run(dataset, endToEnd, tasks);
         }
@@ -127,6 +132,7 @@ public final class Experiment {
         private Profile profile = Profile.QUICK;
         private boolean deterministic;
         private List<Membership> memberships = Membership.DEFAULT;
+        private List<Aggregation> aggregations = List.of(Aggregation.MEAN);
         private ChartKind endToEndKind;
         private List<ChartKind> taskKinds;
         private Path endToEndStore;
@@ -181,6 +187,34 @@ public final class Experiment {
                 }
             }
             this.memberships = List.copyOf(memberships);
+            return this;
+        }
+
+        /**
+         * @param aggregations the aggregations whose atlas is built and analysed under every membership mode
+         *     (docs/method.md §9): {@link Aggregation#MEAN} (the paper's, always built: the claims and figures
+         *     use it), {@link Aggregation#SHIFTED_MEAN}, {@link Aggregation#PROCRUSTES}, {@link Aggregation#LSTSQ}
+         *     (default: mean alone)
+         * @throws InvalidInputException naming {@code aggregation} for {@link Aggregation#FIRST} (it has no
+         *     membership weights) or an aggregation given twice
+         */
+        public Builder optAggregations(List<Aggregation> aggregations) {
+            List<Aggregation> out = new ArrayList<>(List.of(Aggregation.MEAN));
+            Set<Aggregation> seen = new HashSet<>();
+            for (Aggregation a : aggregations) {
+                if (!a.averages()) {
+                    throw new InvalidInputException(List.of("aggregation"), "expected one that averages"
+                            + " under membership weights (mean, shifted-mean, procrustes, lstsq), found '" + a + "'");
+                }
+                if (!seen.add(a)) {
+                    throw new InvalidInputException(List.of("aggregation"), "aggregation '" + a
+                            + "' is given twice: give each once");
+                }
+                if (a != Aggregation.MEAN) {
+                    out.add(a);
+                }
+            }
+            this.aggregations = List.copyOf(out);
             return this;
         }
 
@@ -245,6 +279,7 @@ public final class Experiment {
             b.profile = profile;
             b.deterministic = deterministic;
             b.memberships = memberships;
+            b.aggregations = aggregations;
             b.endToEndKind = endToEndKind;
             b.taskKinds = taskKinds;
             b.endToEndStore = endToEndStore;

@@ -1,5 +1,6 @@
 package latentatlas.experiment;
 
+import latentatlas.atlas.Aggregation;
 import latentatlas.evaluation.Membership;
 import latentatlas.tasks.TaskPlanner;
 
@@ -14,14 +15,17 @@ import java.util.List;
  * @param profile epoch limits
  * @param deterministic one PyTorch thread, so reruns repeat bit for bit on any machine
  * @param memberships the membership modes to evaluate, parsed (see {@link Membership#parse})
+ * @param aggregations the atlas aggregations to evaluate under every mode, {@link Aggregation#MEAN} first
  * @param out the run folder
  * @param endToEndStore the folder whose {@code charts/task-0} and {@code spaces/task-0} hold the
  *                      end-to-end chart, shared between the settings of one dataset, seed and profile
  */
 record ExperimentConfig(TaskPlanner planner, long seed, Profile profile, boolean deterministic,
-                               List<Membership> memberships, Path out, Path endToEndStore) {
-    /** Copies the memberships. */
+                               List<Membership> memberships, List<Aggregation> aggregations, Path out,
+                               Path endToEndStore) {
+    /** Copies the lists. */
     ExperimentConfig {
         memberships = List.copyOf(memberships);
+        aggregations = List.copyOf(aggregations);
     }
 }

@@ -11,6 +11,7 @@ import latentatlas.evaluation.SpaceKind;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import latentatlas.analyses.SpaceAnalyses;
+import latentatlas.atlas.Aggregation;
 import latentatlas.analyses.SpaceScores;
 import latentatlas.charts.ChartStore;
 import latentatlas.charts.ProgressListener;
@@ -22,6 +23,9 @@ import latentatlas.io.Reasons;
 import latentatlas.probe.TaskEmbedding;
 import latentatlas.space.LatentSpace;
 import latentatlas.space.LatentSpaces;
+import latentatlas.stitching.StitchedHead;
+import latentatlas.stitching.Stitching;
+import latentatlas.stitching.StitchingResults;
 import latentatlas.tasks.DatasetLabels;
 import latentatlas.tasks.Setting;
 import latentatlas.tasks.Task;
@@ -65,6 +69,8 @@ final class ExperimentRunner {
     /** Changes whenever the analyses compute something new, so that older cached analyses are redone. */
     private static final String ANALYSES_VERSION = "analyses 3";
     private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
+    /** The membership modes of the atlas training rows that train a stitching head each (docs/method.md §9). */
+    private static final List<Membership> STITCHING_HEADS = List.of(Membership.ORACLE, Membership.ALL);
 
     /** The files of {@code RUN/atlas/MODE/}, written as one set. */
     private static final Set<String> ATLAS_FILES = Set.of("train.npy", "train.ids.npy", "train.labels.npy",
@@ -126,6 +132,18 @@ final class ExperimentRunner {
                 LatentSpaces.save(atlas.test(), dir, "test");
             });
             spaces.addAll(built);
+            for (Aggregation aggregation : config.aggregations()) {
+                if (aggregation == Aggregation.MEAN) {
+                    continue; // the atlas of underRule
+                }
+                EvaluatedSpace other = builder.atlas(membership, aggregation);
+                if (other == null) {
+                    LOG.info("atlas of {} [{}]: no training sample is in every chart, so there is no shift; left out",
+                            aggregation, membership.name());
+                } else {
+                    spaces.add(other);
+                }
+            }
             for (EvaluatedSpace s : built) {
                 if (s.space() == SpaceKind.TASK_ONE_HOT) {
                     spaces.add(withLearnedTaskEmbedding(s, charts.size()));
@@ -160,6 +178,12 @@ final class ExperimentRunner {
         }
         stage("analyses", t0, timings);
 
+        t0 = System.nanoTime();
+        StitchingResults stitching = new Stitching(eval, builder).evaluate(STITCHING_HEADS,
+                config.profile().probe(config.seed(), config.deterministic()), listener);
+        logStitching(stitching);
+        stage("stitching", t0, timings);
+
         List<RunResults.ChartSummary> summaries = new ArrayList<>();
         summaries.add(summary(e2e, plan.endToEnd()));
         for (int i = 0; i < charts.size(); i++) {
@@ -169,7 +193,8 @@ final class ExperimentRunner {
         RunFigures.draw(out.resolve("figures"), dataset, spaces, scores, config.seed());
         stage("figures", t0, timings);
         RunResults results = new RunResults(RunResults.FORMAT, plan.setting(),
-                provenance(dataset, plan, endToEnd, chartKinds), summaries, scores, timings, notes(plan));
+                provenance(dataset, plan, endToEnd, chartKinds), summaries, scores, stitching, timings,
+                notes(plan, config.aggregations()));
         results.write(out.resolve("results.json"));
         RunReport.write(out, results);
         return results;
@@ -249,6 +274,20 @@ final class ExperimentRunner {
         }
     }
 
+    /** One INFO line per head: the mean over the task charts of the stitched accuracy, unshifted and shifted. */
+    private static void logStitching(StitchingResults r) {
+        for (StitchedHead h : r.heads()) {
+            double plain = h.charts().stream().mapToDouble(c -> c.stitched().all()).average().orElse(Double.NaN);
+            String shifted = h.charts().stream().allMatch(c -> c.shifted() != null)
+                    ? String.format(Locale.ROOT, "%.4f", h.charts().stream().mapToDouble(c -> c.shifted().all()).average()
+                            .orElse(Double.NaN))
+                    : "n/a (a chart shares no training sample)";
+            LOG.info(String.format(Locale.ROOT, "stitching, head on atlas [%s]: behind one chart %.4f (mean over the"
+                    + " charts), shifted %s; end-to-end classifier %.4f", h.membership(), plain, shifted,
+                    r.endToEndClassifier().all()));
+        }
+    }
+
     /** @return e.g. {@code probe 3.1, knn 0.4}: the analyses' seconds except the total */
     private static String secondsPerAnalysis(Map<String, Double> seconds) {
         StringBuilder b = new StringBuilder();
@@ -268,7 +307,8 @@ final class ExperimentRunner {
     private Provenance provenance(Dataset dataset, TaskPlan plan, ChartKind endToEnd, List<ChartKind> kinds) {
         return new Provenance(dataset.name(), dataset.fingerprint(), plan.setting(), plan.parameters(),
                 sha256(TaskPlanJson.toJson(plan)), config.seed(), config.profile().label(), config.deterministic(),
-                config.memberships().stream().map(Membership::name).toList(), endToEnd.name(),
+                config.memberships().stream().map(Membership::name).toList(),
+                config.aggregations().stream().map(Aggregation::toString).toList(), endToEnd.name(),
                 kinds.stream().map(ChartKind::name).toList(),
                 config.profile().charts(plan.setting() == Setting.SHARED_CLASSES, config.seed(),
                         config.deterministic()).toString(),
@@ -280,7 +320,7 @@ final class ExperimentRunner {
                 "cosine similarity to the plan's anchors, no normalisation", Provenance.Environment.current());
     }
 
-    private static List<String> notes(TaskPlan plan) {
+    private static List<String> notes(TaskPlan plan, List<Aggregation> aggregations) {
         List<String> notes = new ArrayList<>();
         notes.add("Membership 'oracle' is the paper's: which charts embed a sample (test samples included) is"
                 + " decided by the task plan, that is by the sample's label. Every other mode decides from the"
@@ -294,6 +334,16 @@ final class ExperimentRunner {
             notes.add("probe_paper: the reference's protocol, a 70/15/15 split of the test embeddings;"
                     + " probe: trained on the training embeddings, measured on the test embeddings.");
         }
+        if (aggregations.size() > 1) {
+            notes.add("Aggregations: every atlas other than 'atlas' (the mean of relative vectors) is fitted on the"
+                    + " training rows and applied to the test rows unchanged: 'atlas-procrustes' and 'atlas-lstsq' map"
+                    + " each chart's absolute space into task 1's by a map fitted on the anchors, then average;"
+                    + " 'atlas-shifted-mean' adds to each chart's relative vectors its shift, fitted on the training"
+                    + " samples the mode gives to every chart (absent when there is none). Each is label-free"
+                    + " exactly when its membership mode is.");
+        }
+        notes.add("Stitching: the test vectors behind a head are one chart's own relative vectors, so every"
+                + " stitched number is label-free whichever membership the head was trained under.");
         return notes;
     }
 

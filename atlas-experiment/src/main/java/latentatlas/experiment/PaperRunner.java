@@ -143,6 +143,7 @@ public final class PaperRunner {
         doc.table(claims);
         doc.heading(2, "Probe accuracy by membership mode");
         doc.table(byMembership(results));
+        DeployableReport.appendAll(doc, results.runs());
         for (Map.Entry<String, RunResults> run : results.runs().entrySet()) {
             doc.heading(2, "Setting " + run.getKey());
             RunReport.append(doc, run.getValue(), run.getKey() + "/figures/");

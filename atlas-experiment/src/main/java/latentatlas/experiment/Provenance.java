@@ -2,6 +2,7 @@ package latentatlas.experiment;
 
 import ai.djl.engine.Engine;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import latentatlas.tasks.Setting;
@@ -25,6 +26,8 @@ import java.util.Map;
  * @param profile the profile's label
  * @param deterministic whether PyTorch ran on one thread
  * @param memberships the membership modes' names
+ * @param aggregations the atlas aggregations evaluated under every mode ({@code mean} first); absent in
+ *                     files of earlier versions
  * @param endToEndChart the end-to-end chart's kind
  * @param charts the task charts' kinds, cycled over the tasks
  * @param chartTraining the task charts' training configuration
@@ -36,12 +39,13 @@ import java.util.Map;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"dataset", "dataset_fingerprint", "setting", "parameters", "plan_sha256", "seed", "profile",
-        "deterministic", "memberships", "end_to_end_chart", "charts", "chart_training", "end_to_end_training",
+        "deterministic", "memberships", "aggregations", "end_to_end_chart", "charts", "chart_training", "end_to_end_training",
         "probe_training", "knn_reference_rows", "relative", "environment"})
 public record Provenance(String dataset, @JsonProperty("dataset_fingerprint") String datasetFingerprint,
                          Setting setting, Map<String, Object> parameters,
                          @JsonProperty("plan_sha256") String planSha256, long seed, String profile,
                          boolean deterministic, List<String> memberships,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) List<String> aggregations,
                          @JsonProperty("end_to_end_chart") String endToEndChart, List<String> charts,
                          @JsonProperty("chart_training") String chartTraining,
                          @JsonProperty("end_to_end_training") String endToEndTraining,

@@ -70,6 +70,9 @@ public final class RunReport {
                     + " chart has it.");
             doc.table(routing);
         }
+        AggregationReport.append(doc, results);
+        StitchingReport.append(doc, results);
+        DeployableReport.append(doc, String.valueOf(results.setting()), results);
         doc.heading(3, "Pictures");
         doc.image("2-D PCA of the test samples, coloured by class", figures + RunFigures.PCA);
         doc.image("Cosine self-similarity of test samples, sorted by class", figures + RunFigures.SIMILARITY);

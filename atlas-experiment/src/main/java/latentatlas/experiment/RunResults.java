@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import latentatlas.analyses.SpaceScores;
 import latentatlas.io.AtomicFiles;
+import latentatlas.stitching.StitchingResults;
 import latentatlas.tasks.Setting;
 
 import java.io.IOException;
@@ -23,12 +24,15 @@ import java.util.Map;
  * @param provenance configuration, seed, profile, versions, dataset and plan fingerprints
  * @param charts one entry per chart, the end-to-end one first
  * @param spaces the analyses of every space
+ * @param stitching the atlas heads behind each single chart ({@link latentatlas.stitching.Stitching}); absent in files of
+ *                  earlier versions
  * @param timings seconds per stage
  * @param notes statements that qualify the numbers (e.g. the oracle routing of test samples)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunResults(String format, Setting setting, Provenance provenance, List<ChartSummary> charts,
-                         List<SpaceScores> spaces, Map<String, Double> timings, List<String> notes) {
+                         List<SpaceScores> spaces, StitchingResults stitching, Map<String, Double> timings,
+                         List<String> notes) {
     /** The format tag. */
     public static final String FORMAT = "latent-atlas results 1";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -2,6 +2,7 @@ package latentatlas.evaluation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import latentatlas.InvalidInputException;
+import latentatlas.atlas.Aggregation;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -14,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SpaceKindTest {
     @Test
     void externalNamesAreTheResultsSpelling() throws Exception {
-        assertEquals(List.of("end-to-end-abs", "end-to-end-rel", "atlas", "naive", "abs+task-onehot", "abs+task-embedding"),
+        assertEquals(List.of("end-to-end-abs", "end-to-end-rel", "atlas", "atlas-shifted-mean", "atlas-procrustes",
+                        "atlas-lstsq", "naive", "abs+task-onehot", "abs+task-embedding"),
                 List.of(SpaceKind.values()).stream().map(SpaceKind::externalName).toList());
         ObjectMapper json = new ObjectMapper();
         for (SpaceKind k : SpaceKind.values()) {
@@ -24,6 +26,13 @@ class SpaceKindTest {
         }
         assertEquals(List.of(SpaceKind.END_TO_END_ABS, SpaceKind.END_TO_END_REL),
                 List.of(SpaceKind.values()).stream().filter(SpaceKind::endToEnd).toList());
+        for (Aggregation a : List.of(Aggregation.MEAN, Aggregation.SHIFTED_MEAN, Aggregation.PROCRUSTES, Aggregation.LSTSQ)) {
+            assertSame(a, SpaceKind.atlasOf(a).aggregation());
+            assertTrue(SpaceKind.atlasOf(a).atlas());
+        }
+        assertSame(SpaceKind.ATLAS, SpaceKind.atlasOf(Aggregation.MEAN));
+        assertThrows(IllegalArgumentException.class, () -> SpaceKind.atlasOf(Aggregation.FIRST));
+        assertEquals(4, List.of(SpaceKind.values()).stream().filter(SpaceKind::atlas).count());
     }
 
     @Test

@@ -8,6 +8,7 @@ import latentatlas.evaluation.Membership;
 import latentatlas.evaluation.SpaceBuilder;
 
 import latentatlas.analyses.SpaceScores;
+import latentatlas.atlas.Aggregation;
 import latentatlas.charts.ChartStore;
 import latentatlas.charts.ProgressListener;
 import latentatlas.charts.SmallCnn;
@@ -16,6 +17,9 @@ import latentatlas.dataset.DatasetStatus;
 import latentatlas.dataset.Datasets;
 import latentatlas.dataset.Samples;
 import latentatlas.space.LatentSpace;
+import latentatlas.stitching.StitchedChart;
+import latentatlas.stitching.StitchedHead;
+import latentatlas.stitching.Stitching;
 import latentatlas.tasks.DatasetLabels;
 import latentatlas.tasks.DisjointPlanner;
 import latentatlas.tasks.SharedClassesPlanner;
@@ -43,6 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -143,6 +148,14 @@ class ExperimentRunnerTest {
             assertTrue(s.separability() > 0 && Double.isFinite(s.separability()), s.label());
             assertNotNull(s.probePaper(), "shared-classes runs the paper protocol too");
         }
+        for (StitchedHead h : first.stitching().heads()) {
+            for (StitchedChart c : h.charts()) {
+                assertEquals(0.0, c.ownClassifier().unseen(), 0.0, "a chart's classifier never predicts a class it lacks");
+                assertEquals(6, c.classes().length, "S = 4 shared + N = 2 novel");
+                assertEquals(1000, c.stitched().samples(), "every test sample behind every chart");
+                assertNotNull(c.shifted(), h.membership() + ": the shared classes' samples are in every task");
+            }
+        }
     }
 
     @Test
@@ -158,6 +171,8 @@ class ExperimentRunnerTest {
             assertEquals(s.ckaVsEndToEndRel(), t.ckaVsEndToEndRel(), s.label());
         }
         assertTrue(firstLog.contains("epochs (best"), firstLog);
+        assertEquals(RunResults.toJson(first.stitching()), RunResults.toJson(again.stitching()),
+                "the same seed gives the same stitching numbers");
     }
 
     @Test
@@ -166,6 +181,7 @@ class ExperimentRunnerTest {
         ChartKind kind = new ChartKind("small-cnn", data, SmallCnn.factory());
         Experiment disjoint = Experiment.builder().setDataset(data).setSetting(new DisjointPlanner(2, 64)).optSeed(42)
                 .optProfile(Profile.QUICK).optDeterministic(true).optMemberships(List.of(Membership.parse("oracle"), Membership.parse("top1-maxprob")))
+                .optAggregations(List.of(Aggregation.PROCRUSTES, Aggregation.LSTSQ, Aggregation.SHIFTED_MEAN))
                 .optChartKinds(kind, List.of(kind)).optEndToEndStore(dir.resolve("e2e")).build();
         RunResults r = logged(log, () -> disjoint.run(dir.resolve("disjoint")));
         assertTrue(log.toString().contains("task 0 (small-cnn): chart and embeddings reused"), log.toString());
@@ -182,6 +198,23 @@ class ExperimentRunnerTest {
         assertEquals(1.0, r.space("atlas [top1-maxprob]").routing().charts(), 0.0);
         assertTrue(r.notes().stream().anyMatch(n -> n.contains("oracle routing")), r.notes().toString());
         assertEquals(null, r.space("atlas [oracle]").probePaper(), "the paper protocol is the shared-classes setting's");
+        // issue 14: the translated atlases under both modes, analysed like the atlas and flagged like their mode;
+        // no shifted-mean: in the disjoint setting no training sample is in every chart under either mode
+        assertEquals(List.of("mean", "procrustes", "lstsq", "shifted-mean"), r.provenance().aggregations());
+        for (String label : List.of("atlas-procrustes [oracle]", "atlas-lstsq [oracle]", "atlas-procrustes [top1-maxprob]",
+                "atlas-lstsq [top1-maxprob]")) {
+            SpaceScores s = r.space(label);
+            assertNotNull(s, label);
+            assertEquals(!label.contains("oracle"), s.labelFree(), label);
+            assertTrue(s.probe().total() > 0.3 && s.ckaVsEndToEndRel().total() > 0, label + " " + s.probe());
+            assertNotNull(s.ckaVsTaskAbs(), label);
+        }
+        assertNull(r.space("atlas-shifted-mean [oracle]"));
+        assertNull(r.space("atlas-shifted-mean [top1-maxprob]"));
+        for (StitchedChart c : r.stitching().heads().get(0).charts()) {
+            assertNull(c.shifted(), "oracle head, disjoint setting: no shared training sample, no shift");
+            assertEquals(0.0, c.ownClassifier().unseen(), 0.0);
+        }
     }
 
     /**
@@ -217,6 +250,21 @@ class ExperimentRunnerTest {
                 assertFalse(same, "the oracle's test vectors follow the labels");
             } else {
                 assertTrue(same, mode.name() + ": a test atlas vector changed when only test labels changed");
+            }
+        }
+        // issue 14: a stitched head's test vectors (one chart's own relative vectors, shifted by a mean over
+        // training rows) do not change either, whichever membership the head was trained under
+        Stitching stitching = new Stitching(EvaluationSet.of(plan), original);
+        Stitching permutedStitching = new Stitching(EvaluationSet.of(permutedPlan), shuffled);
+        for (Membership mode : List.of(Membership.ORACLE, Membership.ALL)) {
+            for (int t = 1; t <= charts.size(); t++) {
+                for (boolean shifted : new boolean[] {false, true}) {
+                    LatentSpace a = stitching.testVectors(mode, "task-" + t, shifted);
+                    LatentSpace b = permutedStitching.testVectors(mode, "task-" + t, shifted);
+                    assertArrayEquals(a.ids(), b.ids());
+                    assertArrayEquals(a.rawVectors(), b.rawVectors(), 0f, mode.name() + " task-" + t + " " + shifted);
+                    assertFalse(Arrays.equals(a.labels(), b.labels()), "only the labels carried for scoring differ");
+                }
             }
         }
     }

@@ -45,6 +45,16 @@ class OptionsBadInputTest extends BadInputSuite {
                 of("merge-bad-aggregation", "--aggregation: expected one of mean, first, shifted-mean, procrustes, lstsq, found 'median'",
                         Inputs::twoSpaces, "merge", "--space", A, "--space", B, "--anchors", "{dir}/anchors.npy",
                         "--out", "{dir}/out", "--aggregation", "median"),
+                of("run-bad-aggregation", "--aggregation: aggregation: expected one of mean, first, shifted-mean,"
+                        + " procrustes, lstsq, found 'median'", TinyDatasets::mnist, "run", "--dataset", TinyDatasets.MNIST, "--setting",
+                        "disjoint", "--partitions", "2", "--anchors", "4", "--out", "{dir}/run", "--aggregation", "median"),
+                of("run-aggregation-first", "--aggregation: expected one that averages under membership weights (mean,"
+                        + " shifted-mean, procrustes, lstsq), found 'first'", TinyDatasets::mnist, "run", "--dataset",
+                        TinyDatasets.MNIST, "--setting", "disjoint", "--partitions", "2", "--anchors", "4", "--out",
+                        "{dir}/run", "--aggregation", "first"),
+                of("paper-aggregation-twice", "--aggregation: aggregation 'lstsq' is given twice: give each once",
+                        TinyDatasets::mnist, "paper", "--dataset", TinyDatasets.MNIST, "--out", "{dir}/paper",
+                        "--aggregation", "lstsq,procrustes,lstsq"),
                 of("train-seed-not-a-number", "atlas train: --seed: expected an integer, found 'abc'; see atlas train --help",
                         Setup.NONE, "train", "--plan", "{dir}/plan.json", "--out", "{dir}/run", "--seed", "abc"),
                 of("tasks-seed-empty", "--seed: expected an integer, found ''", Setup.NONE,
