@@ -15,6 +15,7 @@ import latentatlas.analyses.SpaceScores;
 import latentatlas.charts.ChartStore;
 import latentatlas.charts.ProgressListener;
 import latentatlas.dataset.Dataset;
+import latentatlas.dataset.InputFeatures;
 import latentatlas.io.AtomicFiles;
 import latentatlas.io.OutputFolder;
 import latentatlas.io.OutputNames;
@@ -93,7 +94,8 @@ final class ExperimentRunner {
         Path out = config.out();
         long t0 = System.nanoTime();
         TaskPlanner planner = config.planner();
-        TaskPlan plan = planner.plan(DatasetLabels.of(dataset), config.seed());
+        // the distance strategies measure what the end-to-end chart reads: pixels, or its encoder's vectors
+        TaskPlan plan = planner.plan(DatasetLabels.of(dataset), InputFeatures.of(endToEnd.data()), config.seed());
         OutputFolder.removeLeftovers(out); // what killed runs left (a live run's temporaries are kept)
         OutputFolder.removeLeftovers(config.endToEndStore());
         TaskPlanJson.write(plan, out.resolve("plan.json"));
@@ -267,6 +269,7 @@ final class ExperimentRunner {
 
     private Provenance provenance(Dataset dataset, TaskPlan plan, ChartKind endToEnd, List<ChartKind> kinds) {
         return new Provenance(dataset.name(), dataset.fingerprint(), plan.setting(), plan.parameters(),
+                plan.anchorSelection().externalName(),
                 sha256(TaskPlanJson.toJson(plan)), config.seed(), config.profile().label(), config.deterministic(),
                 config.memberships().stream().map(Membership::name).toList(), endToEnd.name(),
                 kinds.stream().map(ChartKind::name).toList(),
