@@ -24,4 +24,13 @@ record ExperimentConfig(TaskPlanner planner, long seed, Profile profile, boolean
     ExperimentConfig {
         memberships = List.copyOf(memberships);
     }
+
+    /**
+     * @param sharedClasses whether the setting is shared-classes (the paper's probe protocol is added there)
+     * @return how the analyses run under this configuration's profile and seed
+     */
+    latentatlas.analyses.SpaceAnalyses.AnalysisConfig analysis(boolean sharedClasses) {
+        return new latentatlas.analyses.SpaceAnalyses.AnalysisConfig(profile.probe(seed, deterministic), sharedClasses,
+                profile.kmeansInit(), profile.silhouetteRows(), profile.knnReferenceRows(), seed);
+    }
 }

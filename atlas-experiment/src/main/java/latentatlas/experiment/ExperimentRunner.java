@@ -102,16 +102,10 @@ final class ExperimentRunner {
         stage("plan", t0, timings);
 
         t0 = System.nanoTime();
-        ChartBank bank = new ChartBank(listener);
-        ChartOutputs e2e = bank.obtain(new ChartStore(config.endToEndStore()), plan.endToEnd(), endToEnd,
-                config.profile().charts(true, config.seed(), config.deterministic()));
+        Charts trained = charts(config, listener, plan, endToEnd, chartKinds);
+        ChartOutputs e2e = trained.endToEnd();
+        List<ChartOutputs> charts = trained.tasks();
         boolean shared = plan.setting() == Setting.SHARED_CLASSES;
-        List<ChartOutputs> charts = new ArrayList<>();
-        ChartStore store = new ChartStore(out);
-        for (Task task : plan.chartTasks()) {
-            ChartKind kind = chartKinds.get((task.index() - 1) % chartKinds.size());
-            charts.add(bank.obtain(store, task, kind, config.profile().charts(shared, config.seed(), config.deterministic())));
-        }
         stage("charts", t0, timings);
 
         t0 = System.nanoTime();
@@ -137,9 +131,7 @@ final class ExperimentRunner {
         stage("spaces", t0, timings);
 
         t0 = System.nanoTime();
-        SpaceAnalyses.AnalysisConfig analysis = new SpaceAnalyses.AnalysisConfig(
-                config.profile().probe(config.seed(), config.deterministic()), shared, config.profile().kmeansInit(),
-                config.profile().silhouetteRows(), config.profile().knnReferenceRows(), config.seed());
+        SpaceAnalyses.AnalysisConfig analysis = config.analysis(shared);
         String context = analysis + "|shared " + java.util.Arrays.toString(eval.sharedClasses()) + "|novel "
                 + java.util.Arrays.toString(eval.novelClasses()) + "|classes " + java.util.Arrays.toString(eval.classes());
         LatentSpace taskAbs = shared ? null : builder.underRule(Membership.ORACLE, false).get(1).testBySample();
@@ -171,10 +163,33 @@ final class ExperimentRunner {
         RunFigures.draw(out.resolve("figures"), dataset, spaces, scores, config.seed());
         stage("figures", t0, timings);
         RunResults results = new RunResults(RunResults.FORMAT, plan.setting(),
-                provenance(dataset, plan, endToEnd, chartKinds), summaries, scores, timings, notes(plan));
+                provenance(config, dataset, plan, endToEnd, chartKinds), summaries, scores, timings, notes(plan));
         results.write(out.resolve("results.json"));
         RunReport.write(out, results);
         return results;
+    }
+
+    /** The end-to-end chart's outputs and those of each chart task. */
+    record Charts(ChartOutputs endToEnd, List<ChartOutputs> tasks) {
+    }
+
+    /**
+     * Trains (or reuses) the end-to-end chart in the end-to-end store and each task's chart in the run
+     * folder, the kinds cycled over the tasks.
+     */
+    static Charts charts(ExperimentConfig config, ProgressListener listener, TaskPlan plan, ChartKind endToEnd,
+                         List<ChartKind> chartKinds) {
+        ChartBank bank = new ChartBank(listener);
+        ChartOutputs e2e = bank.obtain(new ChartStore(config.endToEndStore()), plan.endToEnd(), endToEnd,
+                config.profile().charts(true, config.seed(), config.deterministic()));
+        boolean shared = plan.setting() == Setting.SHARED_CLASSES;
+        List<ChartOutputs> charts = new ArrayList<>();
+        ChartStore store = new ChartStore(config.out());
+        for (Task task : plan.chartTasks()) {
+            ChartKind kind = chartKinds.get((task.index() - 1) % chartKinds.size());
+            charts.add(bank.obtain(store, task, kind, config.profile().charts(shared, config.seed(), config.deterministic())));
+        }
+        return new Charts(e2e, List.copyOf(charts));
     }
 
     /**
@@ -262,12 +277,14 @@ final class ExperimentRunner {
         return b.toString();
     }
 
-    private static RunResults.ChartSummary summary(ChartOutputs c, Task task) {
+    static RunResults.ChartSummary summary(ChartOutputs c, Task task) {
         return new RunResults.ChartSummary(task.index(), c.kind(), task.classCount(), c.testAccuracy(), c.epochs(),
                 c.trainSeconds());
     }
 
-    private Provenance provenance(Dataset dataset, TaskPlan plan, ChartKind endToEnd, List<ChartKind> kinds) {
+    /** @return the provenance of results computed under {@code config} on {@code plan} */
+    static Provenance provenance(ExperimentConfig config, Dataset dataset, TaskPlan plan, ChartKind endToEnd,
+                                 List<ChartKind> kinds) {
         return new Provenance(dataset.name(), dataset.fingerprint(), plan.setting(), plan.parameters(),
                 plan.anchorSelection().externalName(),
                 sha256(TaskPlanJson.toJson(plan)), config.seed(), config.profile().label(), config.deterministic(),
@@ -300,7 +317,7 @@ final class ExperimentRunner {
         return notes;
     }
 
-    private static String sha256(String text) {
+    static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
@@ -308,7 +325,7 @@ final class ExperimentRunner {
         }
     }
 
-    private void stage(String name, long start, Map<String, Double> timings) {
+    static void stage(String name, long start, Map<String, Double> timings) {
         double s = (System.nanoTime() - start) / 1e9;
         timings.put(name, s);
         LOG.info(String.format(Locale.ROOT, "stage %s: %.1f s", name, s));
