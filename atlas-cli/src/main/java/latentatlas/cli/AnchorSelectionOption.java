@@ -4,7 +4,7 @@ import latentatlas.anchors.AnchorStrategy;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --anchor-selection}: how a plan's anchors are chosen (docs/method.md §2.1), for {@code tasks},
+ * {@code --anchor-selection}: how a plan's anchors are chosen (docs/method.md §10), for {@code tasks},
  * {@code run} and {@code paper}.
  */
 public final class AnchorSelectionOption {

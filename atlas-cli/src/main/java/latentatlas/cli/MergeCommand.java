@@ -15,6 +15,7 @@ import latentatlas.relative.Similarity;
 import latentatlas.space.LatentSpace;
 import latentatlas.space.LatentSpaces;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,9 +49,18 @@ public final class MergeCommand implements Runnable {
                     + " for every chart. Each must contain every anchor id.")
     private List<String> spaces;
 
-    @Option(names = "--anchors", required = true, paramLabel = "ANCHOR_IDS.npy",
-            description = "The anchors' sample ids (1-D int64); their order is the atlas' column order.")
+    @Option(names = "--anchors", paramLabel = "ANCHOR_IDS.npy",
+            description = "The anchors' sample ids (1-D int64); their order is the atlas' column order."
+                    + " Required unless --select-anchors chooses them.")
     private Path anchors;
+
+    @Mixin
+    private AnchorChoiceOptions choice;
+
+    @Option(names = "--reference", paramLabel = "NAME",
+            description = "With --select-anchors: the space whose vectors (and labels) the choice measures"
+                    + " (default: the first --space).")
+    private String reference;
 
     @Option(names = "--similarity", defaultValue = "cosine",
             description = "Similarity to each anchor: ${COMPLETION-CANDIDATES} (cosine is the paper's).")
@@ -70,7 +80,7 @@ public final class MergeCommand implements Runnable {
 
     /** The files a merge output may hold (an older output without the marker is recognised by them). */
     static final Set<String> FILES = Set.of("atlas.npy", "atlas.ids.npy", "atlas.labels.npy", "atlas.coverage.npy",
-            "summary.json");
+            "anchors.ids.npy", "summary.json");
 
     /** One {@code --space} value. */
     record SpaceArgument(String name, Path vectors, Path ids, Path labels) {
@@ -96,13 +106,18 @@ public final class MergeCommand implements Runnable {
     public void run() {
         AtlasBuilder builder = AtlasBuilder.builder().optSimilarity(similarity).optNormalization(normalization)
                 .optAggregation(aggregation);
-        long[] anchorIds = Npy.readLongs(anchors);
-        try {
-            builder.setAnchors(anchorIds);
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException("--anchors " + anchors + ": " + e.getMessage(), e);
+        boolean select = choice.given();
+        if (select == (anchors != null)) {
+            throw new InvalidInputException(select ? "--anchors and --select-anchors both give the anchors; keep one"
+                    : "the anchors are missing: give --anchors ANCHOR_IDS.npy or --select-anchors K");
+        }
+        if (!select && reference != null) {
+            throw new InvalidInputException("--reference applies to --select-anchors K, which is missing; add it or"
+                    + " remove --reference");
         }
         List<Map<String, Object>> described = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<LatentSpace> loaded = new ArrayList<>();
         for (String text : spaces) {
             SpaceArgument arg = SpaceArgument.parse(text);
             LatentSpace space = LatentSpaces.load(arg.vectors(), arg.ids(), arg.labels());
@@ -111,6 +126,8 @@ public final class MergeCommand implements Runnable {
             } catch (InvalidInputException e) {
                 throw new InvalidInputException("--space: " + e.getMessage(), e);
             }
+            names.add(arg.name());
+            loaded.add(space);
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("name", arg.name());
             d.put("vectors", arg.vectors().toString());
@@ -120,10 +137,20 @@ public final class MergeCommand implements Runnable {
             d.put("labelled", space.hasLabels());
             described.add(d);
         }
+        long[] anchorIds = select ? choice.choose(names, loaded, reference) : Npy.readLongs(anchors);
+        try {
+            builder.setAnchors(anchorIds);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("--anchors " + anchors + ": " + e.getMessage(), e);
+        }
         Atlas atlas = builder.build();
-        String summary = summary(atlas, described, anchorIds.length);
+        String summary = summary(atlas, described, anchorIds.length,
+                select ? choice.describe(reference == null ? names.get(0) : reference) : null);
         OutputFolder.write(out, FILES, dir -> {
             LatentSpaces.save(atlas.space(), dir, "atlas");
+            if (select) {
+                Npy.writeLongs(dir.resolve("anchors.ids.npy"), anchorIds);
+            }
             Npy.writeInts(dir.resolve("atlas.coverage.npy"), atlas.coverage());
             AtomicFiles.writeString(dir.resolve("summary.json"), summary);
         });
@@ -136,7 +163,8 @@ public final class MergeCommand implements Runnable {
                 atlas.space().size(), atlas.space().dim(), atlas.charts().size(), coverage, out);
     }
 
-    private String summary(Atlas atlas, List<Map<String, Object>> described, int anchorCount) {
+    private String summary(Atlas atlas, List<Map<String, Object>> described, int anchorCount,
+                           Map<String, Object> selection) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("command", "merge");
         Map<String, Object> configuration = new LinkedHashMap<>();
@@ -145,8 +173,11 @@ public final class MergeCommand implements Runnable {
         configuration.put("aggregation", aggregation.name().toLowerCase(java.util.Locale.ROOT));
         root.put("configuration", configuration);
         Map<String, Object> anchorSummary = new LinkedHashMap<>();
-        anchorSummary.put("file", anchors.toString());
+        anchorSummary.put("file", anchors == null ? "anchors.ids.npy" : anchors.toString());
         anchorSummary.put("count", anchorCount);
+        if (selection != null) {
+            anchorSummary.put("selection", selection);
+        }
         root.put("anchors", anchorSummary);
         root.put("spaces", described);
         Map<String, Object> result = new LinkedHashMap<>();

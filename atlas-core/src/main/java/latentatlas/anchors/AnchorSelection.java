@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 
 /**
- * Chooses k anchors from a pool of candidates (docs/method.md §2.1); the one recipe of the task planners
+ * Chooses k anchors from a pool of candidates (docs/method.md §10); the one recipe of the task planners
  * and of {@code atlas merge --select-anchors}. The candidates are sorted by id first, so the result
  * depends only on the set of candidates, k, and the random stream; it is returned sorted ascending (the
  * anchor order is the order of the relative coordinates).
@@ -80,6 +80,55 @@ public final class AnchorSelection {
         };
         Arrays.sort(chosen);
         return chosen;
+    }
+
+    /**
+     * Chooses anchors for the user's own spaces ({@code atlas merge --select-anchors}): k of the ids that
+     * every space holds, measured in {@code reference} (its vectors for k-means and farthest point, its
+     * labels for stratified), with the random stream {@code new Random(seed)}.
+     *
+     * <pre>{@code
+     * long[] anchors = AnchorSelection.amongCommonIds(AnchorStrategy.KMEANS, List.of(a, b), a, 128, 42);
+     * }</pre>
+     *
+     * @param strategy how to choose
+     * @param spaces the spaces to merge
+     * @param reference the space the choice measures (one of {@code spaces})
+     * @param k the number of anchors ({@code selectAnchors}), from 1 to the number of common ids
+     * @param seed the seed of the random choices
+     * @return k ids common to every space, sorted ascending
+     * @throws InvalidInputException (inputs {@code selectAnchors}, {@code strategy}) when k does not fit the
+     *     common ids, the spaces share no id, or a stratified choice meets an unlabelled reference
+     */
+    public static long[] amongCommonIds(AnchorStrategy strategy, List<LatentSpace> spaces, LatentSpace reference,
+                                        int k, long seed) {
+        java.util.Set<Long> common = null;
+        for (LatentSpace s : spaces) {
+            java.util.Set<Long> ids = new java.util.HashSet<>();
+            for (long id : s.ids()) {
+                if (common == null || common.contains(id)) {
+                    ids.add(id);
+                }
+            }
+            common = ids;
+        }
+        long[] ids = common == null ? new long[0] : common.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (ids.length == 0) {
+            throw new InvalidInputException(List.of("selectAnchors"), "the " + spaces.size()
+                    + " spaces share no sample id, so no anchor can be chosen: give spaces of the same samples");
+        }
+        if (k < 1 || k > ids.length) {
+            throw new InvalidInputException(List.of("selectAnchors"), "anchors to select must be from 1 to the "
+                    + ids.length + " ids common to every space, found " + k);
+        }
+        if (strategy.needsLabels() && !reference.hasLabels()) {
+            throw new InvalidInputException(List.of("strategy"), "anchor strategy " + strategy
+                    + " needs labels, and the reference space has none: give it a labels file or choose "
+                    + AnchorStrategy.RANDOM + ", " + AnchorStrategy.KMEANS + " or " + AnchorStrategy.FARTHEST);
+        }
+        LatentSpace pool = reference.select("reference", ids);
+        return select(strategy, new AnchorPool(ids, pool.hasLabels() ? pool.labels() : null, AnchorFeatures.of(pool),
+                "the " + ids.length + " ids common to every space"), k, new java.util.Random(seed));
     }
 
     private static int[] sortedOrder(long[] ids) {

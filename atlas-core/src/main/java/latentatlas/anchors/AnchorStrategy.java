@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The ways of choosing k anchors from a pool of candidate samples (docs/method.md §2.1); see
+ * The ways of choosing k anchors from a pool of candidate samples (docs/method.md §10); see
  * {@link AnchorSelection#select} for each one's rule.
  */
 public enum AnchorStrategy {

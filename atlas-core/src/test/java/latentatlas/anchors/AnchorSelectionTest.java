@@ -156,4 +156,28 @@ class AnchorSelectionTest {
         InvalidInputException unknown = assertThrows(InvalidInputException.class, () -> AnchorStrategy.parse("best"));
         assertTrue(unknown.getMessage().contains("random, stratified, kmeans, farthest"), unknown.getMessage());
     }
+
+    @Test
+    void amongCommonIdsChoosesOnlyIdsEverySpaceHoldsMeasuredInTheReference() {
+        LatentSpace a = space();
+        LatentSpace b = a.select("b", LongStream.range(0, 150).map(r -> 1000 + 3 * r).toArray()); // blob 0 and half of 1
+        long[] chosen = AnchorSelection.amongCommonIds(AnchorStrategy.FARTHEST, java.util.List.of(a, b), a, 10, 3);
+        assertEquals(10, chosen.length);
+        for (long id : chosen) {
+            assertTrue(b.contains(id), "id " + id + " is not in every space");
+        }
+        int[] rows = AnchorSelection.farthest(b.rawVectors(), 150, D, new Random(3).nextInt(150), 10);
+        long[] want = java.util.Arrays.stream(rows).mapToLong(b::id).sorted().toArray();
+        assertArrayEquals(want, chosen, "farthest point in the reference's rows of the common ids");
+        InvalidInputException tooMany = assertThrows(InvalidInputException.class,
+                () -> AnchorSelection.amongCommonIds(AnchorStrategy.RANDOM, java.util.List.of(a, b), a, 151, 3));
+        assertEquals(java.util.List.of("selectAnchors"), tooMany.inputs());
+        LatentSpace unlabelled = LatentSpace.of("u", a.ids(), a.rawVectors(), D, null);
+        assertEquals(java.util.List.of("strategy"), assertThrows(InvalidInputException.class,
+                () -> AnchorSelection.amongCommonIds(AnchorStrategy.STRATIFIED, java.util.List.of(unlabelled), unlabelled,
+                        5, 3)).inputs());
+        LatentSpace disjoint = LatentSpace.of("d", new long[] {1, 2}, new float[2 * D], D, null);
+        assertThrows(InvalidInputException.class,
+                () -> AnchorSelection.amongCommonIds(AnchorStrategy.RANDOM, java.util.List.of(a, disjoint), a, 1, 3));
+    }
 }

@@ -7,7 +7,7 @@ import latentatlas.space.LatentSpace;
 import java.util.List;
 
 /**
- * A dataset's input features as anchor strategies measure them (docs/method.md §2.1): the pixels of an
+ * A dataset's input features as anchor strategies measure them (docs/method.md §10): the pixels of an
  * image (as floats 0..255, channel-major, one row per sample) or the vectors of a vector dataset (the
  * cached encoder vectors of a text dataset, {@code EncodedDataset} of atlas-text). Sentences have no
  * features before they are encoded.

@@ -7,7 +7,7 @@ import latentatlas.dataset.InputFeatures;
 
 /**
  * Divides a dataset into tasks, one per chart, following one setting of docs/method.md §3, and chooses
- * its anchors with the planner's {@link AnchorStrategy} (docs/method.md §2.1) among the samples the
+ * its anchors with the planner's {@link AnchorStrategy} (docs/method.md §10) among the samples the
  * setting allows. Every plan passes {@link PlanChecks#verify} before it is returned, and depends only on
  * the dataset's labels (and, for the strategies that measure distances, its input features) and the seed.
  */

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What {@link Experiment#sweepAnchors} varies (docs/method.md §2.1): every anchor count with every
+ * What {@link Experiment#sweepAnchors} varies (docs/method.md §10): every anchor count with every
  * strategy, the charts fixed.
  *
  * @param counts the anchor counts, each at least 1, none twice (e.g. {@link #DEFAULT_COUNTS})

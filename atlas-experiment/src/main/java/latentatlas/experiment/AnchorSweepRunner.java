@@ -38,7 +38,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Runs an anchor sweep (docs/method.md §2.1): the charts of one shared-classes plan trained once, then for
+ * Runs an anchor sweep (docs/method.md §10): the charts of one shared-classes plan trained once, then for
  * every (strategy, count) the plan with those anchors (same tasks), the atlas under the first membership
  * mode, its probe and its CKA with the end-to-end relative space on the same anchors.
  *

@@ -101,7 +101,7 @@ public final class Experiment {
     }
 
     /**
-     * Sweeps the anchors (docs/method.md §2.1): the charts of the shared-classes setting trained once (or
+     * Sweeps the anchors (docs/method.md §10): the charts of the shared-classes setting trained once (or
      * reused from {@code dir}), then for every (strategy, count) of {@code sweep} the atlas under the first
      * membership mode, its probe accuracy (total, shared, novel) and its linear CKA with the end-to-end
      * relative space; a table and line plots in {@code dir/report.html}.
