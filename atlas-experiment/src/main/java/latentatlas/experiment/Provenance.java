@@ -2,6 +2,7 @@ package latentatlas.experiment;
 
 import ai.djl.engine.Engine;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import latentatlas.tasks.Setting;
@@ -22,7 +23,8 @@ import java.util.Map;
  * @param parameters the plan's parameters (see {@link latentatlas.tasks.TaskPlan#parameters()})
  * @param anchorSelection how the plan's anchors were chosen ({@link latentatlas.anchors.AnchorStrategy}:
  *     random, stratified, kmeans or farthest; the distance strategies measure the end-to-end chart's
- *     input: pixels, or its encoder's vectors)
+ *     input: pixels, or its encoder's vectors); {@code null} in files written before strategies existed
+ *     (random), and then left out on writing
  * @param planSha256 SHA-256 of the plan's JSON text
  * @param seed the seed of the plan, the training and the analyses
  * @param profile the profile's label
@@ -43,7 +45,8 @@ import java.util.Map;
         "probe_training", "knn_reference_rows", "relative", "environment"})
 public record Provenance(String dataset, @JsonProperty("dataset_fingerprint") String datasetFingerprint,
                          Setting setting, Map<String, Object> parameters,
-                         @JsonProperty("anchor_selection") String anchorSelection,
+                         @JsonProperty("anchor_selection") @JsonInclude(JsonInclude.Include.NON_NULL)
+                         String anchorSelection,
                          @JsonProperty("plan_sha256") String planSha256, long seed, String profile,
                          boolean deterministic, List<String> memberships,
                          @JsonProperty("end_to_end_chart") String endToEndChart, List<String> charts,
