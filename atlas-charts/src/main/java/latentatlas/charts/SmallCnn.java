@@ -2,23 +2,17 @@ package latentatlas.charts;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
-import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import latentatlas.InvalidInputException;
 import latentatlas.dataset.ImageShape;
 import latentatlas.dataset.Samples;
 
-import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,10 +33,7 @@ public record SmallCnn(ImageShape shape, ChannelNormalization normalization) imp
 
     /** Validates the channel counts. */
     public SmallCnn {
-        if (normalization.mean().length != shape.channels()) {
-            throw new InvalidInputException("small-cnn: normalisation has " + normalization.mean().length
-                    + " channels but the images have " + shape.channels());
-        }
+        new ImageInput(NAME, shape, normalization); // checks the channels
         if (shape.height() < 4 || shape.width() < 4) {
             throw new InvalidInputException("small-cnn: images of " + shape.height() + "x" + shape.width()
                     + " are too small for two 2x2 poolings: expected at least 4x4");
@@ -69,22 +60,17 @@ public record SmallCnn(ImageShape shape, ChannelNormalization normalization) imp
      * @return the architecture with the normalisation of these images
      */
     public static SmallCnn fit(Samples trainSamples) {
-        if (!trainSamples.isImages()) {
-            throw new InvalidInputException("small-cnn: the dataset holds " + trainSamples.kind()
-                    + ", not images: use a text chart (mlp-head on encoder vectors)");
-        }
-        return new SmallCnn(trainSamples.shape(), ChannelNormalization.fit(trainSamples.shape(), trainSamples.pixels()));
+        ImageInput input = ImageInput.fit(NAME, trainSamples);
+        return new SmallCnn(input.shape(), input.normalization());
     }
 
     /**
      * @param description what {@link #describe()} wrote
      * @return the architecture
      */
-    @SuppressWarnings("unchecked")
     static SmallCnn of(Map<String, Object> description) {
-        List<Number> s = (List<Number>) description.get("imageShape");
-        return new SmallCnn(new ImageShape(s.get(0).intValue(), s.get(1).intValue(), s.get(2).intValue()),
-                ChannelNormalization.of(description));
+        ImageInput input = ImageInput.of(NAME, description);
+        return new SmallCnn(input.shape(), input.normalization());
     }
 
     @Override
@@ -96,16 +82,14 @@ public record SmallCnn(ImageShape shape, ChannelNormalization normalization) imp
     public Map<String, Object> describe() {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("name", NAME);
-        d.put("imageShape", List.of(shape.channels(), shape.height(), shape.width()));
-        d.put("mean", normalization.mean());
-        d.put("std", normalization.std());
+        input().describeInto(d);
         d.put("layers", "conv5x5(16,pad2)-silu-maxpool2-conv5x5(32,pad2)-silu-maxpool2-flatten-linear(128)");
         return d;
     }
 
     @Override
     public Shape sampleShape() {
-        return new Shape(shape.channels(), shape.height(), shape.width());
+        return input().sampleShape();
     }
 
     @Override
@@ -116,37 +100,23 @@ public record SmallCnn(ImageShape shape, ChannelNormalization normalization) imp
     @Override
     public Block newEmbedder() {
         return new SequentialBlock()
-                .add(conv(16)).add(silu()).add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
-                .add(conv(32)).add(silu()).add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
+                .add(Layers.conv(5, 16)).add(Layers.silu()).add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
+                .add(Layers.conv(5, 32)).add(Layers.silu()).add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
                 .add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(EMBEDDING_DIM).build());
     }
 
-    private static Block conv(int filters) {
-        return Conv2d.builder().setKernelShape(new Shape(5, 5)).optPadding(new Shape(2, 2)).setFilters(filters).build();
-    }
-
-    /** SiLU (swish with beta 1): {@code x * sigmoid(x)}. */
-    private static Block silu() {
-        return LambdaBlock.singleton(x -> x.mul(Activation.sigmoid(x)), "silu");
-    }
-
     @Override
     public NDArray prepare(NDArray raw) {
-        NDManager m = raw.getManager();
-        int c = shape.channels();
-        NDArray mean = m.create(normalization.mean(), new Shape(1, c, 1, 1));
-        NDArray invStd = m.create(normalization.inverseStd(), new Shape(1, c, 1, 1));
-        return raw.toType(DataType.FLOAT32, true).subi(mean).muli(invStd);
+        return input().prepare(raw);
     }
 
     @Override
     public NDArray inputs(NDManager manager, Samples samples) {
-        if (!samples.isImages() || !samples.shape().equals(shape)) {
-            throw new InvalidInputException("small-cnn: expected images of " + shape + ", found "
-                    + samples.kind());
-        }
-        return manager.create(ByteBuffer.wrap(samples.pixels()),
-                new Shape(samples.size(), shape.channels(), shape.height(), shape.width()), DataType.UINT8);
+        return input().inputs(manager, samples);
+    }
+
+    private ImageInput input() {
+        return new ImageInput(NAME, shape, normalization);
     }
 }

@@ -18,13 +18,13 @@ import java.util.function.Function;
 /**
  * The output folder of {@code atlas merge} and {@code atlas transform}, one layout: {@code atlas.npy}
  * (float32 ids x width), {@code atlas.ids.npy}, {@code atlas.labels.npy} (when labelled),
- * {@code atlas.coverage.npy} and {@code summary.json}, built beside the target and swapped in whole
+ * {@code atlas.coverage.npy}, {@code anchors.ids.npy} (anchors the command chose) and {@code summary.json}, built beside the target and swapped in whole
  * ({@link OutputFolder}).
  */
 final class AtlasFiles {
     /** The files an output may hold (an older output without the marker is recognised by them). */
     static final Set<String> FILES = Set.of("atlas.npy", "atlas.ids.npy", "atlas.labels.npy", "atlas.coverage.npy",
-            "summary.json");
+            "anchors.ids.npy", "summary.json");
 
     private AtlasFiles() {
     }
@@ -41,10 +41,14 @@ final class AtlasFiles {
      * @param out the output folder
      * @param atlas the rows
      * @param summary summary.json's entries before {@code atlas} and {@code versions}
+     * @param selectedAnchors anchors chosen by the command (written as anchors.ids.npy), or null
      */
-    static void write(Path out, Atlas atlas, Map<String, Object> summary) {
+    static void write(Path out, Atlas atlas, Map<String, Object> summary, long[] selectedAnchors) {
         write(out, dir -> {
             LatentSpaces.save(atlas.space(), dir, "atlas");
+            if (selectedAnchors != null) {
+                Npy.writeLongs(dir.resolve("anchors.ids.npy"), selectedAnchors);
+            }
             Npy.writeInts(dir.resolve("atlas.coverage.npy"), atlas.coverage());
             return new Written<>(null, summary, atlas.space().size(), atlas.space().dim(), atlas.space().hasLabels(),
                     atlas.coverageHistogram());

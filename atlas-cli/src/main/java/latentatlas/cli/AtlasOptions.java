@@ -10,7 +10,7 @@ import latentatlas.space.LatentSpace;
 import latentatlas.space.LatentSpaces;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ final class AtlasOptions {
 
     @Option(names = "--anchors", paramLabel = "ANCHOR_IDS.npy",
             description = "The anchors' sample ids (1-D int64); their order is the atlas' column order. Required"
-                    + " (with --space).")
+                    + " with --space, unless --select-anchors chooses them.")
     Path anchors;
 
     @Option(names = "--similarity", defaultValue = "cosine",
@@ -53,15 +53,24 @@ final class AtlasOptions {
     Aggregation aggregation;
 
     @Option(names = "--reference", paramLabel = "NAME",
-            description = "The reference space of procrustes and lstsq (default: the first --space).")
+            description = "The reference space of procrustes and lstsq, and the space --select-anchors measures"
+                    + " (default: the first --space).")
     String reference;
+
+    @Mixin
+    AnchorChoiceOptions choice;
+
+    /** The anchors {@code --select-anchors} chose (sorted), or null when {@code --anchors} gave them. */
+    long[] selectedAnchors;
+
+    private long[] anchorIds;
 
     /** What each loaded space was, for summary.json. */
     final List<Map<String, Object>> described = new ArrayList<>();
 
-    /** @return whether --space or --anchors was given */
+    /** @return whether --space, --anchors or --select-anchors was given */
     boolean given() {
-        return spaces != null || anchors != null;
+        return spaces != null || anchors != null || choice.count != null;
     }
 
     /**
@@ -72,44 +81,72 @@ final class AtlasOptions {
     AtlasBuilder builder(CommandSpec spec) {
         requireSpaces(spec);
         AtlasBuilder builder = configure(AtlasBuilder.builder());
+        List<SpaceArgument> args = spaceArguments();
+        List<LatentSpace> loaded = new ArrayList<>();
+        for (SpaceArgument arg : args) {
+            LatentSpace space = LatentSpaces.load(arg.vectors(), arg.ids(), arg.labels());
+            loaded.add(space);
+            described.add(describe(arg, space.size(), space.dim(), space.hasLabels()));
+        }
+        if (choice.given()) {
+            selectedAnchors = choice.choose(args.stream().map(SpaceArgument::name).toList(), loaded, reference);
+        }
         try {
-            builder.setAnchors(anchorIds());
+            builder.setAnchors(selectedAnchors != null ? selectedAnchors : anchorIds());
         } catch (InvalidInputException e) {
             throw new InvalidInputException("--anchors " + anchors + ": " + e.getMessage(), e);
         }
-        for (SpaceArgument arg : spaceArguments()) {
-            LatentSpace space = LatentSpaces.load(arg.vectors(), arg.ids(), arg.labels());
+        for (int t = 0; t < args.size(); t++) {
             try {
-                builder.addChart(arg.name(), space);
+                builder.addChart(args.get(t).name(), loaded.get(t));
             } catch (InvalidInputException e) {
                 throw new InvalidInputException("--space: " + e.getMessage(), e);
             }
-            described.add(describe(arg, space.size(), space.dim(), space.hasLabels()));
         }
         return builder;
     }
 
     /**
+     * Checks that the spaces and exactly one source of anchors ({@code --anchors} or {@code --select-anchors})
+     * are given, and that {@code --reference} has a use.
+     *
      * @param spec the command, for the message of a missing option
-     * @throws CommandLine.MissingParameterException when --space or --anchors is missing
+     * @throws CommandLine.MissingParameterException when --space is missing
+     * @throws InvalidInputException when both or neither source of anchors is given, or --reference has no use
      */
     void requireSpaces(CommandSpec spec) {
-        List<OptionSpec> missing = new ArrayList<>();
         if (spaces == null) {
-            missing.add(spec.findOption("--space"));
-        }
-        if (anchors == null) {
-            missing.add(spec.findOption("--anchors"));
-        }
-        if (!missing.isEmpty()) {
-            throw new CommandLine.MissingParameterException(spec.commandLine(), new ArrayList<>(missing),
+            throw new CommandLine.MissingParameterException(spec.commandLine(), List.of(spec.findOption("--space")),
                     "Missing required options");
+        }
+        boolean select = choice.given();
+        if (select == (anchors != null)) {
+            throw new InvalidInputException(select ? "--anchors and --select-anchors both give the anchors; keep one"
+                    : "the anchors are missing: give --anchors ANCHOR_IDS.npy or --select-anchors K");
+        }
+        if (reference != null && !select && !aggregation.translates()) {
+            throw new InvalidInputException(List.of("reference"), "--reference applies to --select-anchors K or"
+                    + " --aggregation procrustes|lstsq, and neither is given; add one or remove --reference");
         }
     }
 
-    /** @return the ids of {@code --anchors}, read and checked as a 1-D int64 array */
+    /** @return the anchors' file, count and how they were chosen (summary.json's and model.json's {@code anchors}) */
+    Map<String, Object> anchorSummary() {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("file", anchors == null ? "anchors.ids.npy" : anchors.toString());
+        a.put("count", selectedAnchors != null ? selectedAnchors.length : anchorIds().length);
+        if (selectedAnchors != null) {
+            a.put("selection", choice.describe(reference == null ? spaceArguments().get(0).name() : reference));
+        }
+        return a;
+    }
+
+    /** @return the ids of {@code --anchors}, read (once) and checked as a 1-D int64 array */
     long[] anchorIds() {
-        return Npy.readLongs(anchors);
+        if (anchorIds == null) {
+            anchorIds = Npy.readLongs(anchors);
+        }
+        return anchorIds;
     }
 
     /** @return every {@code --space}, parsed (names checked, files not yet read) */

@@ -44,11 +44,11 @@ public final class ExperimentOptions {
 
     @Option(names = "--charts", split = ",", paramLabel = "KIND,...",
             description = "Text datasets: the frozen encoder of each task's chart (minilm, bge, e5), cycled over the"
-                    + " tasks (e.g. minilm,bge,e5 mixes them). Images: small-cnn. Default: minilm / small-cnn.")
+                    + " tasks (e.g. minilm,bge,e5 mixes them). Images: small-cnn, resnet, mlp (trained from scratch; e.g. small-cnn,resnet,mlp mixes them). Default: minilm / small-cnn.")
     List<String> charts;
 
     @Option(names = "--end-to-end-chart", paramLabel = "KIND",
-            description = "The end-to-end chart's encoder (text) or small-cnn (images). Default: the first of --charts.")
+            description = "The end-to-end chart's encoder (text) or architecture (images: small-cnn, resnet, mlp). Default: the first of --charts.")
     String endToEndChart;
 
     @Option(names = "--encoder-cache", paramLabel = "DIR",

@@ -49,7 +49,7 @@ public final class FitCommand implements Runnable {
         AtlasBuilder builder;
         if (run != null) {
             if (options.given()) {
-                throw new InvalidInputException(List.of("run"), "expected either a run folder or --space with --anchors,"
+                throw new InvalidInputException(List.of("run"), "expected either a run folder or --space with --anchors (or --select-anchors),"
                         + " found both");
             }
             if (!Files.isDirectory(run)) {
@@ -66,9 +66,13 @@ public final class FitCommand implements Runnable {
             source.put("rows", "each chart's task training samples (validation included)");
             provenance.put("source", source);
         } else {
+            if (!options.given()) {
+                throw new InvalidInputException(List.of("space"), "expected a source: --run RUN, or --space with"
+                        + " --anchors (or --select-anchors); found neither");
+            }
             builder = options.builder(spec);
             Map<String, Object> source = new LinkedHashMap<>();
-            source.put("anchors", options.anchors.toString());
+            source.put("anchors", options.anchorSummary());
             source.put("spaces", options.described);
             provenance.put("source", source);
         }

@@ -42,7 +42,7 @@ public final class Main implements Runnable {
     /** Subcommands, in the order {@code atlas --help} lists them. */
     private static List<Object> subcommands() {
         return List.of(new DatasetsCommand(), new TasksCommand(), new EncodeCommand(), new TrainCommand(),
-                new EmbedCommand(), new RunCommand(), new PaperCommand(), new MergeCommand(), new FitCommand(), new TransformCommand(), new CompareCommand(), new SparkCommand());
+                new EmbedCommand(), new RunCommand(), new PaperCommand(), new MergeCommand(), new FitCommand(), new TransformCommand(), new CompareCommand(), new SweepCommand(), new SparkCommand());
     }
 
     /** @param args the command line */

@@ -26,7 +26,8 @@ import java.util.Map;
                 + " representation), then the relative vectors of each sample id are averaged over the spaces"
                 + " that contain it.",
             "Writes DIR/atlas.npy (float32, n x anchors), atlas.ids.npy, atlas.coverage.npy (how many spaces"
-                + " held each id), atlas.labels.npy when every space is labelled, and summary.json."})
+                + " held each id), atlas.labels.npy when every space is labelled, anchors.ids.npy when"
+                + " --select-anchors chose them, and summary.json."})
 public final class MergeCommand implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -51,7 +52,7 @@ public final class MergeCommand implements Runnable {
             return;
         }
         Atlas atlas = options.builder(spec).build();
-        AtlasFiles.write(out, atlas, summary(atlas.anchorIds().length));
+        AtlasFiles.write(out, atlas, summary(), options.selectedAnchors);
         report(atlas.space().size(), atlas.space().dim(), atlas.aggregation().translates() ? "columns" : "anchors",
                 atlas.charts().size(), AtlasFiles.coverage(atlas.coverageHistogram()));
     }
@@ -59,6 +60,10 @@ public final class MergeCommand implements Runnable {
     /** {@code --block-rows}: the same merge through atlas-core's {@link OutOfCoreMerge}. */
     private void runOutOfCore() {
         options.requireSpaces(spec);
+        if (options.choice.given()) {
+            throw new InvalidInputException(List.of("select-anchors"), "--select-anchors measures the spaces in memory;"
+                    + " with --block-rows give the anchors as --anchors ANCHOR_IDS.npy");
+        }
         OutOfCoreMerge.Builder builder = OutOfCoreMerge.builder().optSimilarity(options.similarity)
                 .optNormalization(options.normalization);
         try {
@@ -92,7 +97,7 @@ public final class MergeCommand implements Runnable {
                 options.described.add(AtlasOptions.describe(args.get(t), r.chartRows()[t], r.chartWidths()[t],
                         args.get(t).labels() != null));
             }
-            Map<String, Object> summary = summary(anchorIds.length);
+            Map<String, Object> summary = summary();
             summary.put("blockRows", blockRows);
             return new AtlasFiles.Written<>(r, summary, r.ids(), r.width(), r.labelled(), r.coverageHistogram());
         });
@@ -100,14 +105,11 @@ public final class MergeCommand implements Runnable {
     }
 
     /** @return summary.json's entries before the atlas' own: command, configuration, anchors, spaces */
-    private Map<String, Object> summary(int anchorCount) {
+    private Map<String, Object> summary() {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("command", "merge");
         summary.put("configuration", options.configuration());
-        Map<String, Object> anchorSummary = new LinkedHashMap<>();
-        anchorSummary.put("file", options.anchors.toString());
-        anchorSummary.put("count", anchorCount);
-        summary.put("anchors", anchorSummary);
+        summary.put("anchors", options.anchorSummary());
         summary.put("spaces", options.described);
         return summary;
     }

@@ -1,6 +1,8 @@
 package latentatlas.cli;
 
+import latentatlas.dataset.Dataset;
 import latentatlas.dataset.Datasets;
+import latentatlas.tasks.TaskPlanner;
 import latentatlas.experiment.Claim;
 import latentatlas.experiment.Experiment;
 import latentatlas.experiment.PaperResults;
@@ -36,6 +38,9 @@ public final class PaperCommand implements Runnable {
     @Mixin
     private ExperimentOptions experiment;
 
+    @Mixin
+    private AnchorSelectionOption anchorSelection;
+
     @Option(names = "--seeds", split = ",", paramLabel = "S,...",
             description = "Run the whole paper once per seed into OUT/seed-S/ and write OUT/seeds.{md,html,json}:"
                     + " mean and standard deviation over seeds (overrides --seed).")
@@ -58,13 +63,15 @@ public final class PaperCommand implements Runnable {
     private void paper() {
         PrintWriter w = spec.commandLine().getOut();
         long start = System.nanoTime();
-        Experiment.Builder template = experiment.builder(Datasets.open(dataset), out.resolve("encoders"),
+        Dataset data = Datasets.open(dataset);
+        Experiment.Builder template = experiment.builder(data, out.resolve("encoders"),
                 new PrintWriter(System.err, true));
+        Map<String, TaskPlanner> settings = PaperRunner.defaultSettings(data.classCount(), anchorSelection.strategy());
         List<Long> chosen = seeds == null ? List.of(experiment.seed) : seeds;
         Map<Long, PaperResults> bySeed = new LinkedHashMap<>();
         for (long seed : chosen) {
             Path folder = seeds == null ? out : out.resolve("seed-" + seed);
-            PaperResults results = PaperRunner.run(template.optSeed(seed), folder);
+            PaperResults results = PaperRunner.run(template.optSeed(seed), settings, folder);
             bySeed.put(seed, results);
             w.println();
             for (Claim c : results.claims()) {

@@ -6,6 +6,7 @@ import latentatlas.tasks.DisjointSamplesPlanner;
 import latentatlas.tasks.Setting;
 import latentatlas.tasks.SharedClassesPlanner;
 import latentatlas.tasks.TaskPlanner;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.Arrays;
@@ -30,6 +31,9 @@ public final class PlanOptions {
             description = "anchors; default 128 (shared-classes, drawn from shared classes), 256 otherwise (held out)")
     private Integer anchors;
 
+    @Mixin
+    private AnchorSelectionOption anchorSelection;
+
     @Option(names = "--partitions", paramLabel = "P",
             description = "disjoint, disjoint-samples: class partitions (default 2)")
     private Integer partitions;
@@ -51,6 +55,10 @@ public final class PlanOptions {
         } catch (InvalidInputException e) {
             throw new InvalidInputException("--" + e.getMessage(), e);
         }
+        return forSetting(parsed).withAnchorSelection(anchorSelection.strategy());
+    }
+
+    private TaskPlanner forSetting(Setting parsed) {
         return switch (parsed) {
             case SHARED_CLASSES -> {
                 forbid("--partitions", partitions);

@@ -1,6 +1,7 @@
 package latentatlas.cli;
 
 import latentatlas.Text;
+import latentatlas.dataset.Dataset;
 import latentatlas.dataset.Datasets;
 import latentatlas.tasks.DatasetLabels;
 import latentatlas.tasks.Task;
@@ -43,8 +44,9 @@ public final class TasksCommand implements Runnable {
     @Override
     public void run() {
         TaskPlanner planner = plan.planner();
-        DatasetLabels labels = DatasetLabels.of(Datasets.open(dataset));
-        TaskPlan taskPlan = planner.plan(labels, seed);
+        Dataset data = Datasets.open(dataset);
+        DatasetLabels labels = DatasetLabels.of(data);
+        TaskPlan taskPlan = planner.plan(data, seed);
         print(taskPlan, labels, spec.commandLine().getOut());
         if (out != null) {
             TaskPlanJson.write(taskPlan, out);

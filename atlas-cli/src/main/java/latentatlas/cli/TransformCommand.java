@@ -71,7 +71,7 @@ public final class TransformCommand implements Runnable {
         modelSummary.put("anchors", fitted.anchorIds().length);
         summary.put("model", modelSummary);
         summary.put("spaces", described);
-        AtlasFiles.write(out, atlas, summary);
+        AtlasFiles.write(out, atlas, summary, null);
         spec.commandLine().getOut().printf("atlas: %d ids x %d %s from %d space%s through %s (aggregation %s; ids"
                         + " covered by: %s) -> %s%n", atlas.space().size(), atlas.space().dim(),
                 fitted.aggregation().translates() ? "columns" : "anchors", inputs.size(), inputs.size() == 1 ? "" : "s",

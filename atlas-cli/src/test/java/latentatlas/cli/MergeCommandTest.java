@@ -89,6 +89,44 @@ class MergeCommandTest {
     }
 
     @Test
+    void selectAnchorsChoosesAmongTheCommonIdsInTheReferenceAndWritesThem(@TempDir Path dir) throws Exception {
+        // a: ids 0..39 on a line (x = id); b: ids 20..59, the same points scaled by 5
+        float[] a = new float[40 * 2];
+        float[] b = new float[40 * 2];
+        for (int i = 0; i < 40; i++) {
+            a[2 * i] = i;
+            a[2 * i + 1] = 1;
+            b[2 * i] = 5 * (i + 20);
+            b[2 * i + 1] = 5;
+        }
+        Npy.writeMatrix(dir.resolve("a.npy"), a, 40, 2);
+        Npy.writeLongs(dir.resolve("a.ids.npy"), java.util.stream.LongStream.range(0, 40).toArray());
+        Npy.writeMatrix(dir.resolve("b.npy"), b, 40, 2);
+        Npy.writeLongs(dir.resolve("b.ids.npy"), java.util.stream.LongStream.range(20, 60).toArray());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = run(out, err, "merge", "--space", "a=" + dir.resolve("a.npy") + ":" + dir.resolve("a.ids.npy"),
+                "--space", "b=" + dir.resolve("b.npy") + ":" + dir.resolve("b.ids.npy"), "--select-anchors", "3",
+                "--strategy", "farthest", "--reference", "b", "--anchor-seed", "7", "--out", dir.resolve("atlas").toString());
+        assertEquals(0, status, err.toString());
+        long[] anchors = Npy.readLongs(dir.resolve("atlas").resolve("anchors.ids.npy"));
+        latentatlas.space.LatentSpace spaceA = latentatlas.space.LatentSpaces.load(dir.resolve("a.npy"),
+                dir.resolve("a.ids.npy"), null);
+        latentatlas.space.LatentSpace spaceB = latentatlas.space.LatentSpaces.load(dir.resolve("b.npy"),
+                dir.resolve("b.ids.npy"), null);
+        assertArrayEquals(latentatlas.anchors.AnchorSelection.amongCommonIds(latentatlas.anchors.AnchorStrategy.FARTHEST,
+                java.util.List.of(spaceA, spaceB), spaceB, 3, 7), anchors, "the library's choice, measured in b");
+        for (long id : anchors) {
+            assertTrue(id >= 20 && id < 40, "anchor " + id + " is not in both spaces");
+        }
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("atlas").resolve("summary.json").toFile());
+        assertEquals("farthest", summary.at("/anchors/selection/strategy").asText());
+        assertEquals("b", summary.at("/anchors/selection/reference").asText());
+        assertEquals(7, summary.at("/anchors/selection/seed").asLong());
+        assertTrue(out.toString().contains("60 ids x 3 anchors from 2 spaces"), out.toString());
+    }
+
+    @Test
     void aMissingAnchorIsAOneLineErrorWithStatus2(@TempDir Path dir) {
         Npy.writeMatrix(dir.resolve("a.npy"), new float[] {1, 0, 0, 1}, 2, 2);
         Npy.writeLongs(dir.resolve("a.ids.npy"), new long[] {1, 2});

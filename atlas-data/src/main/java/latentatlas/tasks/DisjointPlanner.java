@@ -1,6 +1,8 @@
 package latentatlas.tasks;
 
 import latentatlas.InvalidInputException;
+import latentatlas.anchors.AnchorFeatures;
+import latentatlas.anchors.AnchorStrategy;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -17,15 +19,22 @@ import java.util.TreeMap;
  *
  * @param partitions P, the number of tasks (reference: 2, 3, 5 or 10)
  * @param anchors k, the number of held-out anchors (reference: 256)
+ * @param anchorSelection how the anchors are chosen among all training samples
  */
-public record DisjointPlanner(int partitions, int anchors) implements TaskPlanner {
+public record DisjointPlanner(int partitions, int anchors, AnchorStrategy anchorSelection) implements TaskPlanner {
     /** The reference number of anchors in settings 2 and 3. */
     public static final int DEFAULT_ANCHORS = 256;
     /** The reference number of partitions. */
     public static final int DEFAULT_PARTITIONS = 2;
 
+    /** The planner with random anchors (the reference's). */
+    public DisjointPlanner(int partitions, int anchors) {
+        this(partitions, anchors, AnchorStrategy.DEFAULT);
+    }
+
     /** Checks the parameters that do not depend on the dataset. */
     public DisjointPlanner {
+        java.util.Objects.requireNonNull(anchorSelection, "anchorSelection");
         if (partitions < 1) {
             throw new InvalidInputException(List.of("partitions"), "partitions must be at least 1, found " + partitions);
         }
@@ -40,12 +49,17 @@ public record DisjointPlanner(int partitions, int anchors) implements TaskPlanne
     }
 
     @Override
-    public TaskPlan plan(DatasetLabels data, long seed) {
+    public DisjointPlanner withAnchorSelection(AnchorStrategy strategy) {
+        return new DisjointPlanner(partitions, anchors, strategy);
+    }
+
+    @Override
+    public TaskPlan plan(DatasetLabels data, AnchorFeatures features, long seed) {
         if (partitions > data.classCount()) {
             throw new InvalidInputException(List.of("partitions"), "partitions (" + partitions + ") exceed the " + data.classCount()
                     + " classes of " + data.name() + ": each partition needs a class");
         }
-        long[] anchorIds = HeldOutAnchors.draw(data, anchors, seed);
+        long[] anchorIds = HeldOutAnchors.choose(anchorSelection, data, features, anchors, seed);
         int[][] groups = PlanParts.partition(PlanParts.shuffledClasses(data.classCount(), seed), partitions);
         long[][] trainByClass = data.trainIdsByClass();
         long[][] testByClass = data.testIdsByClass();
@@ -61,6 +75,7 @@ public record DisjointPlanner(int partitions, int anchors) implements TaskPlanne
         parameters.put("partitions", partitions);
         parameters.put("anchors", anchors);
         parameters.put("validationFraction", PlanParts.VALIDATION_FRACTION);
+        PlanParts.recordStrategy(parameters, anchorSelection);
         TaskPlan plan = new TaskPlan(data.name(), data.fingerprint(), setting(), seed, parameters, anchorIds,
                 new int[0], List.copyOf(tasks));
         PlanChecks.verify(plan, data);

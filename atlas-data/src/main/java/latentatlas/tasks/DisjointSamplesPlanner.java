@@ -1,6 +1,8 @@
 package latentatlas.tasks;
 
 import latentatlas.InvalidInputException;
+import latentatlas.anchors.AnchorFeatures;
+import latentatlas.anchors.AnchorStrategy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,12 +28,20 @@ import java.util.TreeMap;
  * @param anchors k, the number of held-out anchors (reference: 256)
  * @param partitions P, the number of class partitions (reference: 2)
  * @param mixture one row per task, one fraction per partition; each partition's fractions sum to 1
+ * @param anchorSelection how the anchors are chosen among all training samples
  */
-public record DisjointSamplesPlanner(int anchors, int partitions, double[][] mixture) implements TaskPlanner {
+public record DisjointSamplesPlanner(int anchors, int partitions, double[][] mixture, AnchorStrategy anchorSelection)
+        implements TaskPlanner {
     private static final double TOLERANCE = 1e-9;
+
+    /** The planner with random anchors (the reference's). */
+    public DisjointSamplesPlanner(int anchors, int partitions, double[][] mixture) {
+        this(anchors, partitions, mixture, AnchorStrategy.DEFAULT);
+    }
 
     /** Checks the parameters that do not depend on the dataset. */
     public DisjointSamplesPlanner {
+        java.util.Objects.requireNonNull(anchorSelection, "anchorSelection");
         if (anchors < 1) {
             throw new InvalidInputException(List.of("anchors"), "anchors must be at least 1, found " + anchors);
         }
@@ -96,13 +106,18 @@ public record DisjointSamplesPlanner(int anchors, int partitions, double[][] mix
     }
 
     @Override
-    public TaskPlan plan(DatasetLabels data, long seed) {
+    public DisjointSamplesPlanner withAnchorSelection(AnchorStrategy strategy) {
+        return new DisjointSamplesPlanner(anchors, partitions, mixture, strategy);
+    }
+
+    @Override
+    public TaskPlan plan(DatasetLabels data, AnchorFeatures features, long seed) {
         int classCount = data.classCount();
         if (partitions > classCount) {
             throw new InvalidInputException(List.of("partitions"), "partitions (" + partitions + ") exceed the " + classCount
                     + " classes of " + data.name() + ": each partition needs a class");
         }
-        long[] anchorIds = HeldOutAnchors.draw(data, anchors, seed);
+        long[] anchorIds = HeldOutAnchors.choose(anchorSelection, data, features, anchors, seed);
         int[][] groups = PlanParts.partition(PlanParts.shuffledClasses(classCount, seed), partitions);
         int[] partitionOf = new int[classCount];
         for (int p = 0; p < partitions; p++) {
@@ -127,6 +142,7 @@ public record DisjointSamplesPlanner(int anchors, int partitions, double[][] mix
         parameters.put("mixture", Arrays.stream(mixture).map(row -> Arrays.stream(row).boxed().toList()).toList());
         parameters.put("classPartitions", Arrays.stream(groups).map(g -> Arrays.stream(g).boxed().toList()).toList());
         parameters.put("validationFraction", PlanParts.VALIDATION_FRACTION);
+        PlanParts.recordStrategy(parameters, anchorSelection);
         TaskPlan plan = new TaskPlan(data.name(), data.fingerprint(), setting(), seed, parameters, anchorIds,
                 new int[0], List.copyOf(tasks));
         PlanChecks.verify(plan, data);
@@ -157,17 +173,17 @@ public record DisjointSamplesPlanner(int anchors, int partitions, double[][] mix
     @Override
     public boolean equals(Object o) {
         return o instanceof DisjointSamplesPlanner p && anchors == p.anchors && partitions == p.partitions
-                && Arrays.deepEquals(mixture, p.mixture);
+                && Arrays.deepEquals(mixture, p.mixture) && anchorSelection == p.anchorSelection;
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * anchors + partitions) + Arrays.deepHashCode(mixture);
+        return 31 * (31 * (31 * anchors + partitions) + Arrays.deepHashCode(mixture)) + anchorSelection.hashCode();
     }
 
     @Override
     public String toString() {
         return "DisjointSamplesPlanner[anchors=" + anchors + ", partitions=" + partitions + ", mixture="
-                + Arrays.deepToString(mixture) + "]";
+                + Arrays.deepToString(mixture) + ", anchorSelection=" + anchorSelection + "]";
     }
 }

@@ -91,6 +91,12 @@ public final class PlanChecks {
             anchorSet.set((int) a);
         }
         int k = intParameter(plan, "anchors");
+        Object strategy = plan.parameters().get(TaskPlan.ANCHOR_SELECTION);
+        require(strategy == null || strategy instanceof String name && latentatlas.anchors.AnchorStrategy.names().contains(name)
+                && !name.equals(latentatlas.anchors.AnchorStrategy.RANDOM.externalName()),
+                "the parameter '" + TaskPlan.ANCHOR_SELECTION + "' is " + strategy + ", expected one of "
+                        + latentatlas.anchors.AnchorStrategy.names().subList(1, latentatlas.anchors.AnchorStrategy.names().size())
+                        + " (random plans leave it out)");
         require(k == anchors.length, "the parameter 'anchors' is " + k + " but the plan lists " + anchors.length
                 + " anchors");
         require(k >= 1, "the plan has no anchors; expected at least 1");

@@ -1,10 +1,15 @@
 package latentatlas.tasks;
 
 import latentatlas.InvalidInputException;
+import latentatlas.anchors.AnchorFeatures;
+import latentatlas.anchors.AnchorPool;
+import latentatlas.anchors.AnchorSelection;
+import latentatlas.anchors.AnchorStrategy;
 import latentatlas.compute.Shuffles;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.LongStream;
 
@@ -50,16 +55,39 @@ final class PlanParts {
     }
 
     /**
-     * Draws {@code k} anchors from {@code pool} (stream {@code anchors}): the first k of a shuffle of
-     * the sorted pool, then sorted ascending (the anchor order is the order of the relative coordinates).
+     * Chooses {@code k} anchors from {@code pool} with {@code strategy} ({@link AnchorSelection}, random
+     * stream {@code anchors}), sorted ascending (the anchor order is the order of the relative
+     * coordinates). The random strategy is the first k of a shuffle of the sorted pool, as before
+     * strategies existed, so its plans keep their bytes.
+     *
+     * @param features the pool's input features (k-means, farthest), or {@code null} when the caller has none
+     * @param poolName the pool as error messages name it
      */
-    static long[] drawAnchors(long[] pool, int k, long seed) {
-        long[] shuffled = pool.clone();
-        Arrays.sort(shuffled);
-        Shuffles.shuffle(shuffled, Seeds.stream(seed, "anchors"));
-        long[] anchors = Arrays.copyOf(shuffled, k);
-        Arrays.sort(anchors);
-        return anchors;
+    static long[] chooseAnchors(AnchorStrategy strategy, long[] pool, DatasetLabels data, AnchorFeatures features,
+                                int k, long seed, String poolName) {
+        int[] labelOf = trainLabelsById(data);
+        int[] labels = new int[pool.length];
+        for (int i = 0; i < pool.length; i++) {
+            labels[i] = labelOf[Math.toIntExact(pool[i])];
+        }
+        return AnchorSelection.select(strategy, new AnchorPool(pool, labels, features, poolName), k,
+                Seeds.stream(seed, "anchors"));
+    }
+
+    /** Records a strategy other than random in a plan's parameters (random plans keep their bytes). */
+    static void recordStrategy(Map<String, Object> parameters, AnchorStrategy strategy) {
+        if (strategy != AnchorStrategy.RANDOM) {
+            parameters.put(TaskPlan.ANCHOR_SELECTION, strategy.externalName());
+        }
+    }
+
+    private static int[] trainLabelsById(DatasetLabels data) {
+        long max = LongStream.of(data.trainIds()).max().orElse(-1);
+        int[] labelOf = new int[Math.toIntExact(max + 1)];
+        for (int i = 0; i < data.trainIds().length; i++) {
+            labelOf[Math.toIntExact(data.trainIds()[i])] = data.trainLabels()[i];
+        }
+        return labelOf;
     }
 
     /** @return the classes {@code 0..C-1} in a random order (stream {@code classes}) */

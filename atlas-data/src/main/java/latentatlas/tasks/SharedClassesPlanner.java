@@ -1,6 +1,8 @@
 package latentatlas.tasks;
 
 import latentatlas.InvalidInputException;
+import latentatlas.anchors.AnchorFeatures;
+import latentatlas.anchors.AnchorStrategy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,13 +23,21 @@ import java.util.stream.IntStream;
  * @param shared S, the number of shared classes (at least 1: the anchors come from them)
  * @param novel N, the novel classes per task (at least 1)
  * @param anchors k, the number of anchors (reference: 128, the embedding width)
+ * @param anchorSelection how the anchors are chosen among the shared classes' training samples
  */
-public record SharedClassesPlanner(int shared, int novel, int anchors) implements TaskPlanner {
+public record SharedClassesPlanner(int shared, int novel, int anchors, AnchorStrategy anchorSelection)
+        implements TaskPlanner {
     /** The reference number of anchors: the embedding width of the reference CNN. */
     public static final int DEFAULT_ANCHORS = 128;
 
+    /** The planner with random anchors (the reference's). */
+    public SharedClassesPlanner(int shared, int novel, int anchors) {
+        this(shared, novel, anchors, AnchorStrategy.DEFAULT);
+    }
+
     /** Checks the parameters that do not depend on the dataset. */
     public SharedClassesPlanner {
+        java.util.Objects.requireNonNull(anchorSelection, "anchorSelection");
         if (shared < 1) {
             throw new InvalidInputException(List.of("shared"), "shared classes must be at least 1 (the anchors are drawn from them), found "
                     + shared);
@@ -46,7 +56,12 @@ public record SharedClassesPlanner(int shared, int novel, int anchors) implement
     }
 
     @Override
-    public TaskPlan plan(DatasetLabels data, long seed) {
+    public SharedClassesPlanner withAnchorSelection(AnchorStrategy strategy) {
+        return new SharedClassesPlanner(shared, novel, anchors, strategy);
+    }
+
+    @Override
+    public TaskPlan plan(DatasetLabels data, AnchorFeatures features, long seed) {
         int classCount = data.classCount();
         if (shared + novel > classCount) {
             throw new InvalidInputException(List.of("shared", "novel"), "shared classes (" + shared + ") plus novel classes per task (" + novel
@@ -64,7 +79,8 @@ public record SharedClassesPlanner(int shared, int novel, int anchors) implement
                     + " training samples of the " + shared + " shared classes of " + data.name()
                     + ": lower the anchors or raise the shared classes");
         }
-        long[] anchorIds = PlanParts.drawAnchors(pool, anchors, seed);
+        long[] anchorIds = PlanParts.chooseAnchors(anchorSelection, pool, data, features, anchors, seed,
+                "the " + pool.length + " training samples of the shared classes of " + data.name());
         List<Task> tasks = new ArrayList<>();
         tasks.add(PlanParts.endToEnd(data, seed));
         int taskCount = (classCount - shared) / novel;
@@ -80,6 +96,7 @@ public record SharedClassesPlanner(int shared, int novel, int anchors) implement
         parameters.put("novel", novel);
         parameters.put("anchors", anchors);
         parameters.put("validationFraction", PlanParts.VALIDATION_FRACTION);
+        PlanParts.recordStrategy(parameters, anchorSelection);
         TaskPlan plan = new TaskPlan(data.name(), data.fingerprint(), setting(), seed, parameters, anchorIds,
                 sharedClasses, List.copyOf(tasks));
         PlanChecks.verify(plan, data);

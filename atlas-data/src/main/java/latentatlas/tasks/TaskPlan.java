@@ -17,6 +17,19 @@ import java.util.Map;
  */
 public record TaskPlan(String dataset, String datasetFingerprint, Setting setting, long seed,
                        Map<String, Object> parameters, long[] anchorIds, int[] sharedClasses, List<Task> tasks) {
+    /** The parameter naming the anchor strategy; absent in plans with random anchors (and in plans made before strategies). */
+    public static final String ANCHOR_SELECTION = "anchorSelection";
+
+    /**
+     * @return how the anchors were chosen: the {@value #ANCHOR_SELECTION} parameter, random when absent
+     * @throws latentatlas.InvalidInputException when the parameter names no strategy
+     */
+    public latentatlas.anchors.AnchorStrategy anchorSelection() {
+        Object name = parameters.get(ANCHOR_SELECTION);
+        return name == null ? latentatlas.anchors.AnchorStrategy.RANDOM
+                : latentatlas.anchors.AnchorStrategy.parse(String.valueOf(name));
+    }
+
     /** @return the end-to-end task (task 0) */
     public Task endToEnd() {
         return tasks.get(0);

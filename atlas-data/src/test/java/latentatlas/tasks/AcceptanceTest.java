@@ -40,6 +40,19 @@ class AcceptanceTest {
 
     @Test
     @Tag("real-data")
+    void stratifiedDisjointHundredAnchorsHasTenPerClass() {
+        DatasetLabels fashion = fashion();
+        TaskPlan plan = new DisjointPlanner(2, 100, latentatlas.anchors.AnchorStrategy.STRATIFIED).plan(fashion, 42);
+        int[] perClass = new int[10];
+        for (long a : plan.anchorIds()) {
+            perClass[fashion.trainLabels()[(int) a]]++;
+        }
+        assertArrayEquals(new int[] {10, 10, 10, 10, 10, 10, 10, 10, 10, 10}, perClass);
+        assertEquals("stratified", plan.parameters().get("anchorSelection"));
+    }
+
+    @Test
+    @Tag("real-data")
     void fashionMnistSharedClassesFourTwo() throws IOException {
         DatasetLabels fashion = fashion();
         TaskPlan plan = new SharedClassesPlanner(4, 2, SharedClassesPlanner.DEFAULT_ANCHORS).plan(fashion, 42);

@@ -95,6 +95,28 @@ public final class SpaceAnalyses {
     }
 
     /**
+     * The probe of {@link #analyse} alone (trained on the training rows, measured on the test rows).
+     *
+     * @param s the space
+     * @return its accuracy, whole and on the shared and novel classes
+     */
+    public SubsetScores probe(EvaluatedSpace s) {
+        return holdoutProbe(s);
+    }
+
+    /**
+     * The linear CKA of {@link #analyse} between the space and the end-to-end relative space alone.
+     *
+     * @param s the space
+     * @return CKA on the test samples, whole and on the shared and novel classes; {@code null} when the space
+     *     has no single row per sample (a naive union)
+     */
+    public SubsetScores ckaWithEndToEndRelative(EvaluatedSpace s) {
+        LatentSpace bySample = s.testBySample();
+        return bySample == null ? null : cka(bySample, endToEndRelTest);
+    }
+
+    /**
      * The k-NN classifier's reference rows: all training rows, or every row of a seeded sample of
      * {@code knnReferenceRows} training samples (drawn from the sorted distinct ids, so every space of the
      * run searches the same samples; a naive space keeps all rows of each).

@@ -2,6 +2,7 @@ package latentatlas.evaluation;
 
 import latentatlas.InvalidInputException;
 import latentatlas.charts.MlpHead;
+import latentatlas.charts.ChartArchitectures;
 import latentatlas.charts.SmallCnn;
 import latentatlas.dataset.Dataset;
 import latentatlas.text.EncodedCorpus;
@@ -19,7 +20,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The chart kinds of a dataset by name: images have one, {@code small-cnn} ({@link SmallCnn}); texts
+ * The chart kinds of a dataset by name: images have three architectures trained from scratch,
+ * {@code small-cnn} ({@link SmallCnn}, the reference's and the default), {@code resnet}
+ * ({@link latentatlas.charts.ResidualCnn}) and {@code mlp} ({@link latentatlas.charts.PixelMlp}); texts
  * have one per frozen sentence encoder ({@link SentenceEncoders#names()}: {@code minilm}, {@code bge},
  * {@code e5}), an {@link MlpHead} trained on the encoder's vectors, which are encoded once into a
  * cache folder and read from it afterwards (docs/method.md §4).
@@ -68,12 +71,12 @@ public final class ChartKinds {
 
     private static ChartKind kind(Dataset dataset, String name, Path cache, EncodingListener progress) {
         if (dataset.isImages()) {
-            if (!name.equals(SMALL_CNN)) {
+            if (!ChartArchitectures.IMAGE_NAMES.contains(name)) {
                 throw new InvalidInputException(List.of("charts", "endToEndChart"), "chart kind '" + name
-                        + "': image datasets have one chart kind, small-cnn; encoders ("
-                        + String.join(", ", SentenceEncoders.names()) + ") are for texts");
+                        + "': image datasets take the architectures " + String.join(", ", ChartArchitectures.IMAGE_NAMES)
+                        + "; encoders (" + String.join(", ", SentenceEncoders.names()) + ") are for texts");
             }
-            return new ChartKind(SMALL_CNN, dataset, SmallCnn.factory());
+            return new ChartKind(name, dataset, ChartArchitectures.imageFactory(name));
         }
         if (!dataset.isTexts()) {
             throw new InvalidInputException(List.of("dataset"), "dataset " + dataset.name() + " holds neither images nor texts");

@@ -97,13 +97,50 @@ public final class Experiment {
             endToEnd = defaultKind(dataset, parent.resolve("encoders"));
             tasks = List.of(endToEnd);
         }
-        Path store = endToEndStore != null ? endToEndStore : parent.resolve("end-to-end").resolve(OutputNames.slug(
-                dataset.name() + "-" + endToEnd.name() + "-seed" + seed + "-" + profile.label()));
+        Path store = store(parent, endToEnd);
         ExperimentConfig config = new ExperimentConfig(setting, seed, profile, deterministic, memberships, aggregations,
                 dir, store);
         try (RunLock lock = RunLock.acquire(dir)) {
             return new ExperimentRunner(config, listener).run(dataset, endToEnd, tasks);
         }
+    }
+
+    /**
+     * Sweeps the anchors (docs/method.md §10): the charts of the shared-classes setting trained once (or
+     * reused from {@code dir}), then for every (strategy, count) of {@code sweep} the atlas under the first
+     * membership mode, its probe accuracy (total, shared, novel) and its linear CKA with the end-to-end
+     * relative space; a table and line plots in {@code dir/report.html}.
+     *
+     * <pre>{@code
+     * AnchorSweepResults r = Experiment.builder().setDataset(Datasets.open("fashion-mnist"))
+     *         .setSetting(new SharedClassesPlanner(4, 2, 128)).build()
+     *         .sweepAnchors(AnchorSweep.defaults(), Path.of("runs/sweep"));
+     * }</pre>
+     *
+     * @param sweep the counts and strategies
+     * @param dir the sweep folder, locked while the sweep runs
+     * @return the results (also {@code dir/results.json})
+     * @throws InvalidInputException when the setting is not shared-classes, a count exceeds the shared
+     *     classes' training samples, or another run holds the folder
+     */
+    public AnchorSweepResults sweepAnchors(AnchorSweep sweep, Path dir) {
+        Path parent = dir.toAbsolutePath().getParent();
+        ChartKind endToEnd = endToEndKind;
+        List<ChartKind> tasks = taskKinds;
+        if (endToEnd == null) {
+            endToEnd = defaultKind(dataset, parent.resolve("encoders"));
+            tasks = List.of(endToEnd);
+        }
+        ExperimentConfig config = new ExperimentConfig(setting, seed, profile, deterministic, memberships,
+                List.of(Aggregation.MEAN), dir, store(parent, endToEnd));
+        try (RunLock lock = RunLock.acquire(dir)) {
+            return new AnchorSweepRunner(config, listener).run(dataset, endToEnd, tasks, sweep);
+        }
+    }
+
+    private Path store(Path parent, ChartKind endToEnd) {
+        return endToEndStore != null ? endToEndStore : parent.resolve("end-to-end").resolve(OutputNames.slug(
+                dataset.name() + "-" + endToEnd.name() + "-seed" + seed + "-" + profile.label()));
     }
 
     /** @return the dataset */

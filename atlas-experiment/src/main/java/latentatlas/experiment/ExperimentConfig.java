@@ -28,4 +28,13 @@ record ExperimentConfig(TaskPlanner planner, long seed, Profile profile, boolean
         memberships = List.copyOf(memberships);
         aggregations = List.copyOf(aggregations);
     }
+
+    /**
+     * @param sharedClasses whether the setting is shared-classes (the paper's probe protocol is added there)
+     * @return how the analyses run under this configuration's profile and seed
+     */
+    latentatlas.analyses.SpaceAnalyses.AnalysisConfig analysis(boolean sharedClasses) {
+        return new latentatlas.analyses.SpaceAnalyses.AnalysisConfig(profile.probe(seed, deterministic), sharedClasses,
+                profile.kmeansInit(), profile.silhouetteRows(), profile.knnReferenceRows(), seed);
+    }
 }

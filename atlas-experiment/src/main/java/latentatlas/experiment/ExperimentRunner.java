@@ -16,6 +16,7 @@ import latentatlas.analyses.SpaceScores;
 import latentatlas.charts.ChartStore;
 import latentatlas.charts.ProgressListener;
 import latentatlas.dataset.Dataset;
+import latentatlas.dataset.InputFeatures;
 import latentatlas.io.AtomicFiles;
 import latentatlas.io.OutputFolder;
 import latentatlas.io.OutputNames;
@@ -99,23 +100,18 @@ final class ExperimentRunner {
         Path out = config.out();
         long t0 = System.nanoTime();
         TaskPlanner planner = config.planner();
-        TaskPlan plan = planner.plan(DatasetLabels.of(dataset), config.seed());
+        // the distance strategies measure what the end-to-end chart reads: pixels, or its encoder's vectors
+        TaskPlan plan = planner.plan(DatasetLabels.of(dataset), InputFeatures.of(endToEnd.data()), config.seed());
         OutputFolder.removeLeftovers(out); // what killed runs left (a live run's temporaries are kept)
         OutputFolder.removeLeftovers(config.endToEndStore());
         TaskPlanJson.write(plan, out.resolve("plan.json"));
         stage("plan", t0, timings);
 
         t0 = System.nanoTime();
-        ChartBank bank = new ChartBank(listener);
-        ChartOutputs e2e = bank.obtain(new ChartStore(config.endToEndStore()), plan.endToEnd(), endToEnd,
-                config.profile().charts(true, config.seed(), config.deterministic()));
+        Charts trained = charts(config, listener, plan, endToEnd, chartKinds);
+        ChartOutputs e2e = trained.endToEnd();
+        List<ChartOutputs> charts = trained.tasks();
         boolean shared = plan.setting() == Setting.SHARED_CLASSES;
-        List<ChartOutputs> charts = new ArrayList<>();
-        ChartStore store = new ChartStore(out);
-        for (Task task : plan.chartTasks()) {
-            ChartKind kind = chartKinds.get((task.index() - 1) % chartKinds.size());
-            charts.add(bank.obtain(store, task, kind, config.profile().charts(shared, config.seed(), config.deterministic())));
-        }
         stage("charts", t0, timings);
 
         t0 = System.nanoTime();
@@ -153,9 +149,7 @@ final class ExperimentRunner {
         stage("spaces", t0, timings);
 
         t0 = System.nanoTime();
-        SpaceAnalyses.AnalysisConfig analysis = new SpaceAnalyses.AnalysisConfig(
-                config.profile().probe(config.seed(), config.deterministic()), shared, config.profile().kmeansInit(),
-                config.profile().silhouetteRows(), config.profile().knnReferenceRows(), config.seed());
+        SpaceAnalyses.AnalysisConfig analysis = config.analysis(shared);
         String context = analysis + "|shared " + java.util.Arrays.toString(eval.sharedClasses()) + "|novel "
                 + java.util.Arrays.toString(eval.novelClasses()) + "|classes " + java.util.Arrays.toString(eval.classes());
         LatentSpace taskAbs = shared ? null : builder.underRule(Membership.ORACLE, false).get(1).testBySample();
@@ -193,11 +187,34 @@ final class ExperimentRunner {
         RunFigures.draw(out.resolve("figures"), dataset, spaces, scores, config.seed());
         stage("figures", t0, timings);
         RunResults results = new RunResults(RunResults.FORMAT, plan.setting(),
-                provenance(dataset, plan, endToEnd, chartKinds), summaries, scores, stitching, timings,
+                provenance(config, dataset, plan, endToEnd, chartKinds), summaries, scores, stitching, timings,
                 notes(plan, config.aggregations()));
         results.write(out.resolve("results.json"));
         RunReport.write(out, results);
         return results;
+    }
+
+    /** The end-to-end chart's outputs and those of each chart task. */
+    record Charts(ChartOutputs endToEnd, List<ChartOutputs> tasks) {
+    }
+
+    /**
+     * Trains (or reuses) the end-to-end chart in the end-to-end store and each task's chart in the run
+     * folder, the kinds cycled over the tasks.
+     */
+    static Charts charts(ExperimentConfig config, ProgressListener listener, TaskPlan plan, ChartKind endToEnd,
+                         List<ChartKind> chartKinds) {
+        ChartBank bank = new ChartBank(listener);
+        ChartOutputs e2e = bank.obtain(new ChartStore(config.endToEndStore()), plan.endToEnd(), endToEnd,
+                config.profile().charts(true, config.seed(), config.deterministic()));
+        boolean shared = plan.setting() == Setting.SHARED_CLASSES;
+        List<ChartOutputs> charts = new ArrayList<>();
+        ChartStore store = new ChartStore(config.out());
+        for (Task task : plan.chartTasks()) {
+            ChartKind kind = chartKinds.get((task.index() - 1) % chartKinds.size());
+            charts.add(bank.obtain(store, task, kind, config.profile().charts(shared, config.seed(), config.deterministic())));
+        }
+        return new Charts(e2e, List.copyOf(charts));
     }
 
     /**
@@ -299,13 +316,16 @@ final class ExperimentRunner {
         return b.toString();
     }
 
-    private static RunResults.ChartSummary summary(ChartOutputs c, Task task) {
+    static RunResults.ChartSummary summary(ChartOutputs c, Task task) {
         return new RunResults.ChartSummary(task.index(), c.kind(), task.classCount(), c.testAccuracy(), c.epochs(),
                 c.trainSeconds());
     }
 
-    private Provenance provenance(Dataset dataset, TaskPlan plan, ChartKind endToEnd, List<ChartKind> kinds) {
+    /** @return the provenance of results computed under {@code config} on {@code plan} */
+    static Provenance provenance(ExperimentConfig config, Dataset dataset, TaskPlan plan, ChartKind endToEnd,
+                                 List<ChartKind> kinds) {
         return new Provenance(dataset.name(), dataset.fingerprint(), plan.setting(), plan.parameters(),
+                plan.anchorSelection().externalName(),
                 sha256(TaskPlanJson.toJson(plan)), config.seed(), config.profile().label(), config.deterministic(),
                 config.memberships().stream().map(Membership::name).toList(),
                 config.aggregations().stream().map(Aggregation::toString).toList(), endToEnd.name(),
@@ -347,7 +367,7 @@ final class ExperimentRunner {
         return notes;
     }
 
-    private static String sha256(String text) {
+    static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
@@ -355,7 +375,7 @@ final class ExperimentRunner {
         }
     }
 
-    private void stage(String name, long start, Map<String, Double> timings) {
+    static void stage(String name, long start, Map<String, Double> timings) {
         double s = (System.nanoTime() - start) / 1e9;
         timings.put(name, s);
         LOG.info(String.format(Locale.ROOT, "stage %s: %.1f s", name, s));

@@ -13,6 +13,7 @@ import latentatlas.tasks.DisjointSamplesPlanner;
 import latentatlas.tasks.Setting;
 import latentatlas.tasks.SharedClassesPlanner;
 import latentatlas.tasks.TaskPlanner;
+import latentatlas.anchors.AnchorStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +57,21 @@ public final class PaperRunner {
      * @return run name to planner, e.g. {@code shared-classes-s100-n10}
      */
     public static Map<String, TaskPlanner> defaultSettings(int classes) {
+        return defaultSettings(classes, AnchorStrategy.DEFAULT);
+    }
+
+    /**
+     * @param classes the dataset's number of classes
+     * @param anchorSelection how every setting chooses its anchors
+     * @return {@link #defaultSettings(int)} with the anchors chosen by {@code anchorSelection}
+     */
+    public static Map<String, TaskPlanner> defaultSettings(int classes, AnchorStrategy anchorSelection) {
+        Map<String, TaskPlanner> chosen = new LinkedHashMap<>();
+        referenceSettings(classes).forEach((name, planner) -> chosen.put(name, planner.withAnchorSelection(anchorSelection)));
+        return chosen;
+    }
+
+    private static Map<String, TaskPlanner> referenceSettings(int classes) {
         Map<String, TaskPlanner> settings = new LinkedHashMap<>();
         if (classes < 100) {
             int shared = Math.max(1, (int) Math.round(classes * 0.4));

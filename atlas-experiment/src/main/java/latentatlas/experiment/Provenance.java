@@ -21,6 +21,10 @@ import java.util.Map;
  * @param datasetFingerprint the dataset's fingerprint
  * @param setting the task setting
  * @param parameters the plan's parameters (see {@link latentatlas.tasks.TaskPlan#parameters()})
+ * @param anchorSelection how the plan's anchors were chosen ({@link latentatlas.anchors.AnchorStrategy}:
+ *     random, stratified, kmeans or farthest; the distance strategies measure the end-to-end chart's
+ *     input: pixels, or its encoder's vectors); {@code null} in files written before strategies existed
+ *     (random), and then left out on writing
  * @param planSha256 SHA-256 of the plan's JSON text
  * @param seed the seed of the plan, the training and the analyses
  * @param profile the profile's label
@@ -38,11 +42,13 @@ import java.util.Map;
  * @param environment library, runtime and machine facts
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({"dataset", "dataset_fingerprint", "setting", "parameters", "plan_sha256", "seed", "profile",
+@JsonPropertyOrder({"dataset", "dataset_fingerprint", "setting", "parameters", "anchor_selection", "plan_sha256", "seed", "profile",
         "deterministic", "memberships", "aggregations", "end_to_end_chart", "charts", "chart_training", "end_to_end_training",
         "probe_training", "knn_reference_rows", "relative", "environment"})
 public record Provenance(String dataset, @JsonProperty("dataset_fingerprint") String datasetFingerprint,
                          Setting setting, Map<String, Object> parameters,
+                         @JsonProperty("anchor_selection") @JsonInclude(JsonInclude.Include.NON_NULL)
+                         String anchorSelection,
                          @JsonProperty("plan_sha256") String planSha256, long seed, String profile,
                          boolean deterministic, List<String> memberships,
                          @JsonInclude(JsonInclude.Include.NON_NULL) List<String> aggregations,

@@ -44,8 +44,8 @@ public final class RunReport {
      */
     public static void append(Document doc, RunResults results, String figures) {
         Provenance p = results.provenance();
-        doc.paragraph(String.format(Locale.ROOT, "Setting %s %s, seed %s, profile %s; dataset %s (fingerprint %.12s).",
-                results.setting(), p.parameters(), p.seed(), p.profile(), p.dataset(),
+        doc.paragraph(String.format(Locale.ROOT, "Setting %s %s, anchors chosen %s, seed %s, profile %s; dataset %s (fingerprint %.12s).",
+                results.setting(), p.parameters(), p.anchorSelection() == null ? "random" : p.anchorSelection(), p.seed(), p.profile(), p.dataset(),
                 String.valueOf(p.datasetFingerprint())));
         results.notes().forEach(doc::paragraph);
         doc.heading(3, "Charts");

@@ -65,8 +65,12 @@ class ExperimentBuilderTest {
         assertSame(TINY, kinds.get(0).data());
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> ChartKinds.named(TINY, List.of("minilm"), Path.of("unused"), EncodingListener.SILENT));
-        assertEquals("chart kind 'minilm': image datasets have one chart kind, small-cnn; encoders (minilm, bge, e5)"
-                + " are for texts", e.getMessage());
+        assertEquals("chart kind 'minilm': image datasets take the architectures small-cnn, resnet, mlp; encoders"
+                + " (minilm, bge, e5) are for texts", e.getMessage());
+        List<ChartKind> mixed = ChartKinds.named(TINY, List.of("small-cnn", "resnet", "mlp"), Path.of("unused"),
+                EncodingListener.SILENT);
+        assertEquals(List.of("small-cnn", "resnet", "mlp"), mixed.stream().map(ChartKind::name).toList());
+        assertEquals(List.of("small-cnn", "resnet", "mlp"), mixed.stream().map(k -> k.architecture().name()).toList());
         assertThrows(InvalidInputException.class, () -> Experiment.builder().optChartKinds(kinds.get(0), List.of()));
     }
 }

@@ -18,7 +18,8 @@ import java.util.stream.IntStream;
  *   <li>{@link #similarityMatrices}: the cosine self-similarity matrix
  *       {@code S_ij = x_i . x_j / (||x_i|| ||x_j||)}, rows and columns sorted by class, drawn from blue
  *       (-1) through white (0) to red (+1);</li>
- *   <li>{@link #bars}: grouped bar charts (e.g. accuracy total / shared / novel per space).</li>
+ *   <li>{@link #bars}: grouped bar charts (e.g. accuracy total / shared / novel per space);</li>
+ *   <li>{@link #lines}: line plots (e.g. accuracy against the number of anchors, one line per strategy).</li>
  * </ul>
  * Spaces must carry class labels. At most {@code maxPoints} samples per panel are drawn, chosen by a
  * seeded hash of their ids: the same seed draws the same picture, and panels of spaces that hold the
@@ -128,6 +129,26 @@ public final class Figures {
             throw new IllegalArgumentException("bar chart '" + title + "' has no groups");
         }
         BarChart.draw(png, title, groups, max);
+    }
+
+    /**
+     * A line plot, one line per series (e.g. probe accuracy against the number of anchors, one line per
+     * anchor strategy).
+     *
+     * @param png the picture to write
+     * @param title the plot title
+     * @param xLabel the x axis's name
+     * @param yLabel the y axis's name
+     * @param series series name to its points, x to y (missing or non-finite y values break the line), in
+     *               legend order: use ordered maps (LinkedHashMap)
+     * @param logX a base-2 logarithmic x axis (every x must be positive)
+     */
+    public static void lines(Path png, String title, String xLabel, String yLabel,
+                             Map<String, Map<Double, Double>> series, boolean logX) {
+        if (series.isEmpty()) {
+            throw new IllegalArgumentException("line plot '" + title + "' has no series");
+        }
+        LinePlot.draw(png, title, xLabel, yLabel, series, logX);
     }
 
     private static void check(List<Panel> panels, int maxPoints) {

@@ -56,11 +56,11 @@ class FitTransformBadInputTest extends BadInputSuite {
     @Override
     protected List<Case> cases() {
         return List.of(
-                of("fit-no-source", "missing the required options --space=NAME=VECTORS.npy:IDS.npy[:LABELS.npy],"
-                        + " --anchors=ANCHOR_IDS.npy", Inputs::twoSpaces, "fit", "--out", "{dir}/model"),
-                of("fit-no-anchors", "missing the required option --anchors=ANCHOR_IDS.npy", Inputs::twoSpaces,
+                of("fit-no-source", "--space: expected a source: --run RUN, or --space with --anchors (or"
+                        + " --select-anchors); found neither", Inputs::twoSpaces, "fit", "--out", "{dir}/model"),
+                of("fit-no-anchors", "the anchors are missing: give --anchors ANCHOR_IDS.npy or --select-anchors K", Inputs::twoSpaces,
                         "fit", "--space", A, "--out", "{dir}/model"),
-                of("fit-run-and-spaces", "--run: expected either a run folder or --space with --anchors, found both",
+                of("fit-run-and-spaces", "--run: expected either a run folder or --space with --anchors (or --select-anchors), found both",
                         Inputs::twoSpaces, "fit", "--run", "{dir}", "--space", A, "--anchors", "{dir}/anchors.npy",
                         "--out", "{dir}/model"),
                 of("fit-run-missing", "--run: run folder", Setup.NONE, "fit", "--run", "{dir}/none", "--out", "{dir}/model"),
