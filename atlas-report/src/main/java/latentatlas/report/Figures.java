@@ -15,6 +15,9 @@ import java.util.stream.IntStream;
  *   <li>{@link #pcaScatter}: each space projected on its first two principal components
  *       ({@code Xc v_1, Xc v_2} with {@code v_k} the leading eigenvectors of the covariance of the
  *       centred data), points coloured by class, one panel per space side by side;</li>
+ *   <li>{@link #tsneScatter}: each space embedded in two dimensions by Barnes-Hut t-SNE ({@link Tsne}:
+ *       perplexity 30, scikit-learn's recipe), the same seeded subsample in every panel, points coloured
+ *       by class, the KL divergence and trustworthiness under each panel;</li>
  *   <li>{@link #similarityMatrices}: the cosine self-similarity matrix
  *       {@code S_ij = x_i . x_j / (||x_i|| ||x_j||)}, rows and columns sorted by class, drawn from blue
  *       (-1) through white (0) to red (+1);</li>
@@ -79,6 +82,27 @@ public final class Figures {
         }
         checkLabels(panels, classNames.size());
         Scatter.draw(png, panels, List.copyOf(classNames), maxPoints, seed);
+    }
+
+    /**
+     * Side-by-side 2-D t-SNE maps ({@link Tsne}, deterministic: PCA initialisation) with a legend of class
+     * names. t-SNE keeps neighbourhoods, not distances: the size of a cluster and the gaps between clusters
+     * mean little. Costs a few seconds per panel of 2,000 points.
+     *
+     * @param png the picture to write
+     * @param panels the spaces, left to right
+     * @param classNames the name of each class label; every label must be in {@code [0, classNames.size())}
+     * @param maxPoints the most points per panel (a seeded subsample beyond that, the same samples in
+     *                  every panel that holds them)
+     * @param seed the subsample's seed
+     */
+    public static void tsneScatter(Path png, List<Panel> panels, List<String> classNames, int maxPoints, long seed) {
+        check(panels, maxPoints);
+        if (classNames.isEmpty()) {
+            throw new IllegalArgumentException("classNames is empty: give one name per class");
+        }
+        checkLabels(panels, classNames.size());
+        Scatter.draw(png, panels, List.copyOf(classNames), maxPoints, seed, Scatter.TSNE);
     }
 
     /**

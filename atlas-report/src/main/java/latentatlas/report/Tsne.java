@@ -166,23 +166,88 @@ public final class Tsne {
     /** The k nearest neighbours of every row (self excluded), by squared Euclidean distance, ascending. */
     private static void nearest(float[] data, int n, int d, int k, int[] neighbours, double[] distances) {
         double[] row = new double[n];
-        Integer[] order = new Integer[n];
+        int[] chosen = new int[k];
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                double s = 0;
-                for (int c = 0; c < d; c++) {
-                    double diff = (double) data[i * d + c] - data[j * d + c];
-                    s += diff * diff;
-                }
-                row[j] = s;
-                order[j] = j;
-            }
-            row[i] = Double.POSITIVE_INFINITY;
-            Arrays.sort(order, (a, b) -> Double.compare(row[a], row[b]));
+            squaredDistances(data, n, d, i, row);
+            smallest(row, k, chosen);
             for (int a = 0; a < k; a++) {
-                neighbours[i * k + a] = order[a];
-                distances[i * k + a] = row[order[a]];
+                neighbours[i * k + a] = chosen[a];
+                distances[i * k + a] = row[chosen[a]];
             }
+        }
+    }
+
+    /** {@code row[j] = ||x_i - x_j||^2} in double, {@code row[i] = +inf}. */
+    private static void squaredDistances(float[] data, int n, int d, int i, double[] row) {
+        for (int j = 0; j < n; j++) {
+            double s = 0;
+            for (int c = 0; c < d; c++) {
+                double diff = (double) data[i * d + c] - data[j * d + c];
+                s += diff * diff;
+            }
+            row[j] = s;
+        }
+        row[i] = Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * The indices of the k smallest values, ascending (ties by index), by a bounded max-heap: {@code O(n log k)}.
+     */
+    private static void smallest(double[] values, int k, int[] out) {
+        int size = 0;
+        for (int j = 0; j < values.length; j++) {
+            if (size < k) {
+                out[size] = j;
+                siftUp(values, out, size++);
+            } else if (before(values, j, out[0])) {
+                out[0] = j;
+                siftDown(values, out, size);
+            }
+        }
+        // heap sort: repeatedly move the largest to the end
+        for (int end = size - 1; end > 0; end--) {
+            int t = out[0];
+            out[0] = out[end];
+            out[end] = t;
+            siftDown(values, out, end);
+        }
+    }
+
+    private static boolean before(double[] v, int a, int b) {
+        return v[a] < v[b] || (v[a] == v[b] && a < b);
+    }
+
+    private static void siftUp(double[] v, int[] heap, int at) {
+        while (at > 0) {
+            int parent = (at - 1) / 2;
+            if (!before(v, heap[parent], heap[at])) {
+                return;
+            }
+            int t = heap[parent];
+            heap[parent] = heap[at];
+            heap[at] = t;
+            at = parent;
+        }
+    }
+
+    private static void siftDown(double[] v, int[] heap, int size) {
+        int at = 0;
+        while (true) {
+            int largest = at;
+            int left = 2 * at + 1;
+            if (left < size && before(v, heap[largest], heap[left])) {
+                largest = left;
+            }
+            if (left + 1 < size && before(v, heap[largest], heap[left + 1])) {
+                largest = left + 1;
+            }
+            if (largest == at) {
+                return;
+            }
+            int t = heap[largest];
+            heap[largest] = heap[at];
+            heap[at] = t;
+            at = largest;
         }
     }
 
@@ -374,38 +439,31 @@ public final class Tsne {
                     + k + ", n " + n + ", " + embedded.length + " values");
         }
         int e = embedded.length / n;
-        double[] row = new double[n];
-        Integer[] order = new Integer[n];
-        int[] rank = new int[n];
+        double[] input = new double[n];
+        double[] output = new double[n];
+        int[] chosen = new int[k];
         double penalty = 0;
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                double s = 0;
-                for (int c = 0; c < d; c++) {
-                    double diff = (double) data[i * d + c] - data[j * d + c];
-                    s += diff * diff;
-                }
-                row[j] = s;
-                order[j] = j;
-            }
-            row[i] = Double.POSITIVE_INFINITY;
-            Arrays.sort(order, (a, b) -> Double.compare(row[a], row[b]));
-            for (int r = 0; r < n; r++) {
-                rank[order[r]] = r + 1;
-            }
+            squaredDistances(data, n, d, i, input);
             for (int j = 0; j < n; j++) {
                 double s = 0;
                 for (int c = 0; c < e; c++) {
                     double diff = embedded[i * e + c] - embedded[j * e + c];
                     s += diff * diff;
                 }
-                row[j] = s;
-                order[j] = j;
+                output[j] = s;
             }
-            row[i] = Double.POSITIVE_INFINITY;
-            Arrays.sort(order, (a, b) -> Double.compare(row[a], row[b]));
+            output[i] = Double.POSITIVE_INFINITY;
+            smallest(output, k, chosen);
             for (int a = 0; a < k; a++) {
-                penalty += Math.max(0, rank[order[a]] - k);
+                int j = chosen[a];
+                int rank = 1; // 1 + the points nearer to i than j in the input space (ties by index)
+                for (int l = 0; l < n; l++) {
+                    if (l != i && before(input, l, j)) {
+                        rank++;
+                    }
+                }
+                penalty += Math.max(0, rank - k);
             }
         }
         return 1 - penalty * 2.0 / ((double) n * k * (2.0 * n - 3.0 * k - 1.0));

@@ -81,6 +81,28 @@ class FiguresTest {
         }
     }
 
+    @Test
+    void tsneScatterOf2000PointsSeparatesFourClusters() throws IOException {
+        int d = 128;
+        LatentSpace space = clusters(new float[][] {axis(d, 3, 1), axis(d, 3, -1), axis(d, 70, 1), axis(d, 70, -1)}, 600, 5);
+        Path png = dir.resolve("tsne.png");
+        long start = System.nanoTime();
+        long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        Figures.tsneScatter(png, List.of(new Figures.Panel("atlas", space)), List.of("a", "b", "c", "d"), 2000, 42);
+        System.out.printf("t-SNE picture of 2,000 points x %d dimensions: %.1f s wall, %.1f s CPU of this thread%n", d,
+                (System.nanoTime() - start) / 1e9,
+                (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e9);
+        BufferedImage image = ImageIO.read(png.toFile());
+        double[][] centroid = classPixels(image, Scatter.panelX(0), 4);
+        for (int a = 0; a < 4; a++) {
+            assertTrue(centroid[a][2] > 100, "pixels of class " + a + ": " + centroid[a][2]);
+            for (int b = 0; b < a; b++) {
+                double gap = Math.hypot(centroid[a][0] - centroid[b][0], centroid[a][1] - centroid[b][1]);
+                assertTrue(gap > Scatter.PANEL / 6.0, "classes " + a + " and " + b + " lie apart, found " + gap + " px");
+            }
+        }
+    }
+
     /** @return per class: mean x, mean y (relative to the plot) and the count of pixels nearest its colour */
     private static double[][] classPixels(BufferedImage image, int x0, int classes) {
         double[][] out = new double[classes][3];
