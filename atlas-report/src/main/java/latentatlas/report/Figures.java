@@ -21,7 +21,8 @@ import java.util.stream.IntStream;
  *   <li>{@link #similarityMatrices}: the cosine self-similarity matrix
  *       {@code S_ij = x_i . x_j / (||x_i|| ||x_j||)}, rows and columns sorted by class, drawn from blue
  *       (-1) through white (0) to red (+1);</li>
- *   <li>{@link #bars}: grouped bar charts (e.g. accuracy total / shared / novel per space).</li>
+ *   <li>{@link #bars}: grouped bar charts (e.g. accuracy total / shared / novel per space), and
+ *       {@link #barsWithErrors} with a whisker on each bar (e.g. a 95% interval over seeds).</li>
  * </ul>
  * Spaces must carry class labels. At most {@code maxPoints} samples per panel are drawn, chosen by a
  * seeded hash of their ids: the same seed draws the same picture, and panels of spaces that hold the
@@ -152,6 +153,24 @@ public final class Figures {
             throw new IllegalArgumentException("bar chart '" + title + "' has no groups");
         }
         BarChart.draw(png, title, groups, max);
+    }
+
+    /**
+     * A grouped bar chart with error bars: each bar {@code value} gets a whisker {@code value +- e} (e.g. the
+     * half-width of a 95% confidence interval over seeds); a bar without an entry in {@code errors} gets none.
+     *
+     * @param png the picture to write
+     * @param title the chart title
+     * @param groups group to series to value, as {@link #bars}
+     * @param errors group to series to the whisker's half-width {@code e} (missing or non-finite: none)
+     * @param max the value at the top of the axis, as {@link #bars}; the axis also holds the whiskers
+     */
+    public static void barsWithErrors(Path png, String title, Map<String, Map<String, Double>> groups,
+                                      Map<String, Map<String, Double>> errors, double max) {
+        if (groups.isEmpty()) {
+            throw new IllegalArgumentException("bar chart '" + title + "' has no groups");
+        }
+        BarChart.draw(png, title, groups, errors, max);
     }
 
     private static void check(List<Panel> panels, int maxPoints) {

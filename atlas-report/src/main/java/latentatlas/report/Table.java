@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * number is a number column, right-aligned in HTML (header included); the others are left-aligned. A
  * column marked with {@link #best} has the cells holding its best leading number (highest or lowest; ties
  * all) in bold. A table of more than {@link #COLLAPSE_ROWS} rows is folded in HTML
- * ({@code <details>}, opened with a click), under its {@link #caption}.
+ * ({@code <details>}, opened with a click), under its {@link #caption}, unless it is kept {@link #open}.
  *
  * <pre>{@code
  * Table t = new Table("space", "probe").best("probe", Table.Best.HIGHEST).id("spaces");
@@ -33,6 +33,7 @@ public final class Table {
     private final Best[] best;
     private String caption;
     private String id;
+    private boolean open;
 
     /** How a cell reads: plain, or the verdict of a claim. */
     public enum Tone {
@@ -144,6 +145,16 @@ public final class Table {
         return this;
     }
 
+    /**
+     * Keeps the table unfolded however long it is (for a table the reader must see, such as a claims matrix).
+     *
+     * @return this table
+     */
+    public Table open() {
+        this.open = true;
+        return this;
+    }
+
     /** @return the number of rows */
     public int size() {
         return rows.size();
@@ -245,7 +256,7 @@ public final class Table {
         }
         boolean[][] marked = marks();
         StringBuilder b = new StringBuilder();
-        boolean fold = rows.size() > COLLAPSE_ROWS;
+        boolean fold = !open && rows.size() > COLLAPSE_ROWS;
         if (fold) {
             b.append("<details><summary>").append(escape(caption != null ? caption : header.get(0)))
                     .append(" (").append(rows.size()).append(" rows; click to show)</summary>\n");

@@ -102,6 +102,8 @@ class DocumentTest {
         }
         assertTrue(t.html().startsWith("<details><summary>Every space (13 rows; click to show)</summary>\n<table>\n"), t.html());
         assertTrue(t.html().endsWith("</table>\n</details>\n"));
+        t.open();
+        assertTrue(t.html().startsWith("<table>\n<caption>Every space</caption>\n"), "kept open: " + t.html());
         Table small = new Table("space").caption("Few").row("s");
         assertTrue(small.html().startsWith("<table>\n<caption>Few</caption>\n"), small.html());
     }

@@ -211,6 +211,24 @@ class FiguresTest {
         assertEquals(Color.WHITE.getRGB(), image.getRGB(x, layout.y(0.95)), "nothing above 0.9");
     }
 
+    @Test
+    void errorBarsAreDrawnAndHeldByTheAxis() throws IOException {
+        Map<String, Map<String, Double>> groups = new LinkedHashMap<>();
+        groups.put("atlas", new LinkedHashMap<>(Map.of("probe", 0.9)));
+        groups.put("end-to-end", new LinkedHashMap<>(Map.of("probe", 0.5)));
+        Map<String, Map<String, Double>> errors = Map.of("atlas", Map.of("probe", 0.2));
+        Path png = dir.resolve("errors.png");
+        Figures.barsWithErrors(png, "probe over seeds", groups, errors, 1.0);
+        BufferedImage image = ImageIO.read(png.toFile());
+        BarChart.Layout layout = BarChart.layout("probe over seeds", groups, errors, 1.0);
+        assertEquals(2.0, layout.hi(), 0, "0.9 + 0.2 above 1 extends the axis to a round 2");
+        int mid = layout.groupX(0) + 8;
+        assertEquals(Color.BLACK.getRGB(), image.getRGB(mid, layout.y(1.05)), "the whisker above the bar");
+        assertEquals(Color.BLACK.getRGB(), image.getRGB(mid, layout.y(1.1)), "its cap");
+        assertEquals(Color.WHITE.getRGB(), image.getRGB(mid, layout.y(1.2)), "nothing above the cap");
+        assertEquals(Color.WHITE.getRGB(), image.getRGB(layout.groupX(1) + 8, layout.y(0.55)), "no whisker without an error");
+    }
+
     private static Map<String, Double> series(double total, double shared) {
         Map<String, Double> values = new LinkedHashMap<>();
         values.put("total", total);
