@@ -45,8 +45,12 @@ import java.util.stream.IntStream;
 public final class SpaceAnalyses {
     /** The neighbours of the k-NN classifier. */
     public static final int KNN = CosineKnn.DEFAULT_K;
-    /** The most test samples of an RBF CKA (a seeded subsample beyond that): two 2,000^2 kernels, well under a second. */
-    public static final int RBF_CKA_SAMPLES = 2000;
+    /**
+     * The most test samples of an RBF CKA (a seeded subsample beyond that): its kernels are {@code n x n}, and at
+     * 1,000 samples one comparison costs about a second of CPU (2,000: four times that, the largest item of
+     * an analysis on 2 cores).
+     */
+    public static final int RBF_CKA_SAMPLES = 1000;
 
     private final EvaluationSet eval;
     private final LatentSpace endToEndAbsTest;

@@ -63,7 +63,7 @@ import java.util.Set;
 final class ExperimentRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Changes whenever the analyses compute something new, so that older cached analyses are redone. */
-    private static final String ANALYSES_VERSION = "analyses 4";
+    private static final String ANALYSES_VERSION = "analyses 5";
     private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
 
     /** The files of {@code RUN/atlas/MODE/}, written as one set. */
