@@ -189,7 +189,7 @@ public final class SeedSummary {
                 .caption("The paper's claims (rows) under each membership mode (columns), over seeds");
         for (ClaimOverSeeds row : rows.values()) {
             List<Table.Cell> cells = new ArrayList<>(List.of(Table.Cell.of(row.claim), Table.Cell.of(row.paper),
-                    Table.Cell.of(row.marginOf)));
+                    Table.Cell.of(row.marginOf == null ? "–" : row.marginOf)));
             for (String mode : modes) {
                 ClaimOverSeeds c = claims.get(row.claim + '\u0000' + mode);
                 if (c == null) {

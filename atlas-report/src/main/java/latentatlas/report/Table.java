@@ -58,6 +58,12 @@ public final class Table {
      * @param tone how it reads
      */
     public record Cell(String text, Tone tone) {
+        /** Checks that both are given. */
+        public Cell {
+            java.util.Objects.requireNonNull(text, "a cell's text");
+            java.util.Objects.requireNonNull(tone, "a cell's tone");
+        }
+
         /** @return a plain cell */
         public static Cell of(String text) {
             return new Cell(text, Tone.PLAIN);
