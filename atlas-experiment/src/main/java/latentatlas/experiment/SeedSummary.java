@@ -170,8 +170,8 @@ public final class SeedSummary {
             k[3] += i[1] > 0 ? 1 : 0;
         }
         byMode.forEach((mode, k) -> items.add(String.format(Locale.ROOT,
-                "%s%s: of %d claims, %d hold on every seed, %d on some, %d on none; %d have a 95%% interval of the"
-                        + " margin above 0.", mode, mode.equals(Verdicts.ORACLE) ? " (the paper's membership)" : "",
+                "%s%s: of %d claims, on every seed %d, on some %d, on none %d; the 95%% interval of the margin"
+                        + " lies above 0 for %d.", mode, mode.equals(Verdicts.ORACLE) ? " (the paper's membership)" : "",
                 k[0] + k[1] + k[2], k[0], k[1], k[2], k[3])));
         return items;
     }
