@@ -42,8 +42,8 @@ public final class PaperCommand implements Runnable {
     private AnchorSelectionOption anchorSelection;
 
     @Option(names = "--seeds", split = ",", paramLabel = "S,...",
-            description = "Run the whole paper once per seed into OUT/seed-S/ and write OUT/seeds.{md,html,json}:"
-                    + " mean and standard deviation over seeds (overrides --seed).")
+            description = "Run the whole paper once per seed into OUT/seed-S/ and write OUT/seeds.{md,html,json}: per claim the seeds it holds on"
+                    + " and its mean margin with a 95%% t-interval, per space mean and standard deviation (overrides --seed).")
     private List<Long> seeds;
 
     @Option(names = "--out", defaultValue = "runs/paper", paramLabel = "DIR", description = "The paper folder.")

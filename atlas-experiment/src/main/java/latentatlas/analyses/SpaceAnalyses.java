@@ -5,15 +5,16 @@ import latentatlas.charts.TrainingConfig;
 import latentatlas.compute.Shuffles;
 import latentatlas.evaluation.EvaluatedSpace;
 import latentatlas.evaluation.EvaluationSet;
-import latentatlas.evaluation.SpaceKind;
 import latentatlas.metrics.Accuracy;
 import latentatlas.metrics.ClassSeparability;
+import latentatlas.metrics.CkaStatistics;
 import latentatlas.metrics.ClusteringScores;
 import latentatlas.metrics.CosineKnn;
 import latentatlas.metrics.KMeans;
 import latentatlas.metrics.KMeansClustering;
 import latentatlas.metrics.LinearCka;
 import latentatlas.metrics.NearestCentroid;
+import latentatlas.metrics.RbfCka;
 import latentatlas.metrics.Silhouette;
 import latentatlas.probe.Probe;
 import latentatlas.probe.ProbeResult;
@@ -33,12 +34,22 @@ import java.util.stream.IntStream;
 /**
  * Runs every analysis of docs/method.md §6 on one {@link EvaluatedSpace}: the probe (holdout protocol, and
  * the paper's 70/15/15 protocol when asked), nearest centroid, cosine 10-NN, separability, k-means
- * clustering scores and silhouette, and linear CKA against the end-to-end spaces on the test samples,
- * whole and restricted to the shared and to the novel classes.
+ * clustering scores and silhouette, and CKA against the end-to-end spaces on the test samples, whole and
+ * restricted to the shared and to the novel classes, in three variants: linear
+ * ({@code ||Yc^T Xc||_F^2 / (||Xc^T Xc||_F ||Yc^T Yc||_F)}), debiased linear (the same with the unbiased
+ * HSIC of Song et al. 2012; both from one streamed pass, {@link CkaStatistics}) and RBF (Gaussian kernels
+ * {@code exp(-||x_i - x_j||^2 / (2 m))}, {@code m} the median squared distance, {@link RbfCka}) on a
+ * seeded subsample of at most {@value #RBF_CKA_SAMPLES} samples, since its kernels are {@code n x n}.
  */
 public final class SpaceAnalyses {
     /** The neighbours of the k-NN classifier. */
     public static final int KNN = CosineKnn.DEFAULT_K;
+    /**
+     * The most test samples of an RBF CKA (a seeded subsample beyond that): its kernels are {@code n x n}, and at
+     * 1,000 samples one comparison costs about a second of CPU (2,000: four times that, the largest item of
+     * an analysis on 2 cores).
+     */
+    public static final int RBF_CKA_SAMPLES = 1000;
 
     private final EvaluationSet eval;
     private final LatentSpace endToEndAbsTest;
@@ -84,14 +95,15 @@ public final class SpaceAnalyses {
                 () -> ClassSeparability.of(s.test(), eval.separabilityClasses()));
         Clustering clustering = timed("clustering", seconds, () -> clustering(s.test()));
         LatentSpace bySample = s.testBySample();
-        SubsetScores ckaRel = bySample == null ? null : timed("cka", seconds, () -> cka(bySample, endToEndRelTest));
-        SubsetScores ckaAbs = bySample == null ? null : timed("cka", seconds, () -> cka(bySample, endToEndAbsTest));
+        SubsetScores[] ckaRel = bySample == null ? new SubsetScores[3] : cka(bySample, endToEndRelTest, seconds);
+        SubsetScores[] ckaAbs = bySample == null ? new SubsetScores[3] : cka(bySample, endToEndAbsTest, seconds);
         SubsetScores ckaTask = taskAbsTest == null || !s.space().atlas() ? null
                 : timed("cka", seconds, () -> SubsetScores.onlyTotal(
                         LinearCka.of(s.test(), taskAbsTest.select("task abs", s.test().ids()))));
         seconds.put("total", (System.nanoTime() - start) / 1e9);
         return new SpaceScores(s.space(), s.membershipName(), s.labelFree(), rows, probe, probePaper, centroid, knn,
-                separability, clustering, ckaRel, ckaAbs, ckaTask, s.routing(), seconds);
+                separability, clustering, ckaRel[0], ckaAbs[0], ckaTask, ckaRel[1], ckaAbs[1], ckaRel[2], ckaAbs[2],
+                s.routing(), seconds);
     }
 
     /**
@@ -198,19 +210,46 @@ public final class SpaceAnalyses {
                 scores.mutualInformation(), silhouette);
     }
 
-    /** Linear CKA on the common test samples: whole, and restricted to the shared and novel classes. */
-    private SubsetScores cka(LatentSpace x, LatentSpace reference) {
+    /**
+     * CKA on the common test samples, whole and restricted to the shared and novel classes: linear and
+     * debiased linear (timed as {@code cka}), RBF (timed as {@code cka_rbf}).
+     *
+     * @return {linear, debiased, RBF}
+     */
+    private SubsetScores[] cka(LatentSpace x, LatentSpace reference, Map<String, Double> seconds) {
         LatentSpace y = reference.select("end-to-end", x.ids());
-        double total = LinearCka.of(x, y);
-        Map<String, Double> bySubset = new HashMap<>();
+        Map<String, int[]> subsets = new LinkedHashMap<>();
         eval.subsets().forEach((name, classes) -> {
             Set<Integer> keep = set(classes);
             int[] rows = IntStream.range(0, x.size()).filter(i -> keep.contains(x.label(i))).toArray();
             if (rows.length > 1) {
-                bySubset.put(name, LinearCka.of(x.rows(rows), y.rows(rows)));
+                subsets.put(name, rows);
             }
         });
-        return subsetScores(total, bySubset);
+        SubsetScores[] out = new SubsetScores[3];
+        timed("cka", seconds, () -> {
+            CkaStatistics all = LinearCka.statistics(x, y);
+            Map<String, Double> linear = new HashMap<>();
+            Map<String, Double> debiased = new HashMap<>();
+            subsets.forEach((name, rows) -> {
+                CkaStatistics part = LinearCka.statistics(x.rows(rows), y.rows(rows));
+                linear.put(name, part.linearCka());
+                if (rows.length >= 4) {
+                    debiased.put(name, part.debiasedCka());
+                }
+            });
+            out[0] = subsetScores(all.linearCka(), linear);
+            out[1] = all.count() >= 4 ? subsetScores(all.debiasedCka(), debiased) : null;
+            return null;
+        });
+        timed("cka_rbf", seconds, () -> {
+            Map<String, Double> rbf = new HashMap<>();
+            subsets.forEach((name, rows) -> rbf.put(name,
+                    RbfCka.of(x.rows(rows), y.rows(rows), Math.min(RBF_CKA_SAMPLES, rows.length), config.seed())));
+            out[2] = subsetScores(RbfCka.of(x, y, Math.min(RBF_CKA_SAMPLES, Math.max(2, x.size())), config.seed()), rbf);
+            return null;
+        });
+        return out;
     }
 
     private static Set<Integer> set(int[] classes) {

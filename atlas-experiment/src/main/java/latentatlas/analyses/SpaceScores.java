@@ -35,12 +35,20 @@ import java.util.Map;
  * @param ckaVsEndToEndAbs linear CKA with the end-to-end absolute space, same keys
  * @param ckaVsTaskAbs settings 2 and 3, atlas spaces: linear CKA with the task charts' absolute space
  *                     (each test sample embedded by the chart of its task, oracle), key {@code total}
+ * @param ckaDebiasedVsEndToEndRel debiased linear CKA (the unbiased HSIC estimator; near 0 for unrelated
+ *                                 spaces, may be slightly negative) with the end-to-end relative space, keys
+ *                                 as {@code ckaVsEndToEndRel}
+ * @param ckaDebiasedVsEndToEndAbs debiased linear CKA with the end-to-end absolute space
+ * @param ckaRbfVsEndToEndRel RBF CKA (Gaussian kernels, bandwidth the median squared distance) with the
+ *                            end-to-end relative space, on a seeded subsample of at most
+ *                            {@value SpaceAnalyses#RBF_CKA_SAMPLES} test samples (per subset), same keys
+ * @param ckaRbfVsEndToEndAbs RBF CKA with the end-to-end absolute space
  * @param routing for a label-free rule, on the test samples: {@code recall} (the chosen charts include
  *                one that has the sample's class), {@code top1} (the most weighted chart has it),
  *                {@code charts} (mean number of charts per sample)
  * @param seconds wall-clock seconds spent on this space's analyses: {@code total} and one key per analysis
  *                ({@code probe}, {@code probe_paper}, {@code centroid}, {@code knn}, {@code separability},
- *                {@code clustering}, {@code cka}); empty when the scores were copied from a space with
+ *                {@code clustering}, {@code cka} (linear and debiased), {@code cka_rbf}); empty when the scores were copied from a space with
  *                identical rows
  *
  * <p>Key order in {@code results.json}: {@code label_free}, {@code probe_paper}, the three CKA keys, then the
@@ -49,13 +57,18 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"label_free", "probe_paper", "cka_vs_end_to_end_rel", "cka_vs_end_to_end_abs", "cka_vs_task_abs",
-        "space", "membership", "rows", "probe", "centroid", "knn", "separability", "clustering", "routing", "seconds"})
+        "cka_debiased_vs_end_to_end_rel", "cka_debiased_vs_end_to_end_abs", "cka_rbf_vs_end_to_end_rel",
+        "cka_rbf_vs_end_to_end_abs", "space", "membership", "rows", "probe", "centroid", "knn", "separability", "clustering", "routing", "seconds"})
 public record SpaceScores(SpaceKind space, String membership, @JsonProperty("label_free") Boolean labelFree,
                           Rows rows, SubsetScores probe, @JsonProperty("probe_paper") SubsetScores probePaper,
                           SubsetScores centroid, SubsetScores knn, Double separability, Clustering clustering,
                           @JsonProperty("cka_vs_end_to_end_rel") SubsetScores ckaVsEndToEndRel,
                           @JsonProperty("cka_vs_end_to_end_abs") SubsetScores ckaVsEndToEndAbs,
                           @JsonProperty("cka_vs_task_abs") SubsetScores ckaVsTaskAbs,
+                          @JsonProperty("cka_debiased_vs_end_to_end_rel") SubsetScores ckaDebiasedVsEndToEndRel,
+                          @JsonProperty("cka_debiased_vs_end_to_end_abs") SubsetScores ckaDebiasedVsEndToEndAbs,
+                          @JsonProperty("cka_rbf_vs_end_to_end_rel") SubsetScores ckaRbfVsEndToEndRel,
+                          @JsonProperty("cka_rbf_vs_end_to_end_abs") SubsetScores ckaRbfVsEndToEndAbs,
                           Routing routing, Map<String, Double> seconds) {
     /** @return the name shown in tables, e.g. {@code atlas [oracle]} */
     public String label() {
@@ -69,6 +82,7 @@ public record SpaceScores(SpaceKind space, String membership, @JsonProperty("lab
      */
     public SpaceScores copiedFor(EvaluatedSpace s) {
         return new SpaceScores(s.space(), s.membershipName(), s.labelFree(), rows, probe, probePaper, centroid, knn,
-                separability, clustering, ckaVsEndToEndRel, ckaVsEndToEndAbs, ckaVsTaskAbs, s.routing(), Map.of());
+                separability, clustering, ckaVsEndToEndRel, ckaVsEndToEndAbs, ckaVsTaskAbs, ckaDebiasedVsEndToEndRel,
+                ckaDebiasedVsEndToEndAbs, ckaRbfVsEndToEndRel, ckaRbfVsEndToEndAbs, s.routing(), Map.of());
     }
 }

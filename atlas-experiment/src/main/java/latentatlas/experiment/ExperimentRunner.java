@@ -68,7 +68,7 @@ import java.util.Set;
 final class ExperimentRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Changes whenever the analyses compute something new, so that older cached analyses are redone. */
-    private static final String ANALYSES_VERSION = "analyses 3";
+    private static final String ANALYSES_VERSION = "analyses 5";
     private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
     /** The membership modes of the atlas training rows that train a stitching head each (docs/method.md §9). */
     private static final List<Membership> STITCHING_HEADS = List.of(Membership.ORACLE, Membership.ALL);

@@ -145,19 +145,23 @@ public final class PaperRunner {
         return results;
     }
 
+    /**
+     * The combined report: the verdict (a summary per setting under the paper's and the best label-free
+     * membership, the claim counts), the single-seed note, the claims matrix, probe accuracy by membership
+     * mode, then each setting's sections ({@link RunReport#append}).
+     */
     private static Document report(PaperResults results) {
         Document doc = new Document("latent-atlas: the paper's experiments on " + results.dataset());
+        doc.add(Verdicts.summary(results.runs(), results.claims()));
+        results.runs().values().stream().findFirst().ifPresent(r -> doc.add(Verdicts.singleSeed(r.provenance().seed())));
         doc.paragraph("Crisostomi et al. 2023, \"From charts to atlas\": three task settings, one chart per task, the"
                 + " atlas = mean of the charts' relative spaces. Our numbers beside the paper's claims (docs/method.md §7),"
                 + " under the paper's membership (oracle: test samples are embedded by the charts their label"
                 + " assigns) and under label-free membership (deployable: no label is used to build a test vector).");
         doc.heading(2, "The paper's claims");
-        Table claims = new Table("claim", "paper", "membership", "ours", "holds");
-        for (Claim c : results.claims()) {
-            claims.row(c.claim(), c.paper(), c.membership(), c.ours(), c.holds() ? "yes" : "no");
-        }
-        doc.table(claims);
+        doc.table(Verdicts.claimsMatrix(results.claims()));
         doc.heading(2, "Probe accuracy by membership mode");
+        doc.paragraph("Holdout probe accuracy on the test samples; bold: the best of a setting.");
         doc.table(byMembership(results));
         DeployableReport.appendAll(doc, results.runs());
         for (Map.Entry<String, RunResults> run : results.runs().entrySet()) {
@@ -174,7 +178,8 @@ public final class PaperRunner {
     private static Table byMembership(PaperResults results) {
         List<String> header = new ArrayList<>(List.of("space"));
         header.addAll(results.runs().keySet());
-        Table t = new Table(header.toArray(String[]::new));
+        Table t = new Table(header.toArray(String[]::new)).caption("Probe accuracy of every space, per setting");
+        results.runs().keySet().forEach(name -> t.best(name, Table.Best.HIGHEST));
         Set<String> labels = new LinkedHashSet<>();
         results.runs().values().forEach(r -> r.spaces().forEach(s -> labels.add(s.label())));
         for (String label : labels) {

@@ -19,7 +19,9 @@ import java.util.Map;
 
 /**
  * The pictures of one experiment (docs/method.md §6), in {@code RUN/figures/}: {@value #PCA} (2-D PCA of
- * the test samples in the end-to-end spaces and the atlases, coloured by class), {@value #SIMILARITY}
+ * the test samples in the end-to-end spaces and the atlases, coloured by class), {@value #TSNE} (a 2-D
+ * Barnes-Hut t-SNE of a seeded subsample of {@value #TSNE_POINTS} of the same test samples in the same
+ * spaces, as the paper shows beside PCA), {@value #SIMILARITY}
  * (their class-sorted cosine self-similarity matrices), {@value #PROTOTYPES} (2-D PCA of their class
  * prototypes, the mean test vector of each class), {@value #PROBE} and {@value #SEPARABILITY} (bars per
  * space).
@@ -27,6 +29,10 @@ import java.util.Map;
 public final class RunFigures {
     /** PCA scatter file. */
     public static final String PCA = "pca.png";
+    /** t-SNE scatter file. */
+    public static final String TSNE = "tsne.png";
+    /** The test samples of the t-SNE maps (a seeded subsample, the same in every panel). */
+    public static final int TSNE_POINTS = 2000;
     /** Self-similarity file. */
     public static final String SIMILARITY = "similarity.png";
     /** Class-prototype PCA file. */
@@ -55,6 +61,7 @@ public final class RunFigures {
             }
         }
         Figures.pcaScatter(dir.resolve(PCA), panels, dataset.classes(), 3000, seed);
+        Figures.tsneScatter(dir.resolve(TSNE), panels, dataset.classes(), TSNE_POINTS, seed);
         Figures.similarityMatrices(dir.resolve(SIMILARITY), panels, dataset.classes(), 800, seed);
         List<Figures.Panel> prototypes = panels.stream()
                 .map(p -> new Figures.Panel(p.title(), prototypes(p.space()))).toList();

@@ -1,5 +1,6 @@
 package latentatlas.experiment;
 
+import latentatlas.analyses.SpaceAnalyses;
 import latentatlas.analyses.SpaceScores;
 import latentatlas.analyses.SubsetScores;
 import latentatlas.evaluation.SpaceKind;
@@ -8,16 +9,21 @@ import latentatlas.report.Table;
 import latentatlas.tasks.Setting;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 import static latentatlas.report.Table.number;
 
 /**
- * The report of one experiment ({@code report.md} and {@code report.html} in the run folder): the
- * charts, one table of every space x membership mode (probe accuracy total / shared / novel under
- * both protocols, centroid and k-NN accuracy, separability, CKA with the end-to-end relative space,
- * clustering), the routing quality of the label-free rules, the pictures, the notes and the
+ * The report of one experiment ({@code report.md} and {@code report.html} in the run folder): the verdict
+ * ({@link Verdicts}: a summary under the paper's and the best label-free membership, the claims matrix
+ * of this setting), the charts, a table of every space x membership mode (probe accuracy total / shared /
+ * novel under both protocols, centroid and k-NN accuracy, separability, clustering; the best of each
+ * column in bold), a table of CKA with the end-to-end spaces (linear, debiased linear, RBF), the routing
+ * quality of the label-free rules, the pictures (PCA and t-SNE side by side), the notes and the
  * provenance. Every number is read from {@link RunResults}, so the report and {@code results.json}
  * agree.
  */
@@ -31,6 +37,15 @@ public final class RunReport {
      */
     public static void write(Path dir, RunResults results) {
         Document doc = new Document("latent-atlas: " + results.provenance().dataset() + ", " + results.setting());
+        Map<String, RunResults> runs = Map.of(results.setting().externalName(), results);
+        List<Claim> claims = new ArrayList<>();
+        results.provenance().memberships().forEach(m -> claims.addAll(PaperClaims.evaluate(runs, m)));
+        doc.add(Verdicts.summary(runs, claims));
+        doc.add(Verdicts.singleSeed(results.provenance().seed()));
+        if (!claims.isEmpty()) {
+            doc.heading(3, "The paper's claims");
+            doc.table(Verdicts.claimsMatrix(claims));
+        }
         append(doc, results, "figures/");
         doc.write(dir);
     }
@@ -56,7 +71,14 @@ public final class RunReport {
         }
         doc.table(charts);
         doc.heading(3, "Spaces");
+        doc.paragraph("Accuracies and separability on the test samples; bold: the best of a column.");
         doc.table(spaces(results));
+        doc.heading(3, "Similarity with the end-to-end model (CKA, test samples)");
+        doc.paragraph("Linear CKA, debiased linear CKA (unbiased HSIC: near 0 for unrelated spaces) and RBF CKA"
+                + " (median bandwidth, on a seeded subsample of at most " + SpaceAnalyses.RBF_CKA_SAMPLES
+                + " samples) with the end-to-end relative (rel) and absolute (abs) spaces. A naive space, with"
+                + " several rows per sample, has none.");
+        doc.table(cka(results));
         Table routing = new Table("membership", "recall", "top-1", "charts per sample");
         for (SpaceScores s : results.spaces()) {
             if (s.routing() != null && s.space() == SpaceKind.ATLAS) {
@@ -75,6 +97,8 @@ public final class RunReport {
         DeployableReport.append(doc, String.valueOf(results.setting()), results);
         doc.heading(3, "Pictures");
         doc.image("2-D PCA of the test samples, coloured by class", figures + RunFigures.PCA);
+        doc.image("2-D t-SNE of " + RunFigures.TSNE_POINTS + " test samples (a seeded subsample, the same in every"
+                + " panel), coloured by class: t-SNE keeps neighbourhoods, not distances", figures + RunFigures.TSNE);
         doc.image("Cosine self-similarity of test samples, sorted by class", figures + RunFigures.SIMILARITY);
         doc.image("2-D PCA of the class prototypes (mean test vector of each class)", figures + RunFigures.PROTOTYPES);
         doc.image("Probe accuracy per space", figures + RunFigures.PROBE);
@@ -86,32 +110,64 @@ public final class RunReport {
                 + ". Probe: " + p.probeTraining() + ".");
     }
 
-    /** @return the space x membership table */
+    /** @return the space x membership table; the best of each score column in bold */
     public static Table spaces(RunResults results) {
         boolean shared = results.setting() == Setting.SHARED_CLASSES;
         Table t = shared
                 ? new Table("space", "label-free", "probe total", "probe shared", "probe novel", "probe (paper) total",
-                        "centroid", "10-NN", "separability (novel)", "CKA vs e2e rel", "CKA shared", "CKA novel",
-                        "V-measure", "silhouette")
-                : new Table("space", "label-free", "probe total", "centroid", "10-NN", "separability", "CKA vs e2e rel",
-                        "CKA vs e2e abs", "CKA vs task abs", "V-measure", "silhouette");
+                        "centroid", "10-NN", "separability (novel)", "V-measure", "silhouette")
+                : new Table("space", "label-free", "probe total", "centroid", "10-NN", "separability", "V-measure",
+                        "silhouette");
+        for (String column : shared
+                ? List.of("probe total", "probe shared", "probe novel", "probe (paper) total", "centroid", "10-NN",
+                        "separability (novel)", "V-measure", "silhouette")
+                : List.of("probe total", "centroid", "10-NN", "separability", "V-measure", "silhouette")) {
+            t.best(column, Table.Best.HIGHEST);
+        }
+        t.caption("Every space and membership mode");
         for (SpaceScores s : results.spaces()) {
             String free = s.labelFree() == null ? "yes" : s.labelFree() ? "yes" : "no";
-            SubsetScores cka = s.ckaVsEndToEndRel();
             if (shared) {
                 t.row(s.label(), free, number(s.probe().total()), number(s.probe().shared()), number(s.probe().novel()),
                         number(part(s.probePaper(), SubsetScores::total)), number(s.centroid().total()),
-                        number(s.knn().total()), number(s.separability()), number(part(cka, SubsetScores::total)),
-                        number(part(cka, SubsetScores::shared)), number(part(cka, SubsetScores::novel)),
-                        number(s.clustering().vMeasure()), number(s.clustering().silhouette()));
+                        number(s.knn().total()), number(s.separability()), number(s.clustering().vMeasure()),
+                        number(s.clustering().silhouette()));
             } else {
                 t.row(s.label(), free, number(s.probe().total()), number(s.centroid().total()),
-                        number(s.knn().total()), number(s.separability()), number(part(cka, SubsetScores::total)),
-                        number(part(s.ckaVsEndToEndAbs(), SubsetScores::total)),
-                        number(part(s.ckaVsTaskAbs(), SubsetScores::total)),
-                        number(s.clustering().vMeasure()),
+                        number(s.knn().total()), number(s.separability()), number(s.clustering().vMeasure()),
                         number(s.clustering().silhouette()));
             }
+        }
+        return t;
+    }
+
+    /** @return CKA of every space with the end-to-end spaces: linear, debiased, RBF (and the task charts' abs) */
+    public static Table cka(RunResults results) {
+        boolean shared = results.setting() == Setting.SHARED_CLASSES;
+        List<String> header = new ArrayList<>(List.of("space", "linear rel"));
+        if (shared) {
+            header.addAll(List.of("linear rel shared", "linear rel novel"));
+        }
+        header.addAll(List.of("debiased rel", "RBF rel", "linear abs", "debiased abs", "RBF abs"));
+        if (!shared) {
+            header.add("linear vs task abs");
+        }
+        Table t = new Table(header.toArray(String[]::new)).caption("CKA with the end-to-end spaces");
+        for (SpaceScores s : results.spaces()) {
+            List<String> row = new ArrayList<>(List.of(s.label(), number(part(s.ckaVsEndToEndRel(), SubsetScores::total))));
+            if (shared) {
+                row.add(number(part(s.ckaVsEndToEndRel(), SubsetScores::shared)));
+                row.add(number(part(s.ckaVsEndToEndRel(), SubsetScores::novel)));
+            }
+            row.add(number(part(s.ckaDebiasedVsEndToEndRel(), SubsetScores::total)));
+            row.add(number(part(s.ckaRbfVsEndToEndRel(), SubsetScores::total)));
+            row.add(number(part(s.ckaVsEndToEndAbs(), SubsetScores::total)));
+            row.add(number(part(s.ckaDebiasedVsEndToEndAbs(), SubsetScores::total)));
+            row.add(number(part(s.ckaRbfVsEndToEndAbs(), SubsetScores::total)));
+            if (!shared) {
+                row.add(number(part(s.ckaVsTaskAbs(), SubsetScores::total)));
+            }
+            t.row(row.toArray(String[]::new));
         }
         return t;
     }

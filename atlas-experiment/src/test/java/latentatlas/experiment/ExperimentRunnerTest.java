@@ -118,13 +118,25 @@ class ExperimentRunnerTest {
         RunResults read = RunResults.read(dir.resolve("run/results.json"));
         assertEquals(first.space("atlas [oracle]").probe(), read.space("atlas [oracle]").probe());
         String html = Files.readString(dir.resolve("run/report.html"));
-        assertTrue(html.contains("atlas [exclusive-claim]") && html.contains("figures/pca.png"), html);
-        for (String png : List.of(RunFigures.PCA, RunFigures.SIMILARITY, RunFigures.PROTOTYPES, RunFigures.PROBE,
+        assertTrue(html.contains("atlas [exclusive-claim]") && html.contains("src=\"data:image/png;base64,"), html);
+        assertEquals(List.of(), latentatlas.report.SelfContained.references(html), "report.html refers to no other file");
+        assertTrue(Files.readString(dir.resolve("run/report.md")).contains("](figures/" + RunFigures.TSNE + ")"));
+        for (String png : List.of(RunFigures.PCA, RunFigures.TSNE, RunFigures.SIMILARITY, RunFigures.PROTOTYPES, RunFigures.PROBE,
                 RunFigures.SEPARABILITY)) {
             assertNotNull(ImageIO.read(dir.resolve("run/figures").resolve(png).toFile()), png);
         }
         assertTrue(Files.isRegularFile(dir.resolve("run/atlas/oracle/test.npy")));
         assertTrue(Files.isRegularFile(dir.resolve("e2e/charts/task-0/chart.json")), "end-to-end chart in the shared store");
+    }
+
+    @Test
+    void theReportRendersInABrowser() throws Exception {
+        assumeTrue(HeadlessChromium.find().isPresent(), HeadlessChromium.missing());
+        Path scratch = Files.createTempDirectory(dir, "browser");
+        HeadlessChromium.Seen seen = HeadlessChromium.render(HeadlessChromium.find().get(), dir.resolve("run/report.html"), scratch);
+        assertTrue(seen.images() >= 6, "pictures: " + seen);
+        assertEquals(seen.images(), seen.decoded(), "every picture decodes: " + seen);
+        assertTrue(seen.summaryShown() && seen.summaryOnFirstScreen() && seen.matrixShown(), seen.toString());
     }
 
     @Test
@@ -136,6 +148,16 @@ class ExperimentRunnerTest {
         assertTrue(first.space("atlas [oracle]").probe().total() > 0.5);
         assertEquals(1.0, e2e.ckaVsEndToEndAbs().total(), 1e-6, "CKA of a space with itself");
         assertEquals(1.0, rel.ckaVsEndToEndRel().total(), 1e-6);
+        assertEquals(1.0, e2e.ckaDebiasedVsEndToEndAbs().total(), 1e-6, "debiased CKA of a space with itself");
+        assertEquals(1.0, rel.ckaRbfVsEndToEndRel().total(), 1e-6, "RBF CKA of a space with itself");
+        for (SpaceScores s : first.spaces()) {
+            if (s.ckaVsEndToEndRel() != null) {
+                double debiased = s.ckaDebiasedVsEndToEndRel().total();
+                double rbf = s.ckaRbfVsEndToEndRel().total();
+                assertTrue(debiased >= -1 && debiased <= 1 && rbf >= 0 && rbf <= 1, s.label() + ": " + debiased + ", " + rbf);
+                assertTrue(s.seconds().isEmpty() || s.seconds().containsKey("cka_rbf"), s.label() + " times its RBF CKA");
+            }
+        }
         assertEquals(1.0, first.space("atlas [all]").routing().recall(), 0.0, "all charts include the owner");
         assertEquals(3.0, first.space("atlas [all]").routing().charts(), 0.0);
         SpaceScores naiveAll = first.space("naive [all]");

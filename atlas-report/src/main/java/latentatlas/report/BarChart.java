@@ -18,7 +18,9 @@ import java.util.Map;
  * <p>The value axis runs from {@code min(0, smallest value)} to {@code max(max, largest value)} (a
  * value above the requested top extends the axis to a round number instead of being cut). Missing
  * and non-finite values draw no bar but a grey "n/a". Group names that are wider than their group are
- * written at 45 degrees and the picture grows to hold them; nothing is cut or overlapped.
+ * written at 45 degrees and the picture grows to hold them; nothing is cut or overlapped. With error
+ * bars, each bar gets a whisker from {@code value - e} to {@code value + e} (capped ends), and the axis
+ * holds the whiskers too.
  */
 final class BarChart {
     private static final int MARGIN = 20;
@@ -85,18 +87,32 @@ final class BarChart {
     }
 
     static Layout layout(String title, Map<String, Map<String, Double>> groups, double max) {
+        return layout(title, groups, Map.of(), max);
+    }
+
+    /** The half-width of a bar's error bar, or 0 when it has none. */
+    private static double error(Map<String, Map<String, Double>> errors, String group, String series) {
+        Map<String, Double> g = errors.get(group);
+        Double e = g == null ? null : g.get(series);
+        return e == null || !Double.isFinite(e) ? 0 : Math.abs(e);
+    }
+
+    static Layout layout(String title, Map<String, Map<String, Double>> groups, Map<String, Map<String, Double>> errors,
+                         double max) {
         List<String> series = new ArrayList<>();
         List<String> names = new ArrayList<>(groups.keySet());
         double lo = 0;
         double hi = Double.isFinite(max) && max > 0 ? max : 0;
-        for (Map<String, Double> g : groups.values()) {
+        for (Map.Entry<String, Map<String, Double>> group : groups.entrySet()) {
+            Map<String, Double> g = group.getValue();
             for (Map.Entry<String, Double> e : (g == null ? Map.<String, Double>of() : g).entrySet()) {
                 if (!series.contains(e.getKey())) {
                     series.add(e.getKey());
                 }
                 if (e.getValue() != null && Double.isFinite(e.getValue())) {
-                    lo = Math.min(lo, e.getValue());
-                    hi = Math.max(hi, e.getValue());
+                    double whisker = error(errors, group.getKey(), e.getKey());
+                    lo = Math.min(lo, e.getValue() - whisker);
+                    hi = Math.max(hi, e.getValue() + whisker);
                 }
             }
         }
@@ -129,7 +145,12 @@ final class BarChart {
     }
 
     static void draw(Path png, String title, Map<String, Map<String, Double>> groups, double max) {
-        Layout layout = layout(title, groups, max);
+        draw(png, title, groups, Map.of(), max);
+    }
+
+    static void draw(Path png, String title, Map<String, Map<String, Double>> groups,
+                     Map<String, Map<String, Double>> errors, double max) {
+        Layout layout = layout(title, groups, errors, max);
         Canvas canvas = new Canvas(layout.width(), layout.height());
         canvas.title(title, MARGIN, 28, layout.width() - 2 * MARGIN);
         for (double t : ticks(layout.lo(), layout.hi())) {
@@ -157,6 +178,16 @@ final class BarChart {
                 int top = layout.y(value);
                 canvas.g.setColor(Palette.of(s, series.size()));
                 canvas.g.fillRect(bx, Math.min(top, zero), BAR - 2, Math.abs(zero - top));
+                double whisker = error(errors, layout.names().get(k), series.get(s));
+                if (whisker > 0) {
+                    int mid = bx + (BAR - 2) / 2;
+                    int up = layout.y(value + whisker);
+                    int down = layout.y(value - whisker);
+                    canvas.g.setColor(Color.BLACK);
+                    canvas.g.drawLine(mid, up, mid, down);
+                    canvas.g.drawLine(mid - 4, up, mid + 4, up);
+                    canvas.g.drawLine(mid - 4, down, mid + 4, down);
+                }
             }
             AffineTransform saved = canvas.g.getTransform();
             canvas.g.transform(layout.nameTransform(k));

@@ -15,10 +15,14 @@ import java.util.stream.IntStream;
  *   <li>{@link #pcaScatter}: each space projected on its first two principal components
  *       ({@code Xc v_1, Xc v_2} with {@code v_k} the leading eigenvectors of the covariance of the
  *       centred data), points coloured by class, one panel per space side by side;</li>
+ *   <li>{@link #tsneScatter}: each space embedded in two dimensions by Barnes-Hut t-SNE ({@link Tsne}:
+ *       perplexity 30, scikit-learn's recipe), the same seeded subsample in every panel, points coloured
+ *       by class, the KL divergence and trustworthiness under each panel;</li>
  *   <li>{@link #similarityMatrices}: the cosine self-similarity matrix
  *       {@code S_ij = x_i . x_j / (||x_i|| ||x_j||)}, rows and columns sorted by class, drawn from blue
  *       (-1) through white (0) to red (+1);</li>
- *   <li>{@link #bars}: grouped bar charts (e.g. accuracy total / shared / novel per space);</li>
+ *   <li>{@link #bars}: grouped bar charts (e.g. accuracy total / shared / novel per space), and
+ *       {@link #barsWithErrors} with a whisker on each bar (e.g. a 95% interval over seeds);</li>
  *   <li>{@link #lines}: line plots (e.g. accuracy against the number of anchors, one line per strategy).</li>
  * </ul>
  * Spaces must carry class labels. At most {@code maxPoints} samples per panel are drawn, chosen by a
@@ -80,6 +84,27 @@ public final class Figures {
         }
         checkLabels(panels, classNames.size());
         Scatter.draw(png, panels, List.copyOf(classNames), maxPoints, seed);
+    }
+
+    /**
+     * Side-by-side 2-D t-SNE maps ({@link Tsne}, deterministic: PCA initialisation) with a legend of class
+     * names. t-SNE keeps neighbourhoods, not distances: the size of a cluster and the gaps between clusters
+     * mean little. Costs a few seconds per panel of 2,000 points.
+     *
+     * @param png the picture to write
+     * @param panels the spaces, left to right
+     * @param classNames the name of each class label; every label must be in {@code [0, classNames.size())}
+     * @param maxPoints the most points per panel (a seeded subsample beyond that, the same samples in
+     *                  every panel that holds them)
+     * @param seed the subsample's seed
+     */
+    public static void tsneScatter(Path png, List<Panel> panels, List<String> classNames, int maxPoints, long seed) {
+        check(panels, maxPoints);
+        if (classNames.isEmpty()) {
+            throw new IllegalArgumentException("classNames is empty: give one name per class");
+        }
+        checkLabels(panels, classNames.size());
+        Scatter.draw(png, panels, List.copyOf(classNames), maxPoints, seed, Scatter.TSNE);
     }
 
     /**
@@ -149,6 +174,24 @@ public final class Figures {
             throw new IllegalArgumentException("line plot '" + title + "' has no series");
         }
         LinePlot.draw(png, title, xLabel, yLabel, series, logX);
+    }
+
+    /**
+     * A grouped bar chart with error bars: each bar {@code value} gets a whisker {@code value +- e} (e.g. the
+     * half-width of a 95% confidence interval over seeds); a bar without an entry in {@code errors} gets none.
+     *
+     * @param png the picture to write
+     * @param title the chart title
+     * @param groups group to series to value, as {@link #bars}
+     * @param errors group to series to the whisker's half-width {@code e} (missing or non-finite: none)
+     * @param max the value at the top of the axis, as {@link #bars}; the axis also holds the whiskers
+     */
+    public static void barsWithErrors(Path png, String title, Map<String, Map<String, Double>> groups,
+                                      Map<String, Map<String, Double>> errors, double max) {
+        if (groups.isEmpty()) {
+            throw new IllegalArgumentException("bar chart '" + title + "' has no groups");
+        }
+        BarChart.draw(png, title, groups, errors, max);
     }
 
     private static void check(List<Panel> panels, int maxPoints) {

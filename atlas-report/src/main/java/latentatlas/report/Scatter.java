@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Side-by-side 2-D PCA scatters ({@link Pca}), one panel per space, points coloured by class and
+ * Side-by-side 2-D scatters (a {@link Projection}: {@link Pca} or {@link Tsne}), one panel per space, points coloured by class and
  * drawn in a seeded random order (so that no class hides the others by coming last), both axes on
  * the same scale (the picture does not stretch the second component), and a class legend below.
  */
@@ -25,7 +25,49 @@ final class Scatter {
     private Scatter() {
     }
 
+    /**
+     * @param xy row-major {@code n x 2} coordinates
+     * @param xLabel the label under the horizontal axis
+     * @param yLabel the label beside the vertical axis
+     */
+    record Projected(double[] xy, String xLabel, String yLabel) {
+    }
+
+    /** Maps a panel's (subsampled) rows to two coordinates. */
+    interface Projection {
+        Projected project(LatentSpace sample);
+    }
+
+    /** The 2-D PCA, axes labelled with their share of the variance. */
+    static final Projection PCA = sample -> {
+        Pca.Projection pca = Pca.project2(sample.rawVectors(), sample.size(), sample.dim());
+        return new Projected(pca.xy(), axisLabel(1, pca.explained()[0]), axisLabel(2, pca.explained()[1]));
+    };
+
+    /**
+     * Barnes-Hut t-SNE with scikit-learn's defaults (perplexity 30, or {@code (n - 1) / 3} for fewer than 91
+     * points), the horizontal axis labelled with the KL divergence and the trustworthiness at 10 neighbours.
+     */
+    static final Projection TSNE = sample -> {
+        int n = sample.size();
+        if (n < 2) {
+            return new Projected(new double[2 * n], "t-SNE 1", "t-SNE 2");
+        }
+        double perplexity = Math.min(Tsne.Config.DEFAULT.perplexity(), Math.max(1, (n - 1) / 3.0));
+        Tsne.Embedding e = Tsne.embed(sample.rawVectors(), n, sample.dim(), Tsne.Config.DEFAULT.withPerplexity(
+                Math.min(perplexity, n - 1.0)));
+        String quality = n > 22 ? String.format(java.util.Locale.ROOT, "t-SNE 1 (KL %.2f, trustworthiness@10 %.3f)",
+                e.kl(), Tsne.trustworthiness(sample.rawVectors(), n, sample.dim(), e.xy(), 10))
+                : String.format(java.util.Locale.ROOT, "t-SNE 1 (KL %.2f)", e.kl());
+        return new Projected(e.xy(), quality, "t-SNE 2");
+    };
+
     static void draw(Path png, List<Figures.Panel> panels, List<String> classNames, int maxPoints, long seed) {
+        draw(png, panels, classNames, maxPoints, seed, PCA);
+    }
+
+    static void draw(Path png, List<Figures.Panel> panels, List<String> classNames, int maxPoints, long seed,
+                     Projection projection) {
         int classes = classNames.size();
         int width = 2 * MARGIN + panels.size() * (AXIS + PANEL + GAP) - GAP;
         Legend legend = new Legend(classNames, width - 2 * MARGIN);
@@ -45,11 +87,13 @@ final class Scatter {
             }
             int[] rows = Subsample.rows(space, maxPoints, seed);
             LatentSpace sample = space.rows(rows);
-            Pca.Projection pca = Pca.project2(sample.rawVectors(), sample.size(), sample.dim());
-            points(canvas, sample, pca.xy(), classes, x0);
+            Projected projected = projection.project(sample);
+            points(canvas, sample, projected.xy(), classes, x0);
             canvas.g.setColor(Color.DARK_GRAY);
-            canvas.g.drawString(axisLabel(1, pca.explained()[0]), x0 + PANEL / 2 - 60, TOP + PANEL + 18);
-            canvas.rotated(axisLabel(2, pca.explained()[1]), x0 - 8, TOP + PANEL / 2 + 60, -Math.PI / 2);
+            int xWidth = Canvas.width(projected.xLabel(), Canvas.PLAIN);
+            canvas.g.drawString(projected.xLabel(), x0 + (PANEL - xWidth) / 2, TOP + PANEL + 18);
+            int yWidth = Canvas.width(projected.yLabel(), Canvas.PLAIN);
+            canvas.rotated(projected.yLabel(), x0 - 8, TOP + (PANEL + yWidth) / 2, -Math.PI / 2);
         }
         legend.draw(canvas, MARGIN + AXIS, legendTop);
         canvas.save(png);

@@ -81,6 +81,28 @@ class FiguresTest {
         }
     }
 
+    @Test
+    void tsneScatterOf2000PointsSeparatesFourClusters() throws IOException {
+        int d = 128;
+        LatentSpace space = clusters(new float[][] {axis(d, 3, 1), axis(d, 3, -1), axis(d, 70, 1), axis(d, 70, -1)}, 600, 5);
+        Path png = dir.resolve("tsne.png");
+        long start = System.nanoTime();
+        long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        Figures.tsneScatter(png, List.of(new Figures.Panel("atlas", space)), List.of("a", "b", "c", "d"), 2000, 42);
+        System.out.printf("t-SNE picture of 2,000 points x %d dimensions: %.1f s wall, %.1f s CPU of this thread%n", d,
+                (System.nanoTime() - start) / 1e9,
+                (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e9);
+        BufferedImage image = ImageIO.read(png.toFile());
+        double[][] centroid = classPixels(image, Scatter.panelX(0), 4);
+        for (int a = 0; a < 4; a++) {
+            assertTrue(centroid[a][2] > 100, "pixels of class " + a + ": " + centroid[a][2]);
+            for (int b = 0; b < a; b++) {
+                double gap = Math.hypot(centroid[a][0] - centroid[b][0], centroid[a][1] - centroid[b][1]);
+                assertTrue(gap > Scatter.PANEL / 6.0, "classes " + a + " and " + b + " lie apart, found " + gap + " px");
+            }
+        }
+    }
+
     /** @return per class: mean x, mean y (relative to the plot) and the count of pixels nearest its colour */
     private static double[][] classPixels(BufferedImage image, int x0, int classes) {
         double[][] out = new double[classes][3];
@@ -187,6 +209,24 @@ class FiguresTest {
         assertEquals(Palette.of(1, 2).getRGB(), image.getRGB(layout.groupX(2) + 18 + 8, layout.y(-0.1)),
                 "the negative bar hangs below zero");
         assertEquals(Color.WHITE.getRGB(), image.getRGB(x, layout.y(0.95)), "nothing above 0.9");
+    }
+
+    @Test
+    void errorBarsAreDrawnAndHeldByTheAxis() throws IOException {
+        Map<String, Map<String, Double>> groups = new LinkedHashMap<>();
+        groups.put("atlas", new LinkedHashMap<>(Map.of("probe", 0.9)));
+        groups.put("end-to-end", new LinkedHashMap<>(Map.of("probe", 0.5)));
+        Map<String, Map<String, Double>> errors = Map.of("atlas", Map.of("probe", 0.2));
+        Path png = dir.resolve("errors.png");
+        Figures.barsWithErrors(png, "probe over seeds", groups, errors, 1.0);
+        BufferedImage image = ImageIO.read(png.toFile());
+        BarChart.Layout layout = BarChart.layout("probe over seeds", groups, errors, 1.0);
+        assertEquals(2.0, layout.hi(), 0, "0.9 + 0.2 above 1 extends the axis to a round 2");
+        int mid = layout.groupX(0) + 8;
+        assertEquals(Color.BLACK.getRGB(), image.getRGB(mid, layout.y(1.05)), "the whisker above the bar");
+        assertEquals(Color.BLACK.getRGB(), image.getRGB(mid, layout.y(1.1)), "its cap");
+        assertEquals(Color.WHITE.getRGB(), image.getRGB(mid, layout.y(1.2)), "nothing above the cap");
+        assertEquals(Color.WHITE.getRGB(), image.getRGB(layout.groupX(1) + 8, layout.y(0.55)), "no whisker without an error");
     }
 
     private static Map<String, Double> series(double total, double shared) {
