@@ -78,7 +78,7 @@ public enum Aggregation {
                 return a;
             }
         }
-        throw new InvalidInputException(List.of("aggregation"), "aggregation: expected one of " + names()
+        throw new InvalidInputException(List.of("aggregation"), "expected one of " + names()
                 + ", found '" + name + "'");
     }
 

@@ -494,7 +494,7 @@ public final class AtlasModel {
         try {
             aggregation = Aggregation.parse(aggregationName);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(JSON + ": configuration." + e.getMessage());
+            throw new InvalidInputException(JSON + ": configuration.aggregation: " + e.getMessage());
         }
         JsonNode referenceNode = configuration.get("reference");
         String reference = referenceNode == null || referenceNode.isNull() ? null : text(configuration, "configuration.", "reference");

@@ -244,7 +244,7 @@ class AtlasModelTest {
     void aggregationNamesParseAsTheCommandLineSpellsThem() {
         assertEquals(Aggregation.SHIFTED_MEAN, Aggregation.parse("shifted-mean"));
         assertEquals("mean, first, shifted-mean, procrustes, lstsq", Aggregation.names());
-        assertEquals("aggregation: expected one of mean, first, shifted-mean, procrustes, lstsq, found 'median'",
+        assertEquals("expected one of mean, first, shifted-mean, procrustes, lstsq, found 'median'",
                 assertThrows(InvalidInputException.class, () -> Aggregation.parse("median")).getMessage());
     }
 }

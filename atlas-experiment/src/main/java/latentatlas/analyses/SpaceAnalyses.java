@@ -95,8 +95,8 @@ public final class SpaceAnalyses {
                 () -> ClassSeparability.of(s.test(), eval.separabilityClasses()));
         Clustering clustering = timed("clustering", seconds, () -> clustering(s.test()));
         LatentSpace bySample = s.testBySample();
-        SubsetScores[] ckaRel = bySample == null ? new SubsetScores[3] : cka(bySample, endToEndRelTest, seconds);
-        SubsetScores[] ckaAbs = bySample == null ? new SubsetScores[3] : cka(bySample, endToEndAbsTest, seconds);
+        SubsetScores[] ckaRel = bySample == null ? new SubsetScores[3] : cka(bySample, endToEndRelTest, seconds, true);
+        SubsetScores[] ckaAbs = bySample == null ? new SubsetScores[3] : cka(bySample, endToEndAbsTest, seconds, true);
         SubsetScores ckaTask = taskAbsTest == null || !s.space().atlas() ? null
                 : timed("cka", seconds, () -> SubsetScores.onlyTotal(
                         LinearCka.of(s.test(), taskAbsTest.select("task abs", s.test().ids()))));
@@ -125,7 +125,7 @@ public final class SpaceAnalyses {
      */
     public SubsetScores ckaWithEndToEndRelative(EvaluatedSpace s) {
         LatentSpace bySample = s.testBySample();
-        return bySample == null ? null : cka(bySample, endToEndRelTest);
+        return bySample == null ? null : cka(bySample, endToEndRelTest, new HashMap<>(), false)[0];
     }
 
     /**
@@ -212,11 +212,11 @@ public final class SpaceAnalyses {
 
     /**
      * CKA on the common test samples, whole and restricted to the shared and novel classes: linear and
-     * debiased linear (timed as {@code cka}), RBF (timed as {@code cka_rbf}).
+     * debiased linear (timed as {@code cka}), RBF (timed as {@code cka_rbf}) when asked.
      *
-     * @return {linear, debiased, RBF}
+     * @return {linear, debiased, RBF (null unless {@code withRbf})}
      */
-    private SubsetScores[] cka(LatentSpace x, LatentSpace reference, Map<String, Double> seconds) {
+    private SubsetScores[] cka(LatentSpace x, LatentSpace reference, Map<String, Double> seconds, boolean withRbf) {
         LatentSpace y = reference.select("end-to-end", x.ids());
         Map<String, int[]> subsets = new LinkedHashMap<>();
         eval.subsets().forEach((name, classes) -> {
@@ -242,6 +242,9 @@ public final class SpaceAnalyses {
             out[1] = all.count() >= 4 ? subsetScores(all.debiasedCka(), debiased) : null;
             return null;
         });
+        if (!withRbf) {
+            return out;
+        }
         timed("cka_rbf", seconds, () -> {
             Map<String, Double> rbf = new HashMap<>();
             subsets.forEach((name, rows) -> rbf.put(name,

@@ -45,7 +45,7 @@ class OptionsBadInputTest extends BadInputSuite {
                 of("merge-bad-aggregation", "--aggregation: expected one of mean, first, shifted-mean, procrustes, lstsq, found 'median'",
                         Inputs::twoSpaces, "merge", "--space", A, "--space", B, "--anchors", "{dir}/anchors.npy",
                         "--out", "{dir}/out", "--aggregation", "median"),
-                of("run-bad-aggregation", "--aggregation: aggregation: expected one of mean, first, shifted-mean,"
+                of("run-bad-aggregation", "--aggregation: expected one of mean, first, shifted-mean,"
                         + " procrustes, lstsq, found 'median'", TinyDatasets::mnist, "run", "--dataset", TinyDatasets.MNIST, "--setting",
                         "disjoint", "--partitions", "2", "--anchors", "4", "--out", "{dir}/run", "--aggregation", "median"),
                 of("run-aggregation-first", "--aggregation: expected one that averages under membership weights (mean,"
