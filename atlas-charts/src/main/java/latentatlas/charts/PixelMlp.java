@@ -1,16 +1,11 @@
 package latentatlas.charts;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import latentatlas.dataset.ImageShape;
-import latentatlas.dataset.Samples;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -23,7 +18,7 @@ import java.util.Map;
  * @param shape the image shape
  * @param normalization the per-channel normalisation, fitted on the task's training images
  */
-public record PixelMlp(ImageShape shape, ChannelNormalization normalization) implements ChartArchitecture {
+public record PixelMlp(ImageShape shape, ChannelNormalization normalization) implements ImageArchitecture {
     /** The architecture name recorded in the manifest and given to {@code --charts}. */
     public static final String NAME = "mlp";
     /** The width of the hidden layer. */
@@ -38,18 +33,7 @@ public record PixelMlp(ImageShape shape, ChannelNormalization normalization) imp
 
     /** @return the factory fitting the normalisation on a task's training images */
     public static ChartArchitecture.Factory factory() {
-        return new ChartArchitecture.Factory() {
-            @Override
-            public String name() {
-                return NAME;
-            }
-
-            @Override
-            public ChartArchitecture fit(Samples trainSamples) {
-                ImageInput input = ImageInput.fit(NAME, trainSamples);
-                return new PixelMlp(input.shape(), input.normalization());
-            }
-        };
+        return ImageArchitecture.factory(NAME, PixelMlp::new);
     }
 
     /** @return the architecture {@link #describe()} recorded */
@@ -64,17 +48,8 @@ public record PixelMlp(ImageShape shape, ChannelNormalization normalization) imp
     }
 
     @Override
-    public Map<String, Object> describe() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("name", NAME);
-        input().describeInto(d);
-        d.put("layers", "flatten-linear(" + HIDDEN + ")-silu-linear(" + EMBEDDING_DIM + ")");
-        return d;
-    }
-
-    @Override
-    public Shape sampleShape() {
-        return input().sampleShape();
+    public String layers() {
+        return "flatten-linear(" + HIDDEN + ")-silu-linear(" + EMBEDDING_DIM + ")";
     }
 
     @Override
@@ -89,19 +64,5 @@ public record PixelMlp(ImageShape shape, ChannelNormalization normalization) imp
                 .add(Linear.builder().setUnits(HIDDEN).build())
                 .add(Layers.silu())
                 .add(Linear.builder().setUnits(EMBEDDING_DIM).build());
-    }
-
-    @Override
-    public NDArray prepare(NDArray raw) {
-        return input().prepare(raw);
-    }
-
-    @Override
-    public NDArray inputs(NDManager manager, Samples samples) {
-        return input().inputs(manager, samples);
-    }
-
-    private ImageInput input() {
-        return new ImageInput(NAME, shape, normalization);
     }
 }

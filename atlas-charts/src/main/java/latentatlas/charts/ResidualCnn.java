@@ -1,7 +1,5 @@
 package latentatlas.charts;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
@@ -10,9 +8,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import latentatlas.InvalidInputException;
 import latentatlas.dataset.ImageShape;
-import latentatlas.dataset.Samples;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -27,7 +23,7 @@ import java.util.Map;
  * @param shape the image shape
  * @param normalization the per-channel normalisation, fitted on the task's training images
  */
-public record ResidualCnn(ImageShape shape, ChannelNormalization normalization) implements ChartArchitecture {
+public record ResidualCnn(ImageShape shape, ChannelNormalization normalization) implements ImageArchitecture {
     /** The architecture name recorded in the manifest and given to {@code --charts}. */
     public static final String NAME = "resnet";
     /** The width of the embedding layer (the small CNN's). */
@@ -44,18 +40,7 @@ public record ResidualCnn(ImageShape shape, ChannelNormalization normalization) 
 
     /** @return the factory fitting the normalisation on a task's training images */
     public static ChartArchitecture.Factory factory() {
-        return new ChartArchitecture.Factory() {
-            @Override
-            public String name() {
-                return NAME;
-            }
-
-            @Override
-            public ChartArchitecture fit(Samples trainSamples) {
-                ImageInput input = ImageInput.fit(NAME, trainSamples);
-                return new ResidualCnn(input.shape(), input.normalization());
-            }
-        };
+        return ImageArchitecture.factory(NAME, ResidualCnn::new);
     }
 
     /** @return the architecture {@link #describe()} recorded */
@@ -70,18 +55,9 @@ public record ResidualCnn(ImageShape shape, ChannelNormalization normalization) 
     }
 
     @Override
-    public Map<String, Object> describe() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("name", NAME);
-        input().describeInto(d);
-        d.put("layers", "conv3x3(16)-silu-maxpool2-res(16)-conv3x3(32)-silu-maxpool2-res(32)-flatten-linear(128);"
-                + " res(c) = silu(x + conv3x3(c)(silu(conv3x3(c)(x))))");
-        return d;
-    }
-
-    @Override
-    public Shape sampleShape() {
-        return input().sampleShape();
+    public String layers() {
+        return "conv3x3(16)-silu-maxpool2-res(16)-conv3x3(32)-silu-maxpool2-res(32)-flatten-linear(128);"
+                + " res(c) = silu(x + conv3x3(c)(silu(conv3x3(c)(x))))";
     }
 
     @Override
@@ -98,19 +74,5 @@ public record ResidualCnn(ImageShape shape, ChannelNormalization normalization) 
                 .add(Layers.residual(32))
                 .add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(EMBEDDING_DIM).build());
-    }
-
-    @Override
-    public NDArray prepare(NDArray raw) {
-        return input().prepare(raw);
-    }
-
-    @Override
-    public NDArray inputs(NDManager manager, Samples samples) {
-        return input().inputs(manager, samples);
-    }
-
-    private ImageInput input() {
-        return new ImageInput(NAME, shape, normalization);
     }
 }

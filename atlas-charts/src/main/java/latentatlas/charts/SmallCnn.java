@@ -1,7 +1,5 @@
 package latentatlas.charts;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
@@ -12,7 +10,6 @@ import latentatlas.InvalidInputException;
 import latentatlas.dataset.ImageShape;
 import latentatlas.dataset.Samples;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -25,7 +22,7 @@ import java.util.Map;
  * @param shape the image shape
  * @param normalization the per-channel normalisation, fitted on the task's training images
  */
-public record SmallCnn(ImageShape shape, ChannelNormalization normalization) implements ChartArchitecture {
+public record SmallCnn(ImageShape shape, ChannelNormalization normalization) implements ImageArchitecture {
     /** The architecture name recorded in the manifest. */
     public static final String NAME = "small-cnn";
     /** The width of the embedding layer. */
@@ -42,17 +39,7 @@ public record SmallCnn(ImageShape shape, ChannelNormalization normalization) imp
 
     /** @return the factory fitting the normalisation on a task's training images */
     public static ChartArchitecture.Factory factory() {
-        return new ChartArchitecture.Factory() {
-            @Override
-            public String name() {
-                return NAME;
-            }
-
-            @Override
-            public ChartArchitecture fit(Samples trainSamples) {
-                return SmallCnn.fit(trainSamples);
-            }
-        };
+        return ImageArchitecture.factory(NAME, SmallCnn::new);
     }
 
     /**
@@ -79,17 +66,8 @@ public record SmallCnn(ImageShape shape, ChannelNormalization normalization) imp
     }
 
     @Override
-    public Map<String, Object> describe() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("name", NAME);
-        input().describeInto(d);
-        d.put("layers", "conv5x5(16,pad2)-silu-maxpool2-conv5x5(32,pad2)-silu-maxpool2-flatten-linear(128)");
-        return d;
-    }
-
-    @Override
-    public Shape sampleShape() {
-        return input().sampleShape();
+    public String layers() {
+        return "conv5x5(16,pad2)-silu-maxpool2-conv5x5(32,pad2)-silu-maxpool2-flatten-linear(128)";
     }
 
     @Override
@@ -104,19 +82,5 @@ public record SmallCnn(ImageShape shape, ChannelNormalization normalization) imp
                 .add(Layers.conv(5, 32)).add(Layers.silu()).add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
                 .add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(EMBEDDING_DIM).build());
-    }
-
-    @Override
-    public NDArray prepare(NDArray raw) {
-        return input().prepare(raw);
-    }
-
-    @Override
-    public NDArray inputs(NDManager manager, Samples samples) {
-        return input().inputs(manager, samples);
-    }
-
-    private ImageInput input() {
-        return new ImageInput(NAME, shape, normalization);
     }
 }
