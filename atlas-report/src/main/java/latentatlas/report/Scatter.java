@@ -73,6 +73,11 @@ final class Scatter {
         Legend legend = new Legend(classNames, width - 2 * MARGIN);
         int legendTop = TOP + PANEL + 34;
         Canvas canvas = new Canvas(width, legendTop + legend.height() + MARGIN);
+        // the projections are independent and pure (t-SNE is seconds per panel): computed in parallel, drawn in order
+        List<LatentSpace> samples = panels.stream()
+                .map(panel -> panel.space().rows(Subsample.rows(panel.space(), maxPoints, seed))).toList();
+        List<Projected> projections = samples.parallelStream()
+                .map(sample -> sample.size() == 0 ? null : projection.project(sample)).toList();
         for (int p = 0; p < panels.size(); p++) {
             Figures.Panel panel = panels.get(p);
             int x0 = panelX(p);
@@ -85,10 +90,8 @@ final class Scatter {
                 canvas.g.drawString("(no samples)", x0 + PANEL / 2 - 36, TOP + PANEL / 2);
                 continue;
             }
-            int[] rows = Subsample.rows(space, maxPoints, seed);
-            LatentSpace sample = space.rows(rows);
-            Projected projected = projection.project(sample);
-            points(canvas, sample, projected.xy(), classes, x0);
+            Projected projected = projections.get(p);
+            points(canvas, samples.get(p), projected.xy(), classes, x0);
             canvas.g.setColor(Color.DARK_GRAY);
             int xWidth = Canvas.width(projected.xLabel(), Canvas.PLAIN);
             canvas.g.drawString(projected.xLabel(), x0 + (PANEL - xWidth) / 2, TOP + PANEL + 18);
