@@ -116,7 +116,35 @@ public final class Main implements Runnable {
             }
             throw ex;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println(outOfMemory(lastCommand(cli), Runtime.getRuntime().maxMemory()));
+            err.flush();
+            return USER_ERROR;
+        }
+    }
+
+    /**
+     * @return the one line of an exhausted Java heap: the command, the heap it had, how to give it more
+     *     (the launcher's {@code ATLAS_JAVA_OPTS}) and, for spaces larger than memory, {@code --block-rows}
+     */
+    static String outOfMemory(CommandLine cmd, long maxHeapBytes) {
+        return commandName(cmd) + ": the Java heap is exhausted (maximum " + (maxHeapBytes >> 20) + " MiB): give it more,"
+                + " e.g. ATLAS_JAVA_OPTS=-Xmx8g ./atlas ...; merge and compare stream spaces larger than memory with"
+                + " --block-rows N (README, Memory)";
+    }
+
+    /** @return the (sub)command the command line ran, or {@code cli} when it did not parse */
+    private static CommandLine lastCommand(CommandLine cli) {
+        CommandLine.ParseResult parsed = cli.getParseResult();
+        if (parsed == null) {
+            return cli;
+        }
+        while (parsed.hasSubcommand()) {
+            parsed = parsed.subcommand();
+        }
+        return parsed.commandSpec().commandLine();
     }
 
     /** @return the command as typed, e.g. {@code atlas train}, {@code atlas spark merge}, {@code atlas bench core} */

@@ -61,15 +61,53 @@ class MainTest {
         Files.write(dir.resolve(prefix + "-images-idx3-ubyte"), images.array());
     }
 
+    /**
+     * A merge whose spaces do not fit the heap (two 200,000 x 64 float32 spaces, 51 MB each, in a JVM of 48 MiB):
+     * one line naming the command, the heap and the remedies, exit status 2, no stack trace, no output folder.
+     */
+    @Test
+    void anExhaustedHeapIsOneLine() throws Exception {
+        int n = 200_000;
+        int d = 64;
+        float[] vectors = new float[n * d];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+        for (int i = 0; i < vectors.length; i++) {
+            vectors[i] = (float) random.nextGaussian();
+        }
+        long[] ids = java.util.stream.LongStream.range(0, n).toArray();
+        latentatlas.io.Npy.writeMatrix(dir.resolve("a.npy"), vectors, n, d);
+        latentatlas.io.Npy.writeLongs(dir.resolve("ids.npy"), ids);
+        Path out = dir.resolve("atlas");
+        Run run = atlas(List.of("-Xmx48m"), "merge", "--space", "a=" + dir.resolve("a.npy") + ":" + dir.resolve("ids.npy"),
+                "--space", "b=" + dir.resolve("a.npy") + ":" + dir.resolve("ids.npy"), "--anchors", "16", "--out", out.toString());
+        assertEquals(Main.USER_ERROR, run.status(), run.output());
+        String line = run.output().strip();
+        assertFalse(line.contains("\n") || line.contains("\tat "), line);
+        assertTrue(line.matches("atlas merge: the Java heap is exhausted \\(maximum \\d+ MiB\\): give it more, e\\.g\\."
+                + " ATLAS_JAVA_OPTS=-Xmx8g \\./atlas \\.\\.\\.; merge and compare stream spaces larger than memory with"
+                + " --block-rows N \\(README, Memory\\)"), line);
+        assertFalse(Files.exists(out), "no output folder after a failed merge");
+    }
+
     /** @return what {@code atlas ARGS} writes to stdout and stderr, run in a new JVM with this test's class path */
     private static String atlas(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        Run run = atlas(List.of(), args);
+        assertEquals(0, run.status(), run.output());
+        return run.output();
+    }
+
+    /** @return the exit status and the output of {@code atlas ARGS} in a new JVM with these options and this test's class path */
+    private static Run atlas(List<String> jvmOptions, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "atlas " + String.join(" ", args) + " did not finish");
-        assertEquals(0, p.exitValue(), output);
-        return output;
+        return new Run(p.exitValue(), output);
+    }
+
+    private record Run(int status, String output) {
     }
 }
