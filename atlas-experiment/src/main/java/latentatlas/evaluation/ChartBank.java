@@ -62,7 +62,8 @@ import java.util.Optional;
  *         TrainingSchedule.perCore());
  * }</pre>
  *
- * <p>Logs one INFO line per chart: trained (epochs, test accuracy, seconds) or reused.
+ * <p>Logs one INFO line per chart: trained (epochs, test accuracy, seconds) or reused, and the seconds
+ * its embedding of every sample took; or that chart and embeddings were reused.
  */
 public final class ChartBank {
     private static final String OUTPUTS = "outputs.json";
@@ -165,21 +166,26 @@ public final class ChartBank {
         }
         Optional<Chart> stored = store.reuse(task.index(), hash);
         Chart chart;
+        String done;
         if (stored.isPresent()) {
             chart = stored.get();
-            LOG.info("task {} ({}): chart reused", task.index(), kind.name());
+            done = "chart reused";
         } else {
             chart = trainer.train(kind.data(), task, fingerprint);
             store.write(task.index(), chart::save);
             ChartManifest m = chart.manifest();
-            LOG.info(String.format(Locale.ROOT, "task %d (%s): %d classes, %d epochs (best %d), test accuracy %.4f, %.1f s",
-                    task.index(), kind.name(), m.classes().length, m.history().size(), m.bestEpoch(),
-                    m.metrics().get("testAccuracy"), m.trainSeconds()));
+            done = String.format(Locale.ROOT, "%d classes, %d epochs (best %d), test accuracy %.4f, %.1f s",
+                    m.classes().length, m.history().size(), m.bestEpoch(), m.metrics().get("testAccuracy"),
+                    m.trainSeconds());
         }
         LOG.debug("task {} ({}): configuration hash {}, chart in {}", task.index(), kind.name(), hash,
                 store.chartDir(task.index()));
+        long start = System.nanoTime();
         try (chart) {
-            return embedAll(chart, kind, spaces, hash);
+            ChartOutputs outputs = embedAll(chart, kind, spaces, hash);
+            LOG.info(String.format(Locale.ROOT, "task %d (%s): %s; every sample embedded in %.1f s", task.index(),
+                    kind.name(), done, (System.nanoTime() - start) / 1e9));
+            return outputs;
         }
     }
 
