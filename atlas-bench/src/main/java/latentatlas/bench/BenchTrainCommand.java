@@ -1,7 +1,10 @@
 package latentatlas.bench;
 
 import latentatlas.InvalidInputException;
-import latentatlas.dataset.ImageShape;
+import latentatlas.charts.TrainingSchedule;
+import latentatlas.dataset.Dataset;
+import latentatlas.dataset.DatasetStatus;
+import latentatlas.dataset.Datasets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -15,36 +18,43 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code atlas bench train}: training throughput of the small CNN (docs/method.md §4) on Fashion-MNIST
- * shapes, in Java (DJL + PyTorch, the production loop) and in PyTorch from Python (the bundled
- * {@code bench/torch_train.py}, same network, optimiser, clipping and batch slicing), alternated
- * {@code --repeat} times; prints the median images/s of each and their ratio.
+ * {@code atlas bench train}: the charts of the Fashion-MNIST shared-classes plan, as {@code atlas paper}
+ * trains them (the end-to-end chart and every task's, quick profile), trained by the production schedule
+ * ({@link TrainingSchedule#perCore}: one chart per core, one PyTorch thread each) and by the bundled
+ * PyTorch script {@code bench/torch_train.py} one after the other with {@code --threads} threads (same
+ * data, epochs, batches, network, optimiser, clipping, validation and early stopping), alternated
+ * {@code --repeat} times in the same run; prints the median images/s of each and their ratio, last.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = {"Training speed of the small CNN (1x28x28, Adam, clipping 10) in Java beside PyTorch from"
-                + " Python with the same thread count, measured alternately in the same run.",
-            "Prints the median images/s of each and the ratio Java / PyTorch."})
+        description = {"Training the charts of the Fashion-MNIST shared-classes plan (end-to-end + tasks, quick"
+                + " profile): the production schedule (one chart per core, one PyTorch thread each) beside"
+                + " PyTorch from Python training the same charts one after the other, measured alternately"
+                + " in the same run.",
+            "Prints the median images/s of each and, last, the ratio Java / PyTorch."})
 public final class BenchTrainCommand implements Runnable {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--batches", defaultValue = "100", description = "Timed batches per measurement.")
+    @Option(names = "--batches", defaultValue = "100",
+            description = "Batches of 100 per chart and epoch (each task's first samples; 0: all, as atlas paper).")
     private int batches;
 
-    @Option(names = "--batch-size", defaultValue = "100", description = "Images per batch.")
-    private int batchSize;
-
-    @Option(names = "--warmup", defaultValue = "10", description = "Batches run before each timing.")
+    @Option(names = "--warmup", defaultValue = "10", description = "Batches each side trains before its timings.")
     private int warmup;
 
-    @Option(names = "--threads", defaultValue = "2", description = "PyTorch intra-op threads, both sides.")
+    @Option(names = "--threads", defaultValue = "0",
+            description = "PyTorch threads of the Python side; 0: the cores the JVM may use.")
     private int threads;
 
-    @Option(names = "--repeat", defaultValue = "3", description = "Alternating measurements of each side.")
+    @Option(names = "--repeat", defaultValue = "2", description = "Alternating measurements of each side (the medians are compared).")
     private int repeat;
+
+    @Option(names = "--seed", defaultValue = "42", description = "The plan's and the training's seed.")
+    private long seed;
 
     @Option(names = "--python", defaultValue = "/usr/bin/python3",
             description = "Python with torch (Debian: python3-torch, installed by scripts/ensure-deps --dev).")
@@ -52,58 +62,98 @@ public final class BenchTrainCommand implements Runnable {
 
     @Override
     public void run() {
-        if (batches < 1 || batchSize < 1 || warmup < 0 || threads < 1 || repeat < 1) {
-            throw new InvalidInputException("bench train: --batches, --batch-size, --threads and --repeat must be >= 1"
-                    + " and --warmup >= 0");
+        if (batches < 0 || warmup < 0 || threads < 0 || repeat < 1) {
+            throw new InvalidInputException(List.of("batches"), "bench train: --batches, --warmup and --threads must be"
+                    + " >= 0 and --repeat >= 1, found " + batches + ", " + warmup + ", " + threads + ", " + repeat);
         }
         PrintWriter out = spec.commandLine().getOut();
-        Path script = extractScript();
-        double[] java = new double[repeat];
-        double[] torch = new double[repeat];
+        DatasetStatus status = Datasets.status("fashion-mnist");
+        if (!status.found()) {
+            throw new InvalidInputException(List.of("dataset"), "bench train needs Fashion-MNIST: " + status.reason());
+        }
+        Dataset data = Datasets.open("fashion-mnist");
+        List<TrainBenchmark.BenchChart> charts = TrainBenchmark.sharedClassesCharts(data, batches, seed);
+        TrainingSchedule schedule = TrainingSchedule.perCore();
+        int pythonThreads = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        for (TrainBenchmark.BenchChart c : charts) {
+            out.printf(Locale.ROOT, "%s: %d classes, %d training images x %d epochs, %d validation images%n", c.name(),
+                    c.task().classCount(), c.task().trainIds().length, c.config().maxEpochs(),
+                    c.task().validationIds().length);
+        }
+        out.flush();
+        Path dir = dataDir();
         try {
-            for (int r = 0; r < repeat; r++) {
-                java[r] = TrainBenchmark.imagesPerSecond(new ImageShape(1, 28, 28), 10, batches, batchSize, warmup, threads);
-                torch[r] = runPython(script);
-                out.printf(Locale.ROOT, "round %d: java %.0f images/s, pytorch %.0f images/s%n", r + 1, java[r], torch[r]);
+            TrainBenchmark.writeForPython(data, charts, dir);
+            Path script = dir.resolve("torch_train.py");
+            try (InputStream in = BenchTrainCommand.class.getResourceAsStream("/bench/torch_train.py")) {
+                Files.write(script, in.readAllBytes());
             }
-        } finally {
-            script.toFile().delete();
-        }
-        double j = median(java);
-        double t = median(torch);
-        out.printf(Locale.ROOT, "small CNN 1x28x28, batch %d, Adam + clipping, %d threads, %d batches x %d rounds%n",
-                batchSize, threads, batches, repeat);
-        out.printf(Locale.ROOT, "java (DJL %s)  %10.0f images/s%n", ai.djl.engine.Engine.getDjlVersion(), j);
-        out.printf(Locale.ROOT, "pytorch (python) %8.0f images/s%n", t);
-        out.printf(Locale.ROOT, "ratio java / pytorch: %.2fx%n", j / t);
-    }
-
-    private static Path extractScript() {
-        try (InputStream in = BenchTrainCommand.class.getResourceAsStream("/bench/torch_train.py")) {
-            Path file = Files.createTempFile("atlas-torch-train", ".py");
-            Files.write(file, in.readAllBytes());
-            return file;
+            if (warmup > 0) {
+                TrainBenchmark.trainOnSchedule(data, TrainBenchmark.sharedClassesCharts(data, warmup, seed).subList(0,
+                        Math.min(charts.size(), schedule.workers())), schedule);
+            }
+            double[] java = new double[repeat];
+            double[] torch = new double[repeat];
+            for (int r = 0; r < repeat; r++) {
+                TrainBenchmark.Timing j = TrainBenchmark.trainOnSchedule(data, charts, schedule);
+                TrainBenchmark.Timing t = runPython(script, dir, pythonThreads);
+                java[r] = j.imagesPerSecond(charts);
+                torch[r] = t.imagesPerSecond(charts);
+                out.printf(Locale.ROOT, "round %d: java %.1f s (%d epochs, %.0f images/s), pytorch %.1f s (%d epochs,"
+                        + " %.0f images/s)%n", r + 1, j.seconds(), j.epochs(), java[r], t.seconds(), t.epochs(), torch[r]);
+                out.flush();
+            }
+            double jm = median(java);
+            double tm = median(torch);
+            out.printf(Locale.ROOT, "java (DJL %s, production schedule: %d charts, %d at once, 1 thread each) %8.0f images/s%n",
+                    ai.djl.engine.Engine.getDjlVersion(), charts.size(), Math.min(charts.size(), schedule.workers()), jm);
+            out.printf(Locale.ROOT, "pytorch eager (python, the charts one after the other, %d threads) %8.0f images/s%n",
+                    pythonThreads, tm);
+            out.printf(Locale.ROOT, "ratio java / pytorch: %.2fx%n", jm / tm);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot extract the PyTorch benchmark script: " + e.getMessage(), e);
+            throw new UncheckedIOException("bench train: cannot write its files in " + dir + ": " + e.getMessage(), e);
+        } finally {
+            deleteAll(dir);
         }
     }
 
-    private double runPython(Path script) {
+    private static Path dataDir() {
         try {
-            Process p = new ProcessBuilder(python, script.toString(), String.valueOf(batches), String.valueOf(batchSize),
-                    String.valueOf(threads), String.valueOf(warmup)).redirectErrorStream(true).start();
+            return Files.createTempDirectory("atlas-bench-train");
+        } catch (IOException e) {
+            throw new UncheckedIOException("bench train: cannot create a temporary folder: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteAll(Path dir) {
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
+        }
+    }
+
+    private TrainBenchmark.Timing runPython(Path script, Path dir, int pythonThreads) {
+        try {
+            Process p = new ProcessBuilder(python, script.toString(), dir.toString(), String.valueOf(pythonThreads),
+                    String.valueOf(warmup)).redirectErrorStream(true).start();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int status = p.waitFor();
-            int at = output.lastIndexOf("images_per_second=");
-            if (status != 0 || at < 0) {
-                throw new InvalidInputException("bench train: " + python + " failed (status " + status + "): "
-                        + output.strip().lines().reduce((a, b) -> b).orElse("") + ": install python3-torch"
+            int at = output.lastIndexOf("seconds=");
+            int epochs = output.lastIndexOf(" epochs=");
+            if (status != 0 || at < 0 || epochs < at) {
+                throw new InvalidInputException(List.of("python"), "bench train: " + python + " failed (status " + status
+                        + "): " + output.strip().lines().reduce((a, b) -> b).orElse("") + ": install python3-torch"
                         + " (scripts/ensure-deps --dev) or pass --python");
             }
-            return Double.parseDouble(output.substring(at + "images_per_second=".length()).strip());
+            return new TrainBenchmark.Timing(Double.parseDouble(output.substring(at + "seconds=".length(), epochs)),
+                    Integer.parseInt(output.substring(epochs + " epochs=".length()).strip()));
         } catch (IOException e) {
-            throw new InvalidInputException("bench train: cannot run " + python + " (" + e.getMessage()
-                    + "): pass --python with a Python that has torch", e);
+            throw new InvalidInputException(List.of("python"), "bench train: cannot run " + python + " ("
+                    + e.getMessage() + "): pass --python with a Python that has torch", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

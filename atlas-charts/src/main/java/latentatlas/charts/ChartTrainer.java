@@ -40,7 +40,11 @@ public final class ChartTrainer {
 
     /**
      * The hash that decides whether a saved chart can be reused: SHA-256 over the plan fingerprint,
-     * the task, the architecture, the augmentation and the training configuration.
+     * the task, the architecture, the augmentation and the training configuration; for a configuration
+     * that is not deterministic also over the calling thread's intra-op thread count, which the chart
+     * is then trained with (its numbers depend on it), so that a chart trained on 2 threads is not
+     * taken for one trained on 1 or 4. A deterministic configuration trains on one thread everywhere,
+     * alone or in a {@link TrainingSchedule}.
      *
      * @param planFingerprint the plan's fingerprint
      * @param task the task
@@ -48,7 +52,8 @@ public final class ChartTrainer {
      */
     public String configHash(String planFingerprint, Task task) {
         String text = planFingerprint + "|" + task.index() + "|" + Arrays.toString(task.classes()) + "|"
-                + factory.name() + "|" + augmentationName() + "|" + config;
+                + factory.name() + "|" + augmentationName() + "|" + config
+                + (config.deterministic() ? "" : "|intra-op threads " + TorchRuntime.threads());
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -1,11 +1,9 @@
 package latentatlas.charts;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import latentatlas.compute.Shuffles;
 
@@ -90,9 +88,9 @@ public final class NetworkTrainer {
     private TrainingResult run(NDManager owner, NetworkArchitecture architecture, int classes,
                                NDArray trainX, int[] trainY, NDArray validationX, int[] validationY) {
         long start = System.nanoTime();
-        TorchRuntime.seed(config.seed());
         SplittableRandom random = new SplittableRandom(config.seed());
-        ChartNetwork network = ChartNetwork.create(architecture, classes, owner);
+        // the only draws from the engine's (process-wide) generator: the loop below draws from `random` only
+        ChartNetwork network = TorchRuntime.seeded(config.seed(), () -> ChartNetwork.create(architecture, classes, owner));
         List<Parameter> params = network.parameters();
         int n = trainY.length;
         int batches = (n + config.batchSize() - 1) / config.batchSize();
@@ -131,11 +129,7 @@ public final class NetworkTrainer {
                             NDIndex rows = new NDIndex("{}:{}", from, to);
                             NDArray x = augmentation.apply(architecture.prepare(shuffledX.get(bm, rows)), random);
                             NDArray y = shuffledY.get(bm, rows);
-                            NDArray loss;
-                            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                                loss = crossEntropy(network.logits(store, x, true), y);
-                                gc.backward(loss);
-                            }
+                            NDArray loss = TorchRuntime.backward(() -> crossEntropy(network.logits(store, x, true), y));
                             step++;
                             adamStep(params, mean, variance, step, bm);
                             float value = loss.getFloat();

@@ -9,6 +9,18 @@ public interface ProgressListener {
     ProgressListener NONE = new ProgressListener() { };
 
     /**
+     * For runs on several threads at once ({@link TrainingSchedule}): forwards the events of one
+     * training run at a time, the first to start while none is shown, until it ends; the events of
+     * runs on other threads meanwhile are dropped. A progress bar then shows one chart at a time.
+     *
+     * @param target the listener to forward to
+     * @return the thread-safe listener
+     */
+    static ProgressListener oneAtATime(ProgressListener target) {
+        return target == NONE ? NONE : new OneRunAtATime(target);
+    }
+
+    /**
      * @param label what is trained, e.g. {@code chart 2}
      * @param maxEpochs the most epochs
      * @param batches training batches per epoch

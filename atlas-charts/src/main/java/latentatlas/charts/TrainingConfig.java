@@ -20,8 +20,9 @@ import latentatlas.InvalidInputException;
  * @param validateEvery epochs between validations, at least 1
  * @param seed seeds the initialisation, the shuffling and the augmentation
  * @param deterministic run PyTorch with one intra-op thread, so that every floating-point reduction
- *     has one fixed order on every machine (slower); otherwise runs repeat exactly only for the same
- *     thread count
+ *     has one fixed order on every machine (slower for one network alone; a {@link TrainingSchedule}
+ *     trains several such networks at once, one per core); otherwise the network trains on the calling
+ *     thread's intra-op threads and runs repeat exactly only for the same thread count
  */
 public record TrainingConfig(float learningRate, int batchSize, float clipNorm, int maxEpochs, int patience,
                              int validateEvery, long seed, boolean deterministic) {

@@ -28,7 +28,8 @@ public final class ExperimentOptions {
     String profile;
 
     @Option(names = "--deterministic",
-            description = "One PyTorch thread: reruns repeat bit for bit on any machine (slower).")
+            description = "One PyTorch thread for the probes too (the charts always train on one thread each,"
+                    + " several at once): reruns repeat bit for bit on any machine (slower).")
     boolean deterministic;
 
     @Option(names = "--membership", split = ",", paramLabel = "MODE,...",

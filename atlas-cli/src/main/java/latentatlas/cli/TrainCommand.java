@@ -9,8 +9,10 @@ import latentatlas.charts.ChartTrainer;
 import latentatlas.charts.ImageAugmentation;
 import latentatlas.charts.MlpHead;
 import latentatlas.charts.ProgressBar;
+import latentatlas.charts.ProgressListener;
 import latentatlas.charts.SmallCnn;
 import latentatlas.charts.TrainingConfig;
+import latentatlas.charts.TrainingSchedule;
 import latentatlas.dataset.Dataset;
 import latentatlas.io.AtomicFiles;
 import latentatlas.io.RunLock;
@@ -31,6 +33,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * {@code atlas train}: trains the chart of every task of a plan (task 0, the end-to-end model,
@@ -69,7 +72,8 @@ public final class TrainCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of initialisation, shuffling and augmentation.")
     private long seed;
 
-    @Option(names = "--deterministic", description = "One PyTorch thread: bit-identical on every machine (slower).")
+    @Option(names = "--deterministic", description = "One PyTorch thread per chart, several charts at once:"
+            + " bit-identical on every machine.")
     private boolean deterministic;
 
     @Option(names = "--augment", description = "Augment images: horizontal flip, crop with padding 4, rotation up to 15 degrees.")
@@ -121,21 +125,32 @@ public final class TrainCommand implements Runnable {
             architecture = SmallCnn.factory();
         }
         ChartTrainer trainer = ChartTrainer.builder().setConfig(config).optAugmentation(augmentation)
-                .optArchitecture(architecture).optListener(ProgressBar.create(System.err)).build();
+                .optArchitecture(architecture).optListener(ProgressListener.oneAtATime(ProgressBar.create(System.err))).build();
         ChartStore store = new ChartStore(out);
+        List<Supplier<Void>> jobs = new ArrayList<>();
+        Dataset samples = data;
         for (Task task : chosen) {
             String hash = trainer.configHash(run.fingerprint(), task);
             if (store.isComplete(task.index(), hash)) {
                 w.printf(Locale.ROOT, "task %d: complete, kept (%s)%n", task.index(), store.chartDir(task.index()));
                 continue;
             }
-            try (Chart chart = trainer.train(data, task, run.fingerprint())) {
-                store.write(task.index(), chart::save);
-                var m = chart.manifest();
-                w.printf(Locale.ROOT, "task %d: %d classes, %d epochs (best %d), test accuracy %.4f, %.1f s%n",
-                        task.index(), m.classes().length, m.history().size(), m.bestEpoch(),
-                        m.metrics().get("testAccuracy"), m.trainSeconds());
-            }
+            jobs.add(() -> {
+                try (Chart chart = trainer.train(samples, task, run.fingerprint())) {
+                    store.write(task.index(), chart::save);
+                    var m = chart.manifest();
+                    w.printf(Locale.ROOT, "task %d: %d classes, %d epochs (best %d), test accuracy %.4f, %.1f s%n",
+                            task.index(), m.classes().length, m.history().size(), m.bestEpoch(),
+                            m.metrics().get("testAccuracy"), m.trainSeconds());
+                }
+                return null;
+            });
+        }
+        if (deterministic) {
+            // one thread per chart either way: several at once, each the same bit for bit
+            TrainingSchedule.perCore().run(jobs);
+        } else {
+            jobs.forEach(Supplier::get); // on every thread, one after the other (the hash records the count)
         }
     }
 

@@ -7,6 +7,7 @@ import latentatlas.charts.ChartStore;
 import latentatlas.charts.ChartTrainer;
 import latentatlas.charts.ProgressListener;
 import latentatlas.charts.TrainingConfig;
+import latentatlas.charts.TrainingSchedule;
 import latentatlas.dataset.Dataset;
 import latentatlas.io.AtomicFiles;
 import latentatlas.io.Npy;
@@ -25,7 +26,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +51,19 @@ import java.util.Optional;
  * (+ ids, labels), {@code probabilities.npy} and {@code outputs.json}, written last, which marks the
  * outputs complete.
  *
- * <p>Logs one INFO line per chart: trained (epochs, test accuracy, seconds) or reused.
+ * <p>{@link #obtainAll} obtains several charts at once on a {@link TrainingSchedule} (one chart per
+ * worker, one PyTorch thread each), as an experiment does:
+ *
+ * <pre>{@code
+ * ChartBank bank = new ChartBank(ProgressListener.NONE);
+ * List<ChartOutputs> outputs = bank.obtainAll(List.of(
+ *         new ChartRequest(e2eStore, plan.endToEnd(), kind, Profile.QUICK.charts(true, 42)),
+ *         new ChartRequest(runStore, plan.chartTasks().get(0), kind, Profile.QUICK.charts(true, 42))),
+ *         TrainingSchedule.perCore());
+ * }</pre>
+ *
+ * <p>Logs one INFO line per chart: trained (epochs, test accuracy, seconds) or reused, and the seconds
+ * its embedding of every sample took; or that chart and embeddings were reused.
  */
 public final class ChartBank {
     private static final String OUTPUTS = "outputs.json";
@@ -65,8 +85,77 @@ public final class ChartBank {
      * @return the outputs on every sample of the dataset
      */
     public ChartOutputs obtain(ChartStore store, Task task, ChartKind kind, TrainingConfig config) {
-        ChartTrainer trainer = ChartTrainer.builder().setConfig(config).optArchitecture(kind.architecture())
-                .optListener(listener).build();
+        return obtain(new ChartRequest(store, task, kind, config), listener);
+    }
+
+    /**
+     * Obtains every requested chart's outputs on {@code schedule}: the charts to train (and the
+     * embedding of every sample) run at once, at most {@code schedule.workers()} of them, the largest
+     * first ({@link ChartRequest#trainingWork}); each chart is the same bit for bit as when obtained alone
+     * with its deterministic configuration. Training progress is shown one chart at a time
+     * ({@link ProgressListener#oneAtATime}).
+     *
+     * @param requests the charts, each in its own chart folder
+     * @param schedule how many run at once
+     * @return the outputs, in the order of {@code requests}
+     * @throws IllegalArgumentException when a configuration is not deterministic (the schedule trains on
+     *     one thread, and the configuration hash must say so) or two requests share a chart folder
+     */
+    public List<ChartOutputs> obtainAll(List<ChartRequest> requests, TrainingSchedule schedule) {
+        return List.of(onSchedule(requests, schedule, true));
+    }
+
+    /**
+     * {@link #obtainAll} without keeping the outputs in memory: trains (or reuses) every requested chart and
+     * caches its outputs in its store, where a later {@link #obtain} or {@link #obtainAll} finds them.
+     *
+     * @param requests the charts, each in its own chart folder
+     * @param schedule how many run at once
+     * @throws IllegalArgumentException as {@link #obtainAll}
+     */
+    public void prepareAll(List<ChartRequest> requests, TrainingSchedule schedule) {
+        onSchedule(requests, schedule, false);
+    }
+
+    private ChartOutputs[] onSchedule(List<ChartRequest> requests, TrainingSchedule schedule, boolean keep) {
+        Set<Path> folders = new HashSet<>();
+        for (ChartRequest r : requests) {
+            if (!r.config().deterministic()) {
+                throw new IllegalArgumentException("task " + r.task().index() + ": a schedule trains on one PyTorch"
+                        + " thread; pass a deterministic configuration, so that its hash says so");
+            }
+            if (!folders.add(r.store().chartDir(r.task().index()).toAbsolutePath().normalize())) {
+                throw new IllegalArgumentException("two requests for the chart folder "
+                        + r.store().chartDir(r.task().index()));
+            }
+        }
+        Integer[] order = new Integer[requests.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingLong((Integer i) -> -requests.get(i).trainingWork()));
+        ProgressListener shared = ProgressListener.oneAtATime(listener);
+        List<Supplier<ChartOutputs>> jobs = new ArrayList<>();
+        for (int i : order) {
+            jobs.add(() -> {
+                ChartOutputs outputs = obtain(requests.get(i), shared);
+                return keep ? outputs : null;
+            });
+        }
+        List<ChartOutputs> done = schedule.run(jobs);
+        ChartOutputs[] out = new ChartOutputs[order.length];
+        for (int k = 0; k < order.length; k++) {
+            out[order[k]] = done.get(k);
+        }
+        return out;
+    }
+
+    private ChartOutputs obtain(ChartRequest request, ProgressListener progress) {
+        ChartStore store = request.store();
+        Task task = request.task();
+        ChartKind kind = request.kind();
+        ChartTrainer trainer = ChartTrainer.builder().setConfig(request.config()).optArchitecture(kind.architecture())
+                .optListener(progress).build();
         String fingerprint = taskFingerprint(kind.data(), task);
         String hash = trainer.configHash(fingerprint, task);
         Path spaces = store.spacesDir(task.index());
@@ -77,21 +166,26 @@ public final class ChartBank {
         }
         Optional<Chart> stored = store.reuse(task.index(), hash);
         Chart chart;
+        String done;
         if (stored.isPresent()) {
             chart = stored.get();
-            LOG.info("task {} ({}): chart reused", task.index(), kind.name());
+            done = "chart reused";
         } else {
             chart = trainer.train(kind.data(), task, fingerprint);
             store.write(task.index(), chart::save);
             ChartManifest m = chart.manifest();
-            LOG.info(String.format(Locale.ROOT, "task %d (%s): %d classes, %d epochs (best %d), test accuracy %.4f, %.1f s",
-                    task.index(), kind.name(), m.classes().length, m.history().size(), m.bestEpoch(),
-                    m.metrics().get("testAccuracy"), m.trainSeconds()));
+            done = String.format(Locale.ROOT, "%d classes, %d epochs (best %d), test accuracy %.4f, %.1f s",
+                    m.classes().length, m.history().size(), m.bestEpoch(), m.metrics().get("testAccuracy"),
+                    m.trainSeconds());
         }
         LOG.debug("task {} ({}): configuration hash {}, chart in {}", task.index(), kind.name(), hash,
                 store.chartDir(task.index()));
+        long start = System.nanoTime();
         try (chart) {
-            return embedAll(chart, kind, spaces, hash);
+            ChartOutputs outputs = embedAll(chart, kind, spaces, hash);
+            LOG.info(String.format(Locale.ROOT, "task %d (%s): %s; every sample embedded in %.1f s", task.index(),
+                    kind.name(), done, (System.nanoTime() - start) / 1e9));
+            return outputs;
         }
     }
 

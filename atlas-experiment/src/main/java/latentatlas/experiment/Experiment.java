@@ -6,6 +6,7 @@ import latentatlas.charts.ProgressListener;
 import latentatlas.dataset.Dataset;
 import latentatlas.evaluation.ChartKind;
 import latentatlas.evaluation.ChartKinds;
+import latentatlas.evaluation.ChartRequest;
 import latentatlas.evaluation.Membership;
 import latentatlas.io.OutputNames;
 import latentatlas.io.RunLock;
@@ -90,19 +91,42 @@ public final class Experiment {
      * @throws InvalidInputException when another run holds the folder
      */
     public RunResults run(Path dir) {
-        Path parent = dir.toAbsolutePath().getParent();
-        ChartKind endToEnd = endToEndKind;
-        List<ChartKind> tasks = taskKinds;
-        if (endToEnd == null) {
-            endToEnd = defaultKind(dataset, parent.resolve("encoders"));
-            tasks = List.of(endToEnd);
-        }
-        Path store = store(parent, endToEnd);
-        ExperimentConfig config = new ExperimentConfig(setting, seed, profile, deterministic, memberships, aggregations,
-                dir, store);
+        Kinds kinds = kinds(dir);
         try (RunLock lock = RunLock.acquire(dir)) {
-            return new ExperimentRunner(config, listener).run(dataset, endToEnd, tasks);
+            return new ExperimentRunner(config(dir, kinds), listener).run(dataset, kinds.endToEnd(), kinds.tasks());
         }
+    }
+
+    /**
+     * The charts that {@link #run} into {@code dir} trains (or reuses): the end-to-end chart first, then
+     * the chart tasks', so that a caller can train the charts of several experiments on one schedule
+     * ({@link PaperRunner}) before running them.
+     *
+     * @param dir the run folder
+     * @return the chart requests
+     */
+    List<ChartRequest> chartRequests(Path dir) {
+        Kinds kinds = kinds(dir);
+        ExperimentConfig config = config(dir, kinds);
+        return ExperimentRunner.chartRequests(config, ExperimentRunner.plan(config, dataset, kinds.endToEnd()),
+                kinds.endToEnd(), kinds.tasks());
+    }
+
+    /** The end-to-end chart's kind and the task charts' kinds of a run into a folder. */
+    private record Kinds(ChartKind endToEnd, List<ChartKind> tasks) {
+    }
+
+    private Kinds kinds(Path dir) {
+        if (endToEndKind != null) {
+            return new Kinds(endToEndKind, taskKinds);
+        }
+        ChartKind kind = defaultKind(dataset, dir.toAbsolutePath().getParent().resolve("encoders"));
+        return new Kinds(kind, List.of(kind));
+    }
+
+    private ExperimentConfig config(Path dir, Kinds kinds) {
+        return new ExperimentConfig(setting, seed, profile, deterministic, memberships, aggregations, dir,
+                store(dir.toAbsolutePath().getParent(), kinds.endToEnd()));
     }
 
     /**
@@ -124,17 +148,11 @@ public final class Experiment {
      *     classes' training samples, or another run holds the folder
      */
     public AnchorSweepResults sweepAnchors(AnchorSweep sweep, Path dir) {
-        Path parent = dir.toAbsolutePath().getParent();
-        ChartKind endToEnd = endToEndKind;
-        List<ChartKind> tasks = taskKinds;
-        if (endToEnd == null) {
-            endToEnd = defaultKind(dataset, parent.resolve("encoders"));
-            tasks = List.of(endToEnd);
-        }
+        Kinds kinds = kinds(dir);
         ExperimentConfig config = new ExperimentConfig(setting, seed, profile, deterministic, memberships,
-                List.of(Aggregation.MEAN), dir, store(parent, endToEnd));
+                List.of(Aggregation.MEAN), dir, store(dir.toAbsolutePath().getParent(), kinds.endToEnd()));
         try (RunLock lock = RunLock.acquire(dir)) {
-            return new AnchorSweepRunner(config, listener).run(dataset, endToEnd, tasks, sweep);
+            return new AnchorSweepRunner(config, listener).run(dataset, kinds.endToEnd(), kinds.tasks(), sweep);
         }
     }
 
@@ -146,6 +164,11 @@ public final class Experiment {
     /** @return the dataset */
     public Dataset dataset() {
         return dataset;
+    }
+
+    /** @return what hears the training progress */
+    ProgressListener listener() {
+        return listener;
     }
 
     /** @return the membership modes evaluated */

@@ -3,6 +3,7 @@ package latentatlas.experiment;
 import latentatlas.evaluation.ChartBank;
 import latentatlas.evaluation.ChartKind;
 import latentatlas.evaluation.ChartOutputs;
+import latentatlas.evaluation.ChartRequest;
 import latentatlas.evaluation.EvaluatedSpace;
 import latentatlas.evaluation.EvaluationSet;
 import latentatlas.evaluation.Membership;
@@ -15,6 +16,7 @@ import latentatlas.atlas.Aggregation;
 import latentatlas.analyses.SpaceScores;
 import latentatlas.charts.ChartStore;
 import latentatlas.charts.ProgressListener;
+import latentatlas.charts.TrainingSchedule;
 import latentatlas.dataset.Dataset;
 import latentatlas.dataset.InputFeatures;
 import latentatlas.io.AtomicFiles;
@@ -32,7 +34,6 @@ import latentatlas.tasks.Setting;
 import latentatlas.tasks.Task;
 import latentatlas.tasks.TaskPlan;
 import latentatlas.tasks.TaskPlanJson;
-import latentatlas.tasks.TaskPlanner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,9 +100,7 @@ final class ExperimentRunner {
         Map<String, Double> timings = new LinkedHashMap<>();
         Path out = config.out();
         long t0 = System.nanoTime();
-        TaskPlanner planner = config.planner();
-        // the distance strategies measure what the end-to-end chart reads: pixels, or its encoder's vectors
-        TaskPlan plan = planner.plan(DatasetLabels.of(dataset), InputFeatures.of(endToEnd.data()), config.seed());
+        TaskPlan plan = plan(config, dataset, endToEnd);
         OutputFolder.removeLeftovers(out); // what killed runs left (a live run's temporaries are kept)
         OutputFolder.removeLeftovers(config.endToEndStore());
         TaskPlanJson.write(plan, out.resolve("plan.json"));
@@ -200,21 +199,38 @@ final class ExperimentRunner {
 
     /**
      * Trains (or reuses) the end-to-end chart in the end-to-end store and each task's chart in the run
-     * folder, the kinds cycled over the tasks.
+     * folder, the kinds cycled over the tasks, all at once on a {@link TrainingSchedule} with one worker
+     * per core ({@link ChartBank#obtainAll}).
      */
     static Charts charts(ExperimentConfig config, ProgressListener listener, TaskPlan plan, ChartKind endToEnd,
                          List<ChartKind> chartKinds) {
-        ChartBank bank = new ChartBank(listener);
-        ChartOutputs e2e = bank.obtain(new ChartStore(config.endToEndStore()), plan.endToEnd(), endToEnd,
-                config.profile().charts(true, config.seed(), config.deterministic()));
+        List<ChartOutputs> all = new ChartBank(listener).obtainAll(chartRequests(config, plan, endToEnd, chartKinds),
+                TrainingSchedule.perCore());
+        return new Charts(all.get(0), List.copyOf(all.subList(1, all.size())));
+    }
+
+    /**
+     * @return the charts of {@code plan}: the end-to-end chart (in the end-to-end store) first, then each
+     *     chart task's (in the run folder), the kinds cycled over the tasks
+     */
+    static List<ChartRequest> chartRequests(ExperimentConfig config, TaskPlan plan, ChartKind endToEnd,
+                                            List<ChartKind> chartKinds) {
+        List<ChartRequest> requests = new ArrayList<>();
+        requests.add(new ChartRequest(new ChartStore(config.endToEndStore()), plan.endToEnd(), endToEnd,
+                config.profile().charts(true, config.seed())));
         boolean shared = plan.setting() == Setting.SHARED_CLASSES;
-        List<ChartOutputs> charts = new ArrayList<>();
         ChartStore store = new ChartStore(config.out());
         for (Task task : plan.chartTasks()) {
             ChartKind kind = chartKinds.get((task.index() - 1) % chartKinds.size());
-            charts.add(bank.obtain(store, task, kind, config.profile().charts(shared, config.seed(), config.deterministic())));
+            requests.add(new ChartRequest(store, task, kind, config.profile().charts(shared, config.seed())));
         }
-        return new Charts(e2e, List.copyOf(charts));
+        return requests;
+    }
+
+    /** @return the task plan of {@code config} on {@code dataset} (the same for every call) */
+    static TaskPlan plan(ExperimentConfig config, Dataset dataset, ChartKind endToEnd) {
+        // the distance strategies measure what the end-to-end chart reads: pixels, or its encoder's vectors
+        return config.planner().plan(DatasetLabels.of(dataset), InputFeatures.of(endToEnd.data()), config.seed());
     }
 
     /**
@@ -330,9 +346,8 @@ final class ExperimentRunner {
                 config.memberships().stream().map(Membership::name).toList(),
                 config.aggregations().stream().map(Aggregation::toString).toList(), endToEnd.name(),
                 kinds.stream().map(ChartKind::name).toList(),
-                config.profile().charts(plan.setting() == Setting.SHARED_CLASSES, config.seed(),
-                        config.deterministic()).toString(),
-                config.profile().charts(true, config.seed(), config.deterministic()).toString(),
+                config.profile().charts(plan.setting() == Setting.SHARED_CLASSES, config.seed()).toString(),
+                config.profile().charts(true, config.seed()).toString(),
                 config.profile().probe(config.seed(), config.deterministic()).toString(),
                 config.profile().knnReferenceRows() == Integer.MAX_VALUE ? "all training rows"
                         : "the rows of a seeded sample of at most " + config.profile().knnReferenceRows()

@@ -3,6 +3,9 @@ package latentatlas.experiment;
 import latentatlas.InvalidInputException;
 import latentatlas.analyses.SpaceScores;
 import latentatlas.analyses.SubsetScores;
+import latentatlas.charts.TrainingSchedule;
+import latentatlas.evaluation.ChartBank;
+import latentatlas.evaluation.ChartRequest;
 import latentatlas.evaluation.Membership;
 import latentatlas.io.OutputNames;
 import latentatlas.io.RunLock;
@@ -128,11 +131,14 @@ public final class PaperRunner {
 
     private static PaperResults runSettings(Experiment.Builder template, Map<String, TaskPlanner> settings, Path out) {
         Experiment.Builder b = template.withChartKinds(out.resolve("encoders")).optEndToEndStore(out.resolve("end-to-end"));
+        Map<String, Experiment> experiments = new LinkedHashMap<>();
+        settings.forEach((name, planner) -> experiments.put(name, b.setSetting(planner).build()));
+        trainCharts(experiments, out);
         Map<String, RunResults> runs = new LinkedHashMap<>();
         Experiment experiment = null;
-        for (Map.Entry<String, TaskPlanner> s : settings.entrySet()) {
+        for (Map.Entry<String, Experiment> s : experiments.entrySet()) {
             LOG.info("== {} ==", s.getKey());
-            experiment = b.setSetting(s.getValue()).build();
+            experiment = s.getValue();
             runs.put(s.getKey(), experiment.run(out.resolve(s.getKey())));
         }
         List<Claim> claims = new ArrayList<>();
@@ -143,6 +149,36 @@ public final class PaperRunner {
         results.write(out.resolve("results.json"));
         report(results).write(out);
         return results;
+    }
+
+    /**
+     * Trains the charts of every setting on one {@link TrainingSchedule} (the end-to-end chart, which the
+     * settings share, once), the largest first, so that the workers stay busy across settings; each
+     * setting's run then finds its charts and their outputs in its folder. Each setting's folder is
+     * locked meanwhile, as its run locks it.
+     */
+    private static void trainCharts(Map<String, Experiment> experiments, Path out) {
+        Map<Path, ChartRequest> requests = new LinkedHashMap<>();
+        List<RunLock> locks = new ArrayList<>();
+        try {
+            for (Map.Entry<String, Experiment> e : experiments.entrySet()) {
+                Path dir = out.resolve(e.getKey());
+                locks.add(RunLock.acquire(dir));
+                for (ChartRequest r : e.getValue().chartRequests(dir)) {
+                    requests.putIfAbsent(r.store().chartDir(r.task().index()).toAbsolutePath().normalize(), r);
+                }
+            }
+            TrainingSchedule schedule = TrainingSchedule.perCore();
+            LOG.info("== charts of every setting: {}, {} at once ==", requests.size(),
+                    Math.min(schedule.workers(), requests.size()));
+            long start = System.nanoTime();
+            new ChartBank(experiments.values().iterator().next().listener()).prepareAll(List.copyOf(requests.values()), schedule);
+            LOG.info(String.format(Locale.ROOT, "charts of every setting: %.1f s", (System.nanoTime() - start) / 1e9));
+        } finally {
+            for (RunLock lock : locks) {
+                lock.close();
+            }
+        }
     }
 
     /**

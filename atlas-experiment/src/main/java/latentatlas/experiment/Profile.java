@@ -57,15 +57,17 @@ public enum Profile {
 
     /**
      * The charts' training configuration. The end-to-end chart is trained like the shared-classes
-     * setting's charts in every setting, so that it can be shared between settings.
+     * setting's charts in every setting, so that it can be shared between settings. Always
+     * deterministic: an experiment trains its charts several at once on one PyTorch thread each
+     * ({@link latentatlas.charts.TrainingSchedule}), so they are the same bit for bit on every machine
+     * whether or not the experiment is deterministic (which then concerns the probes).
      *
      * @param endToEndOrSharedClasses whether the chart is the end-to-end one or a shared-classes chart
      * @param seed the seed
-     * @param deterministic one PyTorch thread
      * @return the configuration
      */
-    public TrainingConfig charts(boolean endToEndOrSharedClasses, long seed, boolean deterministic) {
-        TrainingConfig base = TrainingConfig.charts().withSeed(seed).withDeterministic(deterministic);
+    public TrainingConfig charts(boolean endToEndOrSharedClasses, long seed) {
+        TrainingConfig base = TrainingConfig.charts().withSeed(seed).withDeterministic(true);
         if (endToEndOrSharedClasses) {
             return base.withMaxEpochs(chartEpochsShared);
         }

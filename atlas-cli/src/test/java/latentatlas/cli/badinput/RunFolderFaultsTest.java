@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,6 +68,38 @@ class RunFolderFaultsTest {
         }
         assertEquals(List.of("charts", "plan.json"), Files.list(run).map(p -> p.getFileName().toString()).sorted().toList(),
                 "no lock file, nothing else left");
+    }
+
+    /**
+     * {@code train --deterministic} trains the plan's charts at once (one PyTorch thread each); killed
+     * before a chart's folder was swapped in (here: the folder removed), the rerun keeps the complete
+     * charts and trains the missing one again, the same bit for bit.
+     */
+    @Test
+    void aConcurrentDeterministicTrainResumesWithTheSameCharts() throws Exception {
+        Path run = TrainedRun.copyTo(dir);
+        String[] args = {"train", "--plan", run.resolve("plan.json").toString(), "--out", run.toString(),
+            "--deterministic", "--max-epochs", "1"};
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(0, Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args), err.toString());
+        for (int task = 0; task < 3; task++) {
+            assertTrue(out.toString().contains("task " + task + ": "), out.toString());
+        }
+        Path weights = run.resolve("charts/task-1").resolve(Chart.WEIGHTS);
+        byte[] first = Files.readAllBytes(weights);
+        try (var files = Files.list(weights.getParent())) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(weights.getParent());
+        StringWriter again = new StringWriter();
+        assertEquals(0, Main.run(new PrintWriter(again, true), new PrintWriter(err, true), args), err.toString());
+        assertTrue(again.toString().contains("task 0: complete, kept"), again.toString());
+        assertTrue(again.toString().contains("task 2: complete, kept"), again.toString());
+        assertTrue(again.toString().contains("task 1: "), again.toString());
+        assertArrayEquals(first, Files.readAllBytes(weights), "task 1 trained again, the same bit for bit");
     }
 
     /** @return the plan's dataset spec ({@code mnist:DIR}) */
