@@ -28,8 +28,9 @@ public final class ExperimentOptions {
     String profile;
 
     @Option(names = "--deterministic",
-            description = "One PyTorch thread for the probes too (the charts always train on one thread each,"
-                    + " several at once): reruns repeat bit for bit on any machine (slower).")
+            description = "One PyTorch thread for the stitching heads and the learned task embedding too (the charts"
+                    + " and the analyses' probes always run on one thread each, several at once): reruns repeat bit"
+                    + " for bit on any machine.")
     boolean deterministic;
 
     @Option(names = "--membership", split = ",", paramLabel = "MODE,...",

@@ -52,6 +52,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Runs one experiment (docs/method.md §3-§6): plan, charts (the end-to-end chart in a store that other
@@ -153,21 +154,28 @@ final class ExperimentRunner {
                 + java.util.Arrays.toString(eval.novelClasses()) + "|classes " + java.util.Arrays.toString(eval.classes());
         LatentSpace taskAbs = shared ? null : builder.underRule(Membership.ORACLE, false).get(1).testBySample();
         SpaceAnalyses analyses = new SpaceAnalyses(eval, spaces.get(0).test(), spaces.get(1).test(), taskAbs, analysis,
-                listener);
+                ProgressListener.oneAtATime(listener));
+        // the spaces whose rows differ are analysed once each, all at once on one PyTorch thread each
+        // (the probes' configuration says so); a space with the rows of an earlier one gets its scores
+        // (e.g. naive [weighted-...] = naive [all]: every chart has a positive weight, so the rows are identical)
+        List<String> dataKeys = spaces.stream().map(s -> key("", s, context)).toList();
+        Map<String, EvaluatedSpace> firstByData = new LinkedHashMap<>();
+        for (int i = 0; i < spaces.size(); i++) {
+            firstByData.putIfAbsent(dataKeys.get(i), spaces.get(i));
+        }
+        List<EvaluatedSpace> distinct = List.copyOf(firstByData.values());
+        List<SpaceScores> computed = TrainingSchedule.perCore().run(distinct.stream()
+                .map(s -> (Supplier<SpaceScores>) () -> cachedAnalysis(s, analyses, context)).toList());
         List<SpaceScores> scores = new ArrayList<>();
-        Map<String, SpaceScores> byData = new LinkedHashMap<>();
-        for (EvaluatedSpace s : spaces) {
-            String data = key("", s, context);
-            SpaceScores same = byData.get(data);
-            if (same != null) {
-                // e.g. naive [weighted-...] = naive [all]: every chart has a positive weight, so the rows are identical
+        for (int i = 0; i < spaces.size(); i++) {
+            EvaluatedSpace s = spaces.get(i);
+            EvaluatedSpace first = firstByData.get(dataKeys.get(i));
+            SpaceScores same = computed.get(distinct.indexOf(first));
+            if (first != s) {
                 LOG.info("analyses of {}: its rows are identical to those of {}, scores copied", s.label(), same.label());
-                scores.add(same.copiedFor(s));
-                continue;
+                same = same.copiedFor(s);
             }
-            SpaceScores computed = cachedAnalysis(s, analyses, context);
-            byData.put(data, computed);
-            scores.add(computed);
+            scores.add(same);
         }
         stage("analyses", t0, timings);
 
