@@ -84,9 +84,10 @@ public final class TrainBenchmark {
     public static List<BenchChart> sharedClassesCharts(Dataset data, int batches, long seed) {
         TaskPlan plan = PaperRunner.defaultSettings(data.classCount()).get(Setting.SHARED_CLASSES.externalName())
                 .plan(DatasetLabels.of(data), InputFeatures.of(data), seed);
-        TrainingConfig config = Profile.QUICK.charts(true, seed);
         List<BenchChart> charts = new ArrayList<>();
         for (Task t : plan.tasks()) {
+            // the configuration atlas paper trains this chart with (its epochs depend on the whole task's size)
+            TrainingConfig config = Profile.QUICK.charts(true, seed, t.trainIds().length);
             long[] train = t.trainIds();
             long[] validation = t.validationIds();
             if (batches > 0 && (long) batches * config.batchSize() < train.length) {

@@ -57,8 +57,8 @@ import java.util.Optional;
  * <pre>{@code
  * ChartBank bank = new ChartBank(ProgressListener.NONE);
  * List<ChartOutputs> outputs = bank.obtainAll(List.of(
- *         new ChartRequest(e2eStore, plan.endToEnd(), kind, Profile.QUICK.charts(true, 42)),
- *         new ChartRequest(runStore, plan.chartTasks().get(0), kind, Profile.QUICK.charts(true, 42))),
+ *         new ChartRequest(e2eStore, plan.endToEnd(), kind, Profile.QUICK.charts(true, 42, plan.endToEnd().trainIds().length)),
+ *         new ChartRequest(runStore, plan.chartTasks().get(0), kind, Profile.QUICK.charts(true, 42, plan.chartTasks().get(0).trainIds().length))),
  *         TrainingSchedule.perCore());
  * }</pre>
  *

@@ -225,12 +225,13 @@ final class ExperimentRunner {
                                             List<ChartKind> chartKinds) {
         List<ChartRequest> requests = new ArrayList<>();
         requests.add(new ChartRequest(new ChartStore(config.endToEndStore()), plan.endToEnd(), endToEnd,
-                config.profile().charts(true, config.seed())));
+                config.profile().charts(true, config.seed(), plan.endToEnd().trainIds().length)));
         boolean shared = plan.setting() == Setting.SHARED_CLASSES;
         ChartStore store = new ChartStore(config.out());
         for (Task task : plan.chartTasks()) {
             ChartKind kind = chartKinds.get((task.index() - 1) % chartKinds.size());
-            requests.add(new ChartRequest(store, task, kind, config.profile().charts(shared, config.seed())));
+            requests.add(new ChartRequest(store, task, kind, config.profile().charts(shared, config.seed(),
+                    task.trainIds().length)));
         }
         return requests;
     }
@@ -354,8 +355,9 @@ final class ExperimentRunner {
                 config.memberships().stream().map(Membership::name).toList(),
                 config.aggregations().stream().map(Aggregation::toString).toList(), endToEnd.name(),
                 kinds.stream().map(ChartKind::name).toList(),
-                config.profile().charts(plan.setting() == Setting.SHARED_CLASSES, config.seed()).toString(),
-                config.profile().charts(true, config.seed()).toString(),
+                config.profile().charts(plan.setting() == Setting.SHARED_CLASSES, config.seed(),
+                        plan.chartTasks().get(0).trainIds().length).toString(),
+                config.profile().charts(true, config.seed(), plan.endToEnd().trainIds().length).toString(),
                 config.profile().probe(config.seed(), config.deterministic()).toString(),
                 config.profile().knnReferenceRows() == Integer.MAX_VALUE ? "all training rows"
                         : "the rows of a seeded sample of at most " + config.profile().knnReferenceRows()

@@ -34,7 +34,8 @@ import java.util.Map;
  *                     files of earlier versions
  * @param endToEndChart the end-to-end chart's kind
  * @param charts the task charts' kinds, cycled over the tasks
- * @param chartTraining the task charts' training configuration
+ * @param chartTraining the task charts' training configuration (the first task's: under the quick profile's
+ *                      step floor a smaller task may train more epochs; each chart's manifest has its own)
  * @param endToEndTraining the end-to-end chart's training configuration
  * @param probeTraining the probes' training configuration
  * @param knnReferenceRows which training rows the 10-NN classifier searches

@@ -258,7 +258,7 @@ class ExperimentRunnerTest {
         ChartKind kind = new ChartKind("small-cnn", data, SmallCnn.factory());
         for (var task : plan.chartTasks()) {
             ChartOutputs c = bank.obtain(new ChartStore(dir.resolve("run")), task, kind,
-                    Profile.QUICK.charts(true, 42));
+                    Profile.QUICK.charts(true, 42, task.trainIds().length));
             charts.add(c);
             permutedCharts.add(relabelled(c, permuted));
         }
