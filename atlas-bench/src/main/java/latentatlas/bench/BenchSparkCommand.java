@@ -253,12 +253,15 @@ public final class BenchSparkCommand implements Runnable {
     /**
      * The executors' task time (Spark's executor run time of every finished task) since the last
      * reading, as a share of the wall time the cores offered: 100% is every core running a task all
-     * the time; less is idle cores (too few or uneven tasks, the driver's own work between jobs).
+     * the time; less is idle cores (too few or uneven tasks, the driver's own work between jobs). Beside
+     * it, the tasks' CPU time (their threads' own, PyTorch's native work included) as a share of
+     * their run time: a task slot kept busy without a core to run on shows as a low CPU share.
      */
     private static final class Busy extends SparkListener {
         private final SparkSession spark;
         private final int cores;
         private final AtomicLong taskMillis = new AtomicLong();
+        private final AtomicLong cpuNanos = new AtomicLong();
 
         private Busy(SparkSession spark, int cores) {
             this.spark = spark;
@@ -281,12 +284,14 @@ public final class BenchSparkCommand implements Runnable {
         public void onTaskEnd(SparkListenerTaskEnd end) {
             if (end.taskMetrics() != null) {
                 taskMillis.addAndGet(end.taskMetrics().executorRunTime());
+                cpuNanos.addAndGet(end.taskMetrics().executorCpuTime());
             }
         }
 
         void reset() {
             drained();
             taskMillis.set(0);
+            cpuNanos.set(0);
         }
 
         /** Waits until the listener has seen the events of the jobs that have ended. */
@@ -298,11 +303,16 @@ public final class BenchSparkCommand implements Runnable {
             }
         }
 
-        /** @return the busy share since the last reading, over {@code seconds} of wall time */
+        /**
+         * @return the busy share since the last reading, over {@code seconds} of wall time, and the share of
+         *     the tasks' time they got a CPU (below 100%: waiting for a core, e.g. other processes, or I/O)
+         */
         String share(double seconds) {
             drained();
             double task = taskMillis.getAndSet(0) / 1e3;
-            return String.format(java.util.Locale.ROOT, "%.0f%%", 100 * task / (seconds * cores));
+            double cpu = cpuNanos.getAndSet(0) / 1e9;
+            return String.format(java.util.Locale.ROOT, "%.0f%% (on CPU %.0f%%)", 100 * task / (seconds * cores),
+                    task > 0 ? 100 * cpu / task : 0);
         }
 
         void detach() {
