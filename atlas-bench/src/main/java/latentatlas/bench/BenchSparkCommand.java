@@ -4,6 +4,7 @@ package latentatlas.bench;
 import latentatlas.InvalidInputException;
 import latentatlas.atlas.Atlas;
 import latentatlas.atlas.AtlasBuilder;
+import latentatlas.charts.TorchRuntime;
 import latentatlas.metrics.LinearCka;
 import latentatlas.space.LatentSpace;
 import latentatlas.spark.AtlasTables;
@@ -14,14 +15,15 @@ import latentatlas.spark.PartitionHook;
 import latentatlas.spark.SparkSessions;
 import latentatlas.spark.SpaceExport;
 import latentatlas.spark.StandaloneCluster;
-import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,6 +40,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.apache.spark.sql.functions.col;
@@ -99,33 +104,13 @@ public final class BenchSparkCommand implements Runnable {
             out.printf("bench spark: %d charts x %,d rows x %d-d onto %d anchors = %,d chart rows; CKA vs a %,d x %d"
                     + " reference (%d cores; timings are noisy when other processes share them)%n", charts, rows, dim,
                     anchors, total, rows, dim, Runtime.getRuntime().availableProcessors());
-            Map<String, double[]> seconds = new LinkedHashMap<>();
-            if (cluster) {
-                try (StandaloneCluster standalone = StandaloneCluster.start(2, 1, "2g", dir.resolve("cluster"))) {
-                    masters = List.of(standalone.masterUrl() + " (1 core)", standalone.masterUrl() + " (2 workers)");
-                    Tables tables = generate(dir, standalone.masterUrl());
-                    for (int cores = 1; cores <= 2; cores++) {
-                        SparkSession.getDefaultSession().foreach(session -> {
-                            session.stop();
-                            return null;
-                        });
-                        System.setProperty("spark.cores.max", Integer.toString(cores));
-                        seconds.put(masters.get(cores - 1), time(standalone.masterUrl(), masters.get(cores - 1), tables,
-                                total, out));
-                    }
-                } finally {
-                    System.clearProperty("spark.cores.max");
-                    SparkSession.getDefaultSession().foreach(session -> {
-                        session.stop();
-                        return null;
-                    });
-                }
-            } else {
-                Tables tables = generate(dir, masters.get(masters.size() - 1));
-                for (String master : masters) {
-                    seconds.put(master, time(master, master, tables, total, out));
-                }
-            }
+            // The single-machine baseline runs as atlas merge does, with the engine's own thread count; the
+            // Spark tasks, which run in this JVM in local mode, with one thread each, as SparkSessions gives them.
+            int threads = TorchRuntime.threads();
+            Path scratch = dir;
+            Map<String, double[]> seconds = TorchRuntime.withThreads(1, () -> timeMasters(scratch, total, out));
+            out.printf("single machine: PyTorch with %d intra-op thread(s), as atlas merge runs (Spark tasks: 1 each)%n",
+                    threads);
             singleMachine(total, seconds.get(masters.get(masters.size() - 1)), out);
             if (seconds.size() > 1) {
                 double[] first = seconds.get(masters.get(0));
@@ -146,6 +131,38 @@ public final class BenchSparkCommand implements Runnable {
                 delete(dir);
             }
         }
+    }
+
+    /** @return per master label, its stage seconds ({@link #time}) */
+    private Map<String, double[]> timeMasters(Path dir, long total, PrintWriter out) {
+        Map<String, double[]> seconds = new LinkedHashMap<>();
+        if (cluster) {
+            try (StandaloneCluster standalone = StandaloneCluster.start(2, 1, "2g", dir.resolve("cluster"))) {
+                masters = List.of(standalone.masterUrl() + " (1 core)", standalone.masterUrl() + " (2 workers)");
+                Tables tables = generate(dir, standalone.masterUrl());
+                for (int cores = 1; cores <= 2; cores++) {
+                    SparkSession.getDefaultSession().foreach(session -> {
+                        session.stop();
+                        return null;
+                    });
+                    System.setProperty("spark.cores.max", Integer.toString(cores));
+                    seconds.put(masters.get(cores - 1), time(standalone.masterUrl(), masters.get(cores - 1), tables,
+                            total, out));
+                }
+            } finally {
+                System.clearProperty("spark.cores.max");
+                SparkSession.getDefaultSession().foreach(session -> {
+                    session.stop();
+                    return null;
+                });
+            }
+        } else {
+            Tables tables = generate(dir, masters.get(masters.size() - 1));
+            for (String master : masters) {
+                seconds.put(master, time(master, master, tables, total, out));
+            }
+        }
+        return seconds;
     }
 
     private record Tables(String rows, String anchors, String reference) {
@@ -173,55 +190,133 @@ public final class BenchSparkCommand implements Runnable {
 
     /**
      * Times the merge stage by stage, after one untimed scan of the chart rows (executors started, code
-     * warm): read (scan the chart rows), shuffle (repartition by id, beyond the read), project
-     * (projection and per-id aggregation of the shuffled rows, into a persisted atlas, beyond read and
-     * shuffle), write (the atlas as Parquet), then the CKA against the reference. A stage measured as a
-     * difference may come out at 0 within the noise; it is then printed as such, without a rate.
+     * warm). Every stage runs the job's own plan up to that stage into Spark's {@code noop} sink (rows
+     * consumed as Spark's internal rows, nothing converted or kept): read (scan and check the chart
+     * rows), shuffle (repartition by id), project (the merge job's projection and per-id aggregation);
+     * then the merge itself, written as Parquet. Each stage is the difference to the one before, so
+     * read + shuffle + project + write = merge exactly; a difference within the noise is printed as such.
+     * Then the CKA against the reference. Each timed piece prints the executors' busy share
+     * ({@link Busy}).
      *
-     * @return {read, shuffle, project, write, merge = the sum of the last three and the read, CKA} seconds
+     * @return {read, shuffle, project, write, merge, CKA} seconds
      */
     private double[] time(String master, String label, Tables tables, long total, PrintWriter out) {
         SparkSession spark = SparkSessions.open(master, "atlas bench spark");
+        Busy busy = Busy.attach(spark);
         Dataset<Row> chartRows = AtlasTables.readChartRows(spark, List.of(tables.rows()));
         int partitions = (int) Math.max(2, total / 100_000);
-        chartRows.foreachPartition((ForeachPartitionFunction<Row>) BenchSparkCommand::drain); // warm-up, untimed
-        long start = System.nanoTime();
-        chartRows.foreachPartition((ForeachPartitionFunction<Row>) BenchSparkCommand::drain);
-        double read = (System.nanoTime() - start) / 1e9;
-        start = System.nanoTime();
-        chartRows.repartition(partitions, col(AtlasTables.ID)).foreachPartition((ForeachPartitionFunction<Row>) BenchSparkCommand::drain);
-        double shuffle = Math.max(0, (System.nanoTime() - start) / 1e9 - read);
+        MergeJob job = MergeJob.builder().setRows(chartRows)
+                .setAnchors(AtlasTables.readAnchors(spark, List.of(tables.anchors()))).optPartitions(partitions).build();
+        discard(chartRows); // warm-up, untimed
+        busy.reset();
+        double read = seconds(() -> discard(chartRows));
+        String readBusy = busy.share(read);
+        double shuffled = seconds(() -> discard(chartRows.repartition(partitions, col(AtlasTables.ID))));
+        String shuffleBusy = busy.share(shuffled);
+        double projected = seconds(() -> discard(job.atlas()));
+        String projectBusy = busy.share(projected);
         String atlasPath = Path.of(tables.rows()).resolveSibling("atlas-" + label.replaceAll("\\W", "") + ".parquet").toString();
-        start = System.nanoTime();
-        Dataset<Row> atlas = MergeJob.builder().setRows(chartRows)
-                .setAnchors(AtlasTables.readAnchors(spark, List.of(tables.anchors()))).optPartitions(partitions)
-                .build().atlas().persist(StorageLevel.MEMORY_AND_DISK_SER());
-        long ids = atlas.count();
-        double project = Math.max(0, (System.nanoTime() - start) / 1e9 - read - shuffle);
-        start = System.nanoTime();
-        ParquetOutput.write(atlas, atlasPath);
-        double write = (System.nanoTime() - start) / 1e9;
-        atlas.unpersist();
-        double merge = read + shuffle + project + write;
-        start = System.nanoTime();
-        double cka = CompareJob.compare(AtlasTables.readSpace(spark, atlasPath, null),
-                AtlasTables.readSpace(spark, tables.reference(), null), PartitionHook.NONE).linearCka();
-        double compare = (System.nanoTime() - start) / 1e9;
-        out.printf("%s: read %s | shuffle by id %s | project+aggregate %s | write %s | merge %s | CKA %s, CKA = %.6f%n",
-                label, stage(read, total, "rows"), stage(shuffle, total, "rows"), stage(project, total, "rows"),
-                stage(write, ids, "atlas rows"), stage(merge, total, "rows"), stage(compare, rows, "rows"), cka);
-        return new double[] {read, shuffle, project, write, merge, compare};
+        double merge = seconds(() -> ParquetOutput.write(job.atlas(), atlasPath));
+        String mergeBusy = busy.share(merge);
+        double compare = seconds(() -> out.printf(java.util.Locale.ROOT, "%s: CKA = %.6f%n", label,
+                CompareJob.compare(AtlasTables.readSpace(spark, atlasPath, null),
+                        AtlasTables.readSpace(spark, tables.reference(), null), PartitionHook.NONE).linearCka()));
+        String compareBusy = busy.share(compare);
+        double[] s = {read, shuffled - read, projected - shuffled, merge - projected, merge, compare};
+        out.printf("%s: read %s | shuffle by id %s | project+aggregate %s | write %s | merge %s | CKA %s%n",
+                label, stage(s[0], total, "rows"), stage(s[1], total, "rows"), stage(s[2], total, "rows"),
+                stage(s[3], rows, "atlas rows"), stage(s[4], total, "rows"), stage(s[5], rows, "rows"));
+        out.printf("%s: executors busy (task time / (wall x %d cores)): read %s, up to the shuffle %s, up to the"
+                + " projection %s, merge %s, CKA %s%n", label, busy.cores, readBusy, shuffleBusy, projectBusy,
+                mergeBusy, compareBusy);
+        busy.detach();
+        return s;
     }
 
-    /** @return "S s (R rows/s)", or "~0 s (within the noise)" for a stage measured as 0 */
+    /** Runs a plan to its end into Spark's noop sink: every row produced, as an internal row, none kept. */
+    private static void discard(Dataset<Row> table) {
+        table.write().format("noop").mode(SaveMode.Overwrite).save();
+    }
+
+    private static double seconds(Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** @return "S s (R rows/s)", or "~0 s (within the noise)" for a stage whose difference is below 0.05 s */
     private static String stage(double seconds, long rows, String what) {
-        return seconds < 0.05 ? "~0 s (within the noise)"
+        return seconds < 0.05 ? String.format(java.util.Locale.ROOT, "~0 s (%.2f s: within the noise)", seconds)
                 : String.format(java.util.Locale.ROOT, "%.1f s (%,.0f %s/s)", seconds, rows / seconds, what);
     }
 
-    private static void drain(Iterator<Row> rows) {
-        while (rows.hasNext()) {
-            rows.next();
+    /**
+     * The executors' task time (Spark's executor run time of every finished task) since the last
+     * reading, as a share of the wall time the cores offered: 100% is every core running a task all
+     * the time; less is idle cores (too few or uneven tasks, the driver's own work between jobs). Beside
+     * it, the tasks' CPU time (their threads' own, PyTorch's native work included) as a share of
+     * their run time: a task slot kept busy without a core to run on shows as a low CPU share.
+     */
+    private static final class Busy extends SparkListener {
+        private final SparkSession spark;
+        private final int cores;
+        private final AtomicLong taskMillis = new AtomicLong();
+        private final AtomicLong cpuNanos = new AtomicLong();
+
+        private Busy(SparkSession spark, int cores) {
+            this.spark = spark;
+            this.cores = cores;
+        }
+
+        /** Listens to the session's tasks; the task slots are N of local[N], else spark.cores.max, else the default parallelism. */
+        static Busy attach(SparkSession spark) {
+            String master = spark.sparkContext().master();
+            Matcher local = Pattern.compile("local(?:\\[(\\d+|\\*)(?:,\\d+)?])?").matcher(master);
+            int cores = local.matches() ? local.group(1) == null ? 1 : local.group(1).equals("*")
+                    ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(local.group(1))
+                    : spark.sparkContext().getConf().getInt("spark.cores.max", spark.sparkContext().defaultParallelism());
+            Busy busy = new Busy(spark, cores);
+            spark.sparkContext().addSparkListener(busy);
+            return busy;
+        }
+
+        @Override
+        public void onTaskEnd(SparkListenerTaskEnd end) {
+            if (end.taskMetrics() != null) {
+                taskMillis.addAndGet(end.taskMetrics().executorRunTime());
+                cpuNanos.addAndGet(end.taskMetrics().executorCpuTime());
+            }
+        }
+
+        void reset() {
+            drained();
+            taskMillis.set(0);
+            cpuNanos.set(0);
+        }
+
+        /** Waits until the listener has seen the events of the jobs that have ended. */
+        private void drained() {
+            try {
+                spark.sparkContext().listenerBus().waitUntilEmpty();
+            } catch (Exception e) {
+                throw new IllegalStateException("Spark's listener bus did not drain: " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * @return the busy share since the last reading, over {@code seconds} of wall time, and the share of
+         *     the tasks' time they got a CPU (below 100%: waiting for a core, e.g. other processes, or I/O)
+         */
+        String share(double seconds) {
+            drained();
+            double task = taskMillis.getAndSet(0) / 1e3;
+            double cpu = cpuNanos.getAndSet(0) / 1e9;
+            return String.format(java.util.Locale.ROOT, "%.0f%% (on CPU %.0f%%)", 100 * task / (seconds * cores),
+                    task > 0 ? 100 * cpu / task : 0);
+        }
+
+        void detach() {
+            spark.sparkContext().removeSparkListener(this);
         }
     }
 

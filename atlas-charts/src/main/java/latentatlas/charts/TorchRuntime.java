@@ -84,6 +84,15 @@ public final class TorchRuntime {
     }
 
     /**
+     * @return the engine's intra-op thread count now, starting the engine if needed (then its own default,
+     *     or {@code ai.djl.pytorch.num_threads} when that property is set)
+     */
+    public static int threads() {
+        Engine.getInstance();
+        return JniUtils.getNumThreads();
+    }
+
+    /**
      * Runs {@code work} with {@code threads} intra-op threads, restoring the previous count afterwards.
      *
      * @param threads the thread count, or 0 to keep the current one
@@ -92,8 +101,7 @@ public final class TorchRuntime {
      * @return the result of {@code work}
      */
     public static <T> T withThreads(int threads, Supplier<T> work) {
-        Engine.getInstance();
-        int previous = JniUtils.getNumThreads();
+        int previous = threads();
         if (threads > 0 && threads != previous) {
             JniUtils.setNumThreads(threads);
         }

@@ -21,6 +21,9 @@ import org.apache.spark.sql.types.StructType;
 import java.util.Arrays;
 import java.util.List;
 
+import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.array_max;
+import static org.apache.spark.sql.functions.array_min;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -200,15 +203,26 @@ public final class AtlasTables {
             case VECTOR -> {
                 expect(what, name, type, type instanceof ArrayType array && numeric(array.elementType()),
                         "an array of numbers (array<float>)");
-                String v = "`" + name + "`";
-                checked = when(expr("exists(" + v + ", x -> x IS NULL)"),
-                        SparkErrors.fail(concat(row, lit("the vector has a null element"))))
-                        .when(expr("exists(" + v + ", x -> isnan(x))"),
-                                SparkErrors.fail(concat(row, lit("the vector has a NaN"))))
-                        .when(expr("exists(" + v + ", x -> abs(x) > " + (double) Float.MAX_VALUE + ")"),
-                                SparkErrors.fail(concat(row, lit("the vector has a value beyond float32 (infinite or above "
-                                        + Float.MAX_VALUE + " in magnitude)"))))
-                        .otherwise(value.cast("array<float>"));
+                DataType element = ((ArrayType) type).elementType();
+                Column nullElement = SparkErrors.fail(concat(row, lit("the vector has a null element")));
+                if (integral(element)) {
+                    // integers are never NaN nor infinite, and every int64 is within float32's range
+                    checked = when(expr("exists(`" + name + "`, x -> x IS NULL)"), nullElement)
+                            .otherwise(value.cast("array<float>"));
+                } else {
+                    // Whole-array functions that Spark compiles (a lambda per element, exists(v, x -> ...), is
+                    // interpreted and was most of the read): array_contains(v, NaN) is true when an element is
+                    // NaN (NaN = NaN in Spark), else null when one is null, else false; array_max and array_min
+                    // skip nulls, and see no NaN once it is ruled out.
+                    Column nan = array_contains(value, lit(Double.NaN).cast(element));
+                    double max = Float.MAX_VALUE;
+                    checked = when(nan.isNull(), nullElement)
+                            .when(nan, SparkErrors.fail(concat(row, lit("the vector has a NaN"))))
+                            .when(array_max(value).gt(max).or(array_min(value).lt(-max)),
+                                    SparkErrors.fail(concat(row, lit("the vector has a value beyond float32 (infinite or above "
+                                            + Float.MAX_VALUE + " in magnitude)"))))
+                            .otherwise(value.cast("array<float>"));
+                }
             }
             default -> throw new IllegalArgumentException("not a column of the atlas tables: " + name);
         }

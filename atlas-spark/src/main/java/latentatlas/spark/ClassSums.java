@@ -30,15 +30,16 @@ final class ClassSums implements Serializable {
         this.sumY = new double[dimY];
     }
 
-    void add(float[] x, float[] y, Integer label) {
+    /** Adds one pair: x at {@code xs[xOffset ..]} (dimX values), y at {@code ys[yOffset ..]} (dimY values). */
+    void add(float[] xs, int xOffset, float[] ys, int yOffset, Integer label) {
         count++;
-        accumulate(sumX, 0, x);
-        accumulate(sumY, 0, y);
+        accumulate(sumX, 0, xs, xOffset, dimX);
+        accumulate(sumY, 0, ys, yOffset, dimY);
         if (label != null) {
             double[] c = classes.computeIfAbsent(label, l -> new double[1 + dimX + dimY]);
             c[0]++;
-            accumulate(c, 1, x);
-            accumulate(c, 1 + dimX, y);
+            accumulate(c, 1, xs, xOffset, dimX);
+            accumulate(c, 1 + dimX, ys, yOffset, dimY);
         }
     }
 
@@ -92,9 +93,9 @@ final class ClassSums implements Serializable {
         return out;
     }
 
-    private static void accumulate(double[] into, int offset, float[] values) {
-        for (int j = 0; j < values.length; j++) {
-            into[offset + j] += values[j];
+    private static void accumulate(double[] into, int offset, float[] values, int from, int length) {
+        for (int j = 0; j < length; j++) {
+            into[offset + j] += values[from + j];
         }
     }
 

@@ -5,8 +5,9 @@ import latentatlas.metrics.CkaStatistics;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.util.ArrayData;
 
 import java.io.Serializable;
 import java.util.Collections;
@@ -33,8 +34,11 @@ import static org.apache.spark.sql.functions.col;
  * The label of an id is taken from space A, else from space B.
  */
 public final class CompareJob {
-    /** Rows per block handed to {@link CkaStatistics#add}. */
-    static final int BLOCK_ROWS = 2_048;
+    /**
+     * Rows per block handed to {@link CkaStatistics#add}: its largest block, since each call also pays
+     * for its native Gram sums and their copy back to the heap.
+     */
+    static final int BLOCK_ROWS = 16_384;
 
     private CompareJob() {
     }
@@ -51,10 +55,11 @@ public final class CompareJob {
         requireUniqueIds(a, "A");
         requireUniqueIds(b, "B");
         Dataset<Row> joined = a.alias("a").join(b.alias("b"), "id")
-                .selectExpr("id", "a.vector as x", "b.vector as y", "coalesce(a.label, b.label) as label");
+                .selectExpr("cast(id as long) as id", "cast(a.vector as array<float>) as x",
+                        "cast(b.vector as array<float>) as y", "cast(coalesce(a.label, b.label) as int) as label");
         // not persisted: the second pass (labelled rows only) recomputes the join rather than every
         // comparison paying for a serialized copy of all pairs
-        JavaRDD<PairRow> pairs = joined.as(Encoders.bean(PairRow.class)).javaRDD();
+        JavaRDD<InternalRow> pairs = InternalRows.of(joined);
         // collected, not reduced: no partition has rows when the spaces share no id
         List<Part> parts = pairs.mapPartitions(new FirstPass(hook)).collect();
         long count = 0;
@@ -103,12 +108,23 @@ public final class CompareJob {
         }
     }
 
-    private static void checkWidths(PairRow row, int dimX, int dimY) {
-        if (row.getX().length != dimX || row.getY().length != dimY) {
-            throw new InvalidInputException("compare: id " + row.getId() + " has widths " + row.getX().length + " / "
-                    + row.getY().length + " but other rows have " + dimX + " / " + dimY
-                    + ": every row of a space must have the same width");
+    /** Pair rows: {@code (id long, x array<float>, y array<float>, label int or null)}. */
+    private static final int ID = 0;
+    private static final int X = 1;
+    private static final int Y = 2;
+    private static final int LABEL = 3;
+
+    private static void checkWidths(InternalRow row, int dimX, int dimY) {
+        int x = row.getArray(X).numElements();
+        int y = row.getArray(Y).numElements();
+        if (x != dimX || y != dimY) {
+            throw new InvalidInputException("compare: id " + row.getLong(ID) + " has widths " + x + " / " + y
+                    + " but other rows have " + dimX + " / " + dimY + ": every row of a space must have the same width");
         }
+    }
+
+    private static Integer label(InternalRow row) {
+        return row.isNullAt(LABEL) ? null : row.getInt(LABEL);
     }
 
     private static void startTask(PartitionHook hook) {
@@ -141,9 +157,9 @@ public final class CompareJob {
 
     /** Pass 1: counts, sums and the Grams of each block, around the mean of the partition's first block. */
     private record FirstPass(PartitionHook hook) implements
-            org.apache.spark.api.java.function.FlatMapFunction<Iterator<PairRow>, Part> {
+            org.apache.spark.api.java.function.FlatMapFunction<Iterator<InternalRow>, Part> {
         @Override
-        public Iterator<Part> call(Iterator<PairRow> rows) {
+        public Iterator<Part> call(Iterator<InternalRow> rows) {
             startTask(hook);
             ClassSums sums = null;
             CkaStatistics cka = null;
@@ -151,18 +167,20 @@ public final class CompareJob {
             float[] ys = null;
             int n = 0;
             while (rows.hasNext()) {
-                PairRow row = rows.next();
+                InternalRow row = rows.next();
                 if (sums == null) {
-                    sums = new ClassSums(row.getX().length, row.getY().length);
+                    sums = new ClassSums(row.getArray(X).numElements(), row.getArray(Y).numElements());
                     xs = new float[BLOCK_ROWS * sums.sumX.length];
                     ys = new float[BLOCK_ROWS * sums.sumY.length];
                 }
                 int dimX = sums.sumX.length;
                 int dimY = sums.sumY.length;
                 checkWidths(row, dimX, dimY);
-                sums.add(row.getX(), row.getY(), row.getLabel());
-                System.arraycopy(row.getX(), 0, xs, n * dimX, dimX);
-                System.arraycopy(row.getY(), 0, ys, n * dimY, dimY);
+                if (!InternalRows.copyVector(row.getArray(X), xs, n * dimX)
+                        || !InternalRows.copyVector(row.getArray(Y), ys, n * dimY)) {
+                    throw InternalRows.nullElement("compare: id " + row.getLong(ID));
+                }
+                sums.add(xs, n * dimX, ys, n * dimY, label(row));
                 if (++n == BLOCK_ROWS) {
                     cka = addBlock(cka, xs, ys, n, dimX, dimY);
                     n = 0;
@@ -201,26 +219,28 @@ public final class CompareJob {
     /** Pass 2 (labelled rows only): distances to the class centroids, per partition. */
     private record SecondPass(PartitionHook hook, Map<Integer, double[]> centroidsX,
                               Map<Integer, double[]> centroidsY) implements
-            org.apache.spark.api.java.function.FlatMapFunction<Iterator<PairRow>, Distances> {
+            org.apache.spark.api.java.function.FlatMapFunction<Iterator<InternalRow>, Distances> {
         @Override
-        public Iterator<Distances> call(Iterator<PairRow> rows) {
+        public Iterator<Distances> call(Iterator<InternalRow> rows) {
             startTask(hook);
             Distances out = new Distances();
             while (rows.hasNext()) {
-                PairRow row = rows.next();
-                if (row.getLabel() != null) {
-                    double[] d = out.distanceSums.computeIfAbsent(row.getLabel(), l -> new double[2]);
-                    d[0] += distance(row.getX(), centroidsX.get(row.getLabel()));
-                    d[1] += distance(row.getY(), centroidsY.get(row.getLabel()));
+                InternalRow row = rows.next();
+                Integer label = label(row);
+                if (label != null) {
+                    double[] d = out.distanceSums.computeIfAbsent(label, l -> new double[2]);
+                    d[0] += distance(row.getArray(X), centroidsX.get(label));
+                    d[1] += distance(row.getArray(Y), centroidsY.get(label));
                 }
             }
             return Collections.singletonList(out).iterator();
         }
 
-        private static double distance(float[] v, double[] centroid) {
+        /** The vectors passed the first pass (widths, no null element). */
+        private static double distance(ArrayData v, double[] centroid) {
             double sq = 0;
-            for (int j = 0; j < v.length; j++) {
-                double diff = v[j] - centroid[j];
+            for (int j = 0; j < centroid.length; j++) {
+                double diff = v.getFloat(j) - centroid[j];
                 sq += diff * diff;
             }
             return Math.sqrt(sq);

@@ -4,6 +4,7 @@ import latentatlas.InvalidInputException;
 import latentatlas.atlas.Aggregation;
 import latentatlas.relative.Normalization;
 import latentatlas.relative.Similarity;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -56,7 +57,9 @@ public final class MergeJob {
     }
 
     /**
-     * Validates the anchors and the charts on the driver, then returns the (lazy) atlas table.
+     * Validates the anchors and the charts on the driver, shuffles the rows by id (Spark's adaptive
+     * execution runs the shuffle's map side here, {@link InternalRows}), then returns the atlas table,
+     * projected and aggregated when it is used.
      *
      * @return the atlas {@code (id, vector, coverage)}
      * @throws InvalidInputException when there are no rows, or a chart of the rows has no anchors
@@ -80,9 +83,10 @@ public final class MergeJob {
         int count = partitions > 0 ? partitions : defaultPartitions();
         JavaSparkContext context = JavaSparkContext.fromSparkContext(rows.sparkSession().sparkContext());
         Broadcast<ChartAnchors> shared = context.broadcast(chartAnchors);
-        return rows.repartition(count, col(AtlasTables.ID))
-                .as(Encoders.bean(ChartRow.class))
-                .mapPartitions(new MergePartition(shared, aggregation, hook), Encoders.bean(AtlasRow.class))
+        Dataset<Row> byId = rows.select(col(AtlasTables.CHART).cast("string"), col(AtlasTables.ID).cast("long"),
+                col(AtlasTables.VECTOR).cast("array<float>")).repartition(count, col(AtlasTables.ID));
+        JavaRDD<AtlasRow> merged = InternalRows.of(byId).mapPartitions(new MergePartition(shared, aggregation, hook));
+        return rows.sparkSession().createDataset(merged.rdd(), Encoders.bean(AtlasRow.class))
                 .select(AtlasTables.ID, AtlasTables.VECTOR, AtlasTables.COVERAGE);
     }
 

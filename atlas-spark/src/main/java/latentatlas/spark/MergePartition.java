@@ -6,8 +6,11 @@ import latentatlas.atlas.Atlas;
 import latentatlas.atlas.AtlasBuilder;
 import latentatlas.space.LatentSpace;
 import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.util.ArrayData;
+import org.apache.spark.unsafe.types.UTF8String;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,12 +21,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One partition of the merge: all rows of the partition's ids, from any chart. Gathers each chart's
- * rows into one block and merges the blocks, in chart-name order, with atlas-core's {@link AtlasBuilder}
+ * One partition of the merge: all rows {@code (chart, id, vector)} of the partition's ids, from any
+ * chart, as internal rows ({@link InternalRows}). Gathers each chart's rows into one block (the vectors
+ * copied straight from the rows) and merges the blocks, in chart-name order, with atlas-core's {@link AtlasBuilder}
  * (each block projected by its chart's projector, fitted on the broadcast anchors). Because the rows
  * were partitioned by id, the partition's atlas rows are exactly the global atlas rows of its ids.
  */
-final class MergePartition implements MapPartitionsFunction<ChartRow, AtlasRow> {
+final class MergePartition implements FlatMapFunction<Iterator<InternalRow>, AtlasRow> {
     private static final long serialVersionUID = 1L;
 
     private final Broadcast<ChartAnchors> anchors;
@@ -37,16 +41,22 @@ final class MergePartition implements MapPartitionsFunction<ChartRow, AtlasRow> 
     }
 
     @Override
-    public Iterator<AtlasRow> call(Iterator<ChartRow> input) {
+    public Iterator<AtlasRow> call(Iterator<InternalRow> input) {
         TaskContext task = TaskContext.get();
         int partition = task == null ? 0 : task.partitionId();
         hook.start(partition, task == null ? 0 : task.attemptNumber());
         ChartAnchors chartAnchors = anchors.value();
         Map<String, ChartBlock> blocks = new TreeMap<>();
+        UTF8String chart = null; // the chart of the last row: rows come in runs of one chart (one input file's)
+        ChartBlock current = null;
         while (input.hasNext()) {
-            ChartRow row = input.next();
-            blocks.computeIfAbsent(row.getChart(), c -> new ChartBlock(c, chartAnchors.dim(c)))
-                    .add(row.getId(), row.getVector());
+            InternalRow row = input.next();
+            UTF8String name = row.getUTF8String(0);
+            if (!name.equals(chart)) {
+                chart = name.clone(); // the row's bytes are reused for the next row
+                current = blocks.computeIfAbsent(chart.toString(), c -> new ChartBlock(c, chartAnchors.dim(c)));
+            }
+            current.add(row.getLong(1), row.getArray(2));
         }
         if (blocks.isEmpty()) {
             return Collections.emptyIterator();
@@ -79,10 +89,10 @@ final class MergePartition implements MapPartitionsFunction<ChartRow, AtlasRow> 
             this.vectors = new float[ids.length * dim];
         }
 
-        void add(long id, float[] vector) {
-            if (vector.length != dim) {
+        void add(long id, ArrayData vector) {
+            if (vector.numElements() != dim) {
                 throw new InvalidInputException("rows: chart " + chart + ", id " + id + " has a vector of width "
-                        + vector.length + " but the chart's anchors have width " + dim
+                        + vector.numElements() + " but the chart's anchors have width " + dim
                         + ": embed rows and anchors with the same chart");
             }
             if (n == ids.length) {
@@ -90,7 +100,9 @@ final class MergePartition implements MapPartitionsFunction<ChartRow, AtlasRow> 
                 vectors = Arrays.copyOf(vectors, n * 2 * dim);
             }
             ids[n] = id;
-            System.arraycopy(vector, 0, vectors, n * dim, dim);
+            if (!InternalRows.copyVector(vector, vectors, n * dim)) {
+                throw InternalRows.nullElement("rows: chart " + chart + ", id " + id);
+            }
             n++;
         }
 

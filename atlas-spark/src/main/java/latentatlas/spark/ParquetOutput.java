@@ -20,12 +20,20 @@ import java.util.regex.Pattern;
  * Writes a table as a Parquet folder completely or not at all: Spark writes a hidden sibling folder,
  * which is renamed over the target once every task has committed (on any Hadoop file system: local,
  * HDFS, S3A with a committer). A failed job leaves the previous target, or none, never half a table,
- * and no temporary folder (it is removed once the job's last task has stopped).
+ * and no temporary folder (it is removed once the job's last task has stopped). Vector elements are
+ * written without a dictionary ({@link #NO_VECTOR_DICTIONARY}).
  */
 public final class ParquetOutput {
     /** The files of a Parquet table folder as Spark and other writers leave them. */
     private static final Pattern TABLE_FILE = Pattern.compile(
             "[^.].*\\.parquet|_SUCCESS|_metadata|_common_metadata|\\..*\\.crc");
+
+    /**
+     * Parquet's per-column switch of dictionary encoding, for the elements of a {@code vector} column:
+     * embeddings' floats almost never repeat, so a dictionary only costs (Parquet builds one for every
+     * page until it overflows, then re-encodes the page plainly); the other columns keep theirs.
+     */
+    static final String NO_VECTOR_DICTIONARY = "parquet.enable.dictionary#" + AtlasTables.VECTOR + ".list.element";
 
     private ParquetOutput() {
     }
@@ -45,7 +53,7 @@ public final class ParquetOutput {
             checkTarget(fs, path);
             try {
                 try {
-                    table.write().mode(SaveMode.ErrorIfExists).parquet(temp.toString());
+                    table.write().mode(SaveMode.ErrorIfExists).option(NO_VECTOR_DICTIONARY, "false").parquet(temp.toString());
                 } catch (Exception e) {
                     awaitRunningTasks(table.sparkSession().sparkContext());
                     throw e;

@@ -8,9 +8,10 @@
  * aggregates them with atlas-core's atlas rule (the mean over the charts that contain the id). The
  * atlas is written as {@code (id, vector, coverage)}. Comparisons join two spaces by id and reduce
  * per-partition sufficient statistics in double: linear CKA
- * {@code ||Yc^T Xc||_F^2 / (||Xc^T Xc||_F ||Yc^T Yc||_F)} in two passes (column means, then
- * atlas-core's {@code CkaStatistics} per partition, merged), and class centroids and separability
- * in two passes (per-class sums and counts, then mean distances to the centroids).
+ * {@code ||Yc^T Xc||_F^2 / (||Xc^T Xc||_F ||Yc^T Yc||_F)} in one pass (atlas-core's {@code CkaStatistics}
+ * per partition around its own provisional means, re-centred exactly on the global means and merged),
+ * with the per-class sums and counts; class separability needs a second pass (mean distances to the
+ * centroids) only when rows are labelled. Partitions read Spark's internal rows ({@code InternalRows}).
  *
  * <p>Nothing here re-implements the math: the partition functions call atlas-core on blocks.
  */

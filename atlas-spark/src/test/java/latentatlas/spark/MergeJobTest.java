@@ -91,6 +91,29 @@ class MergeJobTest {
         assertSameAtlas(fixture.singleMachine(), distributed);
     }
 
+    /**
+     * Vectors of three repeated values would be dictionary-encoded by Parquet's default (as the chart
+     * names are); ParquetOutput writes the vector elements plainly and keeps the other columns' dictionaries.
+     */
+    @Test
+    void vectorElementsAreWrittenWithoutADictionary() throws IOException {
+        String out = dir.resolve("repeated.parquet").toString();
+        ParquetOutput.write(spark.sql("SELECT 'c' AS chart, id, array(1F, 2F, 3F) AS vector FROM range(1000)"), out);
+        Path file;
+        try (var files = Files.list(Path.of(out))) {
+            file = files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        Map<String, String> encodings = new LinkedHashMap<>();
+        try (org.apache.parquet.hadoop.ParquetFileReader reader = org.apache.parquet.hadoop.ParquetFileReader.open(
+                org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toString()),
+                        new org.apache.hadoop.conf.Configuration()))) {
+            reader.getFooter().getBlocks().get(0).getColumns()
+                    .forEach(c -> encodings.put(c.getPath().toDotString(), c.getEncodings().toString()));
+        }
+        assertTrue(encodings.get("chart").contains("DICTIONARY"), encodings.toString());
+        assertTrue(!encodings.get("vector.list.element").contains("DICTIONARY"), encodings.toString());
+    }
+
     @Test
     void chartsWithDifferentAnchorsAreRejected() {
         Map<String, LatentSpace> charts = Map.of("a", LatentSpace.of("a", new long[] {1}, new float[] {1, 2}, 2, null));

@@ -124,6 +124,36 @@ class SparkErrorsJobTest {
         assertTrue(e.getMessage().startsWith("t: id 1: the vector has a value beyond float32"), e.getMessage());
     }
 
+    /**
+     * Each vector check on float, double and integer elements: a null element, a NaN (also beside a
+     * null), an infinity either way; a clean vector passes, as float32.
+     */
+    @Test
+    void everyVectorCheckFiresOnEachElementType() {
+        String[][] cases = {
+            {"array(1F, CAST(NULL AS FLOAT))", "the vector has a null element"},
+            {"array(CAST(NULL AS DOUBLE), 2D)", "the vector has a null element"},
+            {"array(1, CAST(NULL AS INT))", "the vector has a null element"},
+            {"array(1F, CAST('NaN' AS FLOAT))", "the vector has a NaN"},
+            {"array(CAST('NaN' AS DOUBLE), CAST(NULL AS DOUBLE))", "the vector has a NaN"},
+            {"array(CAST('Infinity' AS FLOAT), 1F)", "the vector has a value beyond float32"},
+            {"array(1D, CAST('-Infinity' AS DOUBLE))", "the vector has a value beyond float32"},
+            {"array(-1e39D, 0D)", "the vector has a value beyond float32"},
+        };
+        for (String[] c : cases) {
+            Dataset<Row> table = spark.sql("SELECT 9L AS id, " + c[0] + " AS vector");
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> SparkErrors.unwrapped(() ->
+                    table.select(AtlasTables.column(table, "t", AtlasTables.VECTOR)).collectAsList()), c[0]);
+            assertEquals("t: id 9: " + c[1], e.getMessage().substring(0, Math.min(e.getMessage().length(),
+                    ("t: id 9: " + c[1]).length())), c[0]);
+        }
+        for (String clean : List.of("array(1F, -2.5F)", "array(1D, -2.5D)", "array(1L, -2L)", "CAST(array() AS array<float>)")) {
+            Dataset<Row> table = spark.sql("SELECT 9L AS id, " + clean + " AS vector");
+            List<Object> vector = table.select(AtlasTables.column(table, "t", AtlasTables.VECTOR)).first().getList(0);
+            assertEquals(clean.startsWith("CAST") ? List.of() : List.of(1f, clean.contains("2L") ? -2f : -2.5f), vector, clean);
+        }
+    }
+
     @Test
     void aColumnOfTheWrongTypeFailsOnTheDriver() {
         Dataset<Row> table = spark.sql("SELECT 1.5D AS id");
