@@ -9,7 +9,6 @@ import latentatlas.space.LatentSpace;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 /**
  * K-means configuration and fitting, following scikit-learn's {@code KMeans(init="k-means++",
@@ -29,9 +28,7 @@ import java.util.stream.IntStream;
  * <p>The data are centred first (column mean in double) and rescaled by a power of two to a largest
  * magnitude in {@code [0.5, 1)} ({@code PowerOfTwo}: exact, so {@code 1e20 x} clusters as {@code x}
  * does, where its float32 squared norms would overflow); assignments are float32 matmuls
- * {@code argmin_c ||mu_c||^2 - 2 x.mu_c} over row blocks (one matmul and a native argmin per block,
- * {@code -2} folded into the centres); centres and inertia are summed in double, in row order, on
- * several cores (by column bands, by rows) without changing the sums.
+ * {@code argmin_c ||mu_c||^2 - 2 x.mu_c} over row blocks; centres and inertia are summed in double.
  * Memory is {@code O(n d)}; one iteration costs {@code O(n k d)}. The same seed gives the same result;
  * the random stream differs from NumPy's, so results match scikit-learn's in distribution, not bit for bit.
  *
@@ -48,10 +45,6 @@ public record KMeans(int clusters, int nInit, int maxIter, double tol, long seed
     public static final int DEFAULT_MAX_ITER = 300;
     /** scikit-learn's default relative tolerance. */
     public static final double DEFAULT_TOL = 1e-4;
-    /** Columns per parallel band of the centroid sums (256 bytes of double sums per cluster). */
-    private static final int BAND = 32;
-    /** Rows from which the centroid sums run in parallel. */
-    private static final int PARALLEL_ROWS = 2048;
 
     /** Validates the configuration. */
     public KMeans {
@@ -251,29 +244,17 @@ public record KMeans(int clusters, int nInit, int maxIter, double tol, long seed
         return labels;
     }
 
-    /**
-     * Cluster means in double; an empty cluster takes the row farthest from its current centre. The sums
-     * run over bands of {@value #BAND} columns in parallel: every sum still adds its rows in row order,
-     * so the means do not depend on the thread count.
-     */
+    /** Cluster means in double; an empty cluster takes the row farthest from its current centre. */
     private double[] means(float[] x, int[] labels, double[] centres, int n, int d) {
         double[] sums = new double[clusters * d];
         long[] counts = new long[clusters];
         for (int i = 0; i < n; i++) {
-            counts[labels[i]]++;
-        }
-        IntStream bands = IntStream.range(0, (d + BAND - 1) / BAND);
-        (n >= PARALLEL_ROWS ? bands.parallel() : bands).forEach(band -> {
-            int from = band * BAND;
-            int to = Math.min(d, from + BAND);
-            for (int i = 0; i < n; i++) {
-                int row = i * d;
-                int centre = labels[i] * d;
-                for (int j = from; j < to; j++) {
-                    sums[centre + j] += x[row + j];
-                }
+            int c = labels[i];
+            counts[c]++;
+            for (int j = 0; j < d; j++) {
+                sums[c * d + j] += x[i * d + j];
             }
-        });
+        }
         int empty = 0;
         for (long count : counts) {
             if (count == 0) {
@@ -320,14 +301,10 @@ public record KMeans(int clusters, int nInit, int maxIter, double tol, long seed
         return s;
     }
 
-    /** The inertia, each row's squared distance computed in parallel and summed in row order. */
     private static double inertia(float[] x, int[] labels, double[] centres, int n, int d) {
-        double[] row = new double[n];
-        IntStream rows = IntStream.range(0, n);
-        (n >= PARALLEL_ROWS ? rows.parallel() : rows).forEach(i -> row[i] = squaredDistance(x, i, centres, labels[i], d));
         double s = 0;
         for (int i = 0; i < n; i++) {
-            s += row[i];
+            s += squaredDistance(x, i, centres, labels[i], d);
         }
         return s;
     }
