@@ -46,12 +46,22 @@ public final class PowerOfTwo {
     }
 
     /**
-     * Multiplies every value by {@code 2^-e} in place (exact unless a value becomes subnormal).
+     * Multiplies every value by {@code 2^-e} in place (exact unless a value becomes subnormal), with
+     * {@link Math#scalb(float, int)}'s result: when {@code 2^-e} is a normal float that is one float
+     * product per value (the exact product correctly rounded, as {@code scalb} rounds it), a loop the JIT
+     * vectorises.
      *
      * @param values the values
      * @param e the exponent
      */
     public static void scaleInPlace(float[] values, int e) {
+        if (e >= -Float.MAX_EXPONENT && e <= -Float.MIN_EXPONENT) {
+            float factor = Math.scalb(1f, -e);
+            for (int i = 0; i < values.length; i++) {
+                values[i] *= factor;
+            }
+            return;
+        }
         for (int i = 0; i < values.length; i++) {
             values[i] = Math.scalb(values[i], -e);
         }

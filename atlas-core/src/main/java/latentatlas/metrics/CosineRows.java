@@ -1,17 +1,19 @@
 package latentatlas.metrics;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import latentatlas.InvalidInputException;
+import latentatlas.compute.Blocks;
 import latentatlas.space.LatentSpace;
 
-import java.util.stream.IntStream;
 
 /**
  * Cosine-similarity building blocks shared by the neighbour metrics: L2-normalised rows and
  * block-wise top-k search {@code argtop_k_j <q_i/|q_i|, c_j/|c_j|>}. A block holds at most
- * {@link RowBlocks#ELEMENTS} similarities, so memory does not grow with {@code n_q * n_c}.
+ * {@link Blocks#STREAM_FLOATS} similarities (at least one query row), so memory does not grow with
+ * {@code n_q * n_c}.
  */
 final class CosineRows {
     private CosineRows() {
@@ -49,9 +51,15 @@ final class CosineRows {
      * similarities the lower candidate index comes first, so the neighbours do not depend on the
      * engine's thread count.
      *
-     * <p>The similarities of a block of queries are one float32 matmul on the engine; the selection runs
-     * in Java, one pass per query row over a sorted list of its best {@code k} so far (a candidate is
-     * compared with the current {@code k}-th best and inserted only when it beats it), rows in parallel.
+     * <p>The similarities of a block of queries are one float32 matmul on the engine, and the engine also
+     * selects each row's {@code k' = k + }{@value #SLACK}{@code  (+1 with self)} largest (its top-k, whose
+     * order among equal values is unspecified); Java then orders those {@code k'} by similarity, then
+     * index, and keeps the first {@code k}. That is the exact answer whenever the {@code k}-th kept
+     * similarity is larger than the smallest of the {@code k'}: every candidate left out is then below
+     * it. A row where they are equal (a tie across the cut) is ranked again in Java over all its
+     * candidates, one pass over a sorted list of its best {@code k} so far. Only {@code k'} values per
+     * query cross from the engine to Java. The similarities must be finite (normalised rows of a
+     * {@link LatentSpace}, which holds no NaN or infinity).
      *
      * @param queries normalised query rows ({@code nq x d})
      * @param candidates normalised candidate rows ({@code nc x d}) owned by a live manager
@@ -67,20 +75,68 @@ final class CosineRows {
             throw new InvalidInputException("k = " + k + " neighbours asked but only "
                     + (selfOffset >= 0 ? nc - 1 : nc) + " candidates exist: lower k");
         }
+        int kept = Math.min(nc, k + SLACK + (selfOffset >= 0 ? 1 : 0));
         int[] out = new int[nq * k];
         NDArray candidatesT = candidates.transpose();
-        int block = RowBlocks.rows(nq, nc);
+        int block = Math.max(1, Math.min(nq, Blocks.STREAM_FLOATS / nc));
         for (int start = 0; start < nq; start += block) {
             int end = Math.min(nq, start + block);
-            float[] similarities;
             try (NDManager scope = candidates.getManager().newSubManager()) {
-                similarities = queries.get(scope, new NDIndex("{}:{}", start, end)).matMul(candidatesT).toFloatArray();
+                NDArray similarities = queries.get(scope, new NDIndex("{}:{}", start, end)).matMul(candidatesT);
+                NDList top = similarities.topK(kept, 1, true, false);
+                float[] values = top.get(0).toFloatArray();
+                long[] indices = top.get(1).toLongArray();
+                for (int r = 0; r < end - start; r++) {
+                    int self = selfOffset >= 0 ? selfOffset + start + r : -1;
+                    if (!bestOfTop(values, indices, r, kept, k, self, kept == nc, out, (start + r) * k)) {
+                        best(similarities.get(r).toFloatArray(), 0, nc, k, self, out, (start + r) * k);
+                    }
+                }
             }
-            int first = start;
-            IntStream.range(0, end - start).parallel().forEach(r -> best(similarities, r, nc, k,
-                    selfOffset >= 0 ? selfOffset + first + r : -1, out, (first + r) * k));
         }
         return out;
+    }
+
+    /** Extra candidates the engine selects beyond {@code k}, so that a tie at the {@code k}-th rarely needs a full pass. */
+    static final int SLACK = 6;
+
+    /**
+     * Orders row {@code r}'s {@code kept} selected candidates by similarity, then index (skipping
+     * {@code self}), and writes the first {@code k} to {@code out[at..]}.
+     *
+     * @param complete whether the selection holds every candidate
+     * @return false, writing nothing, when the selection cannot decide: (unless complete) the
+     *     {@code k}-th similarity equal to the smallest selected one
+     */
+    private static boolean bestOfTop(float[] values, long[] indices, int r, int kept, int k, int self,
+                                     boolean complete, int[] out, int at) {
+        float[] value = new float[k];
+        int[] index = new int[k];
+        int filled = 0;
+        float smallest = Float.POSITIVE_INFINITY;
+        for (int t = r * kept; t < (r + 1) * kept; t++) {
+            float v = values[t];
+            int c = (int) indices[t];
+            smallest = Math.min(smallest, v);
+            if (c == self) {
+                continue;
+            }
+            if (filled < k || v > value[k - 1] || (v == value[k - 1] && c < index[k - 1])) {
+                int i = filled < k ? filled++ : k - 1;
+                while (i > 0 && (value[i - 1] < v || (value[i - 1] == v && index[i - 1] > c))) {
+                    value[i] = value[i - 1];
+                    index[i] = index[i - 1];
+                    i--;
+                }
+                value[i] = v;
+                index[i] = c;
+            }
+        }
+        if (!complete && !(value[k - 1] > smallest)) {
+            return false;
+        }
+        System.arraycopy(index, 0, out, at, k);
+        return true;
     }
 
     /** Writes the indices of the {@code k} largest of row {@code r} (skipping {@code self}) to {@code out[at..]}. */

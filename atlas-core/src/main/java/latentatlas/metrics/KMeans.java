@@ -95,8 +95,10 @@ public record KMeans(int clusters, int nInit, int maxIter, double tol, long seed
         }
         double[] mean = new double[d];
         float[] raw = space.rawVectors();
-        for (int i = 0; i < raw.length; i++) {
-            mean[i % d] += raw[i];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += raw[i * d + j];
+            }
         }
         float[] centroids = new float[clusters * d];
         for (int c = 0; c < clusters; c++) {
@@ -110,18 +112,21 @@ public record KMeans(int clusters, int nInit, int maxIter, double tol, long seed
     private record Run(int[] labels, double[] centres, double inertia, int iterations) {
     }
 
+    /** The mean column variance, the sums of every column in row order (one row-major pass). */
     private static double meanVariance(float[] x, int n, int d) {
+        double[] s = new double[d];
+        double[] s2 = new double[d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                double v = x[i * d + j];
+                s[j] += v;
+                s2[j] += v * v;
+            }
+        }
         double total = 0;
         for (int j = 0; j < d; j++) {
-            double s = 0;
-            double s2 = 0;
-            for (int i = 0; i < n; i++) {
-                double v = x[i * d + j];
-                s += v;
-                s2 += v * v;
-            }
-            double m = s / n;
-            total += s2 / n - m * m;
+            double m = s[j] / n;
+            total += s2[j] / n - m * m;
         }
         return total / d;
     }

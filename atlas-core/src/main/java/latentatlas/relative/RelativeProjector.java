@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import latentatlas.InvalidInputException;
 import latentatlas.compute.Blocks;
+import latentatlas.compute.StagedRows;
 import latentatlas.space.LatentSpace;
 
 import java.util.function.IntFunction;
@@ -22,7 +23,10 @@ import java.util.function.IntFunction;
  *   <li>L1: {@code -sum_j |x'_j - a'_j|}.</li>
  * </ul>
  * The work runs in row blocks as float32 matrix products in the DJL engine, each block in its own
- * scoped NDManager.
+ * scoped NDManager: the rows are copied once into a native staging buffer reused by every block
+ * ({@link StagedRows}), normalised there in place, multiplied by the anchors, and the result copied once
+ * into the output array. A block's largest temporary holds at most {@link Blocks#STREAM_FLOATS} floats,
+ * so the engine reuses freed memory from block to block instead of faulting in fresh pages.
  */
 public final class RelativeProjector {
     private final long[] anchorIds;
@@ -120,10 +124,12 @@ public final class RelativeProjector {
     private float[] project(float[] rows, int n, IntFunction<String> rowName) {
         int k = anchorIds.length;
         float[] out = new float[Math.multiplyExact(n, k)];
-        int block = Blocks.rowsPerBlock(Math.max(dim, k));
-        if (similarity == Similarity.L1) {
-            block = Math.max(1, Blocks.BLOCK_FLOATS / Math.max(1, k * dim));
+        if (n == 0) {
+            return out;
         }
+        // The widest temporary of a block is its n x k result (n x k x d for L1), float64 for the wide similarities.
+        long perRow = similarity == Similarity.L1 ? (long) k * dim : Math.max(dim, k);
+        int block = (int) Math.min(n, Math.max(1, Blocks.STREAM_FLOATS / (similarity.wide() ? 2 : 1) / perRow));
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray anchorRows = Blocks.rows(manager, anchors, 0, k, dim);
             if (similarity.wide()) {
@@ -132,16 +138,17 @@ public final class RelativeProjector {
             NDArray anchorsT = (similarity == Similarity.ANGULAR ? unitRows(anchorRows) : anchorRows).transpose();
             NDArray shiftRow = normalization == Normalization.NONE ? null : Blocks.row(manager, shift);
             NDArray scaleRow = normalization == Normalization.STANDARD ? Blocks.row(manager, scale) : null;
-            NDArray anchorSq = anchorRows.square().sum(new int[] {1}).reshape(1, k);
+            NDArray anchorSq = similarity == Similarity.EUCLIDEAN ? anchorRows.square().sum(new int[] {1}).reshape(1, k) : null;
+            StagedRows stage = new StagedRows(block, dim);
             for (int first = 0; first < n; first += block) {
                 int count = Math.min(block, n - first);
                 try (NDManager scope = manager.newSubManager()) {
-                    NDArray x = Blocks.rows(scope, rows, first, count, dim);
+                    NDArray x = stage.load(scope, rows, first, count);
                     if (shiftRow != null) {
-                        x = x.sub(shiftRow);
+                        x.subi(shiftRow);
                     }
                     if (scaleRow != null) {
-                        x = x.mul(scaleRow);
+                        x.muli(scaleRow);
                     }
                     if (similarity.wide()) {
                         x = x.toType(DataType.FLOAT64, false);
@@ -160,12 +167,12 @@ public final class RelativeProjector {
             case COSINE: {
                 NDArray norms = x.norm(new int[] {1}, true);
                 requireDirections(norms.toFloatArray(), first, rowName);
-                return x.div(norms).matMul(anchorsT);
+                return x.divi(norms).matMul(anchorsT);
             }
             case ANGULAR: {
                 NDArray norms = x.norm(new int[] {1}, true);
                 requireDirections(norms.toType(DataType.FLOAT32, false).toFloatArray(), first, rowName);
-                NDArray cos = x.div(norms).matMul(anchorsT);
+                NDArray cos = x.divi(norms).matMul(anchorsT);
                 return cos.clip(-1.0, 1.0).acos().mul(-1 / Math.PI).add(1.0);
             }
             case EUCLIDEAN: {

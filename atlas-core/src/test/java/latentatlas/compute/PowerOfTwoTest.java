@@ -38,6 +38,24 @@ class PowerOfTwoTest {
         }
     }
 
+    /** The heap rescaling is Math.scalb's, bit for bit, for exponents across float32, subnormal results included. */
+    @Test
+    void heapRescalingIsScalbBitForBit() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        float[] values = new float[4096];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) (random.nextGaussian() * Math.scalb(1.0, random.nextInt(-140, 120)));
+        }
+        for (int e : new int[] {-127, -60, -3, 0, 1, 7, 64, 126, 127, 140, -140}) {
+            float[] scaled = values.clone();
+            PowerOfTwo.scaleInPlace(scaled, e);
+            for (int i = 0; i < values.length; i++) {
+                assertEquals(Float.floatToRawIntBits(Math.scalb(values[i], -e)), Float.floatToRawIntBits(scaled[i]),
+                        "value " + values[i] + ", e = " + e);
+            }
+        }
+    }
+
     /** A Gram of 2^-e x, scaled back by 2^(2e) in double, is the Gram of x (which overflows float32 at 1e20). */
     @Test
     void gramSumsScaleBackInDouble() {

@@ -51,6 +51,30 @@ class CosineRowsTest {
         }
     }
 
+    /**
+     * More equal similarities than the engine selects ({@code k + SLACK}): the tie crosses the cut, so the
+     * row is ranked again over all candidates and the lowest indices win, with and without self.
+     */
+    @Test
+    void aTieWiderThanTheSelectionKeepsTheLowestIndices() {
+        int nc = 60;
+        float[] c = new float[nc * 2];
+        for (int i = 0; i < nc; i++) {
+            boolean same = i % 3 != 2;  // 40 candidates along (1, 0), the rest along (0, 1)
+            c[i * 2] = same ? 1 : 0;
+            c[i * 2 + 1] = same ? 0 : 1;
+        }
+        float[] q = {1, 0};
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray candidates = RowBlocks.matrix(m, c, nc, 2);
+            assertArrayEquals(new int[] {0, 1, 3, 4, 6}, CosineRows.topK(RowBlocks.matrix(m, q, 1, 2), candidates, 5, -1));
+            int[] self = CosineRows.topK(candidates, candidates, 3, 0);
+            assertArrayEquals(new int[] {1, 3, 4}, Arrays.copyOfRange(self, 0, 3));     // row 0 skips itself
+            assertArrayEquals(new int[] {5, 8, 11}, Arrays.copyOfRange(self, 6, 9));    // row 2, along (0, 1)
+            assertArrayEquals(new int[] {0, 1, 4}, Arrays.copyOfRange(self, 9, 12));    // row 3 skips itself
+        }
+    }
+
     @Test
     void askingForMoreNeighboursThanCandidatesIsAnInputError() {
         float[] c = normalisedGaussian(3, 4);
