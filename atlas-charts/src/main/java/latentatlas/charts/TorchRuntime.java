@@ -77,14 +77,8 @@ public final class TorchRuntime {
         JniUtils.setGradMode(false);
     }
 
-    /** @return the calling thread's intra-op thread count */
-    public static int threads() {
-        Engine.getInstance();
-        return JniUtils.getNumThreads();
-    }
-
     /**
-     * @return the engine's intra-op thread count now, starting the engine if needed (then its own default,
+     * @return the calling thread's intra-op thread count now, starting the engine if needed (then its own default,
      *     or {@code ai.djl.pytorch.num_threads} when that property is set)
      */
     public static int threads() {
