@@ -15,8 +15,8 @@ import java.util.TreeSet;
  * vote goes to the smallest class label, as in scikit-learn's {@code KNeighborsClassifier}.
  *
  * <p>Similarities are float32 matmuls of a block of queries against all training rows, in a sub-manager
- * per block, and the engine selects each query's best few ({@code CosineRows.topK}); at most
- * {@link latentatlas.compute.Blocks#STREAM_FLOATS} similarities are held at once.
+ * per block, and the engine selects each query's best few ({@code CosineRows.topK}); a block holds
+ * {@link latentatlas.compute.Blocks#STREAM_FLOATS} similarities or 512 queries, whichever is more.
  */
 public final class CosineKnn {
     /** The default number of neighbours. */
