@@ -60,12 +60,19 @@ public final class BenchTrainCommand implements Runnable {
             description = "Python with torch (Debian: python3-torch, installed by scripts/ensure-deps --dev).")
     private String python;
 
+    /** Refuses {@code --NAME value} below {@code min} in one line naming the option (the CLI adds the flag). */
+    private static void atLeast(String name, int value, int min, String hint) {
+        if (value < min) {
+            throw new InvalidInputException(List.of(name), "expected an integer >= " + min + hint + ", found " + value);
+        }
+    }
+
     @Override
     public void run() {
-        if (batches < 0 || warmup < 0 || threads < 0 || repeat < 1) {
-            throw new InvalidInputException(List.of("batches"), "bench train: --batches, --warmup and --threads must be"
-                    + " >= 0 and --repeat >= 1, found " + batches + ", " + warmup + ", " + threads + ", " + repeat);
-        }
+        atLeast("batches", batches, 0, " (0: whole tasks)");
+        atLeast("warmup", warmup, 0, "");
+        atLeast("threads", threads, 0, " (0: every core)");
+        atLeast("repeat", repeat, 1, "");
         PrintWriter out = spec.commandLine().getOut();
         DatasetStatus status = Datasets.status("fashion-mnist");
         if (!status.found()) {
@@ -145,14 +152,14 @@ public final class BenchTrainCommand implements Runnable {
             int at = output.lastIndexOf("seconds=");
             int epochs = output.lastIndexOf(" epochs=");
             if (status != 0 || at < 0 || epochs < at) {
-                throw new InvalidInputException(List.of("python"), "bench train: " + python + " failed (status " + status
+                throw new InvalidInputException(List.of("python"), python + " failed (status " + status
                         + "): " + output.strip().lines().reduce((a, b) -> b).orElse("") + ": install python3-torch"
                         + " (scripts/ensure-deps --dev) or pass --python");
             }
             return new TrainBenchmark.Timing(Double.parseDouble(output.substring(at + "seconds=".length(), epochs)),
                     Integer.parseInt(output.substring(epochs + " epochs=".length()).strip()));
         } catch (IOException e) {
-            throw new InvalidInputException(List.of("python"), "bench train: cannot run " + python + " ("
+            throw new InvalidInputException(List.of("python"), "cannot run " + python + " ("
                     + e.getMessage() + "): pass --python with a Python that has torch", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
