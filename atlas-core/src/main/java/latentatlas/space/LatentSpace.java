@@ -7,8 +7,6 @@ import latentatlas.InvalidInputException;
 
 import java.nio.FloatBuffer;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * An immutable latent space: {@code n} samples with stable int64 ids, their vectors (float32,
@@ -23,7 +21,7 @@ public final class LatentSpace {
     private final float[] vectors;
     private final int dim;
     private final int[] labels;
-    private Map<Long, Integer> rowById;
+    private RowIndex rowById;
 
     private LatentSpace(long[] ids, float[] vectors, int dim, int[] labels) {
         this.ids = ids;
@@ -69,15 +67,14 @@ public final class LatentSpace {
     }
 
     private void index(String name) {
-        Map<Long, Integer> map = new HashMap<>(ids.length * 2);
-        for (int i = 0; i < ids.length; i++) {
-            Integer previous = map.put(ids[i], i);
-            if (previous != null) {
-                throw new InvalidInputException(name + ": id " + ids[i] + " appears twice (rows "
-                        + previous + " and " + i + "): ids must be unique");
-            }
+        try {
+            rowById = RowIndex.of(ids);
+        } catch (RowIndex.Duplicate d) {
+            throw new InvalidInputException(name + ": id " + ids[d.second] + " appears twice (rows "
+                    + d.first + " and " + d.second + "): ids must be unique");
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(java.util.List.of("ids"), name + ": " + e.getMessage());
         }
-        rowById = map;
     }
 
     /** @return the number of samples {@code n} */
@@ -138,13 +135,12 @@ public final class LatentSpace {
 
     /** @return the row of {@code id}, or -1 when absent */
     public int rowOf(long id) {
-        Integer row = rowById.get(id);
-        return row == null ? -1 : row;
+        return rowById.rowOf(id);
     }
 
     /** @return whether {@code id} is in the space */
     public boolean contains(long id) {
-        return rowById.containsKey(id);
+        return rowById.rowOf(id) >= 0;
     }
 
     /**

@@ -3,7 +3,7 @@ package latentatlas.analyses;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import latentatlas.evaluation.EvaluatedSpace;
+import latentatlas.evaluation.Membership;
 import latentatlas.evaluation.Routing;
 import latentatlas.evaluation.SpaceKind;
 
@@ -76,13 +76,16 @@ public record SpaceScores(SpaceKind space, String membership, @JsonProperty("lab
     }
 
     /**
-     * @param s a space whose rows are identical to those these scores were computed on
-     * @return these scores under {@code s}'s kind, membership and routing, with no timings (nothing was
+     * @param kind the kind of a space whose rows are identical to those these scores were computed on
+     * @param mode its membership mode ({@code null} for an end-to-end space)
+     * @param routing its routing quality ({@code null} for the oracle and the end-to-end spaces)
+     * @return these scores under that kind, membership and routing, with no timings (nothing was
      *         computed for it)
      */
-    public SpaceScores copiedFor(EvaluatedSpace s) {
-        return new SpaceScores(s.space(), s.membershipName(), s.labelFree(), rows, probe, probePaper, centroid, knn,
-                separability, clustering, ckaVsEndToEndRel, ckaVsEndToEndAbs, ckaVsTaskAbs, ckaDebiasedVsEndToEndRel,
-                ckaDebiasedVsEndToEndAbs, ckaRbfVsEndToEndRel, ckaRbfVsEndToEndAbs, s.routing(), Map.of());
+    public SpaceScores copiedFor(SpaceKind kind, Membership mode, Routing routing) {
+        return new SpaceScores(kind, mode == null ? null : mode.name(), mode == null ? null : mode.labelFree(), rows,
+                probe, probePaper, centroid, knn, separability, clustering, ckaVsEndToEndRel, ckaVsEndToEndAbs,
+                ckaVsTaskAbs, ckaDebiasedVsEndToEndRel, ckaDebiasedVsEndToEndAbs, ckaRbfVsEndToEndRel,
+                ckaRbfVsEndToEndAbs, routing, Map.of());
     }
 }

@@ -21,7 +21,16 @@ public record EvaluatedSpace(SpaceKind space, Membership membership, LatentSpace
                              long[] trainSampleIds, long[] testSampleIds, Routing routing) {
     /** @return the name used in tables and file names, e.g. {@code atlas [oracle]} */
     public String label() {
-        return membership == null ? space.externalName() : space.externalName() + " [" + membership.name() + "]";
+        return label(space, membership);
+    }
+
+    /**
+     * @param kind a kind of space
+     * @param membership its membership mode, or {@code null} for an end-to-end space
+     * @return the name of such a space in tables and file names, e.g. {@code atlas [oracle]}
+     */
+    public static String label(SpaceKind kind, Membership membership) {
+        return membership == null ? kind.externalName() : kind.externalName() + " [" + membership.name() + "]";
     }
 
     /** @return the membership mode's name, or {@code null} for the end-to-end spaces */

@@ -82,24 +82,28 @@ public final class SpaceBuilder {
 
     /**
      * @param membership a membership mode
-     * @param withTaskOneHot also build {@link SpaceKind#TASK_ONE_HOT} (disjoint setting)
-     * @return the atlas and naive spaces under that mode
+     * @return the naive union of the charts' absolute rows under that mode (one row per sample and chart
+     *     that embeds it)
      */
-    public List<EvaluatedSpace> underRule(Membership membership, boolean withTaskOneHot) {
+    public EvaluatedSpace naive(Membership membership) {
         MembershipWeights wTrain = trainWeights(membership);
         MembershipWeights wTest = testWeights(membership);
-        Routing routing = routing(membership, wTest);
-        List<EvaluatedSpace> out = new ArrayList<>();
-        out.add(atlas(membership, wTrain, wTest, routing));
         NaiveUnion naiveTest = NaiveUnion.of(names, absTest, wTest);
         NaiveUnion naiveTrain = NaiveUnion.of(names, absTrain, wTrain);
-        out.add(new EvaluatedSpace(SpaceKind.NAIVE, membership, naiveTrain.space(), naiveTest.space(),
-                naiveTrain.sampleIds(), naiveTest.sampleIds(), routing));
-        if (withTaskOneHot) {
-            out.add(new EvaluatedSpace(SpaceKind.TASK_ONE_HOT, membership, withTaskOneHot(absTrain, wTrain),
-                    withTaskOneHot(absTest, wTest), null, null, routing));
-        }
-        return out;
+        return new EvaluatedSpace(SpaceKind.NAIVE, membership, naiveTrain.space(), naiveTest.space(),
+                naiveTrain.sampleIds(), naiveTest.sampleIds(), routing(membership, wTest));
+    }
+
+    /**
+     * @param membership a membership mode
+     * @return {@link SpaceKind#TASK_ONE_HOT} under that mode: each sample's absolute row in the chart of its
+     *     largest weight, followed by that chart's one-hot task id (the disjoint setting's baseline)
+     */
+    public EvaluatedSpace taskOneHot(Membership membership) {
+        MembershipWeights wTrain = trainWeights(membership);
+        MembershipWeights wTest = testWeights(membership);
+        return new EvaluatedSpace(SpaceKind.TASK_ONE_HOT, membership, withTaskOneHot(absTrain, wTrain),
+                withTaskOneHot(absTest, wTest), null, null, routing(membership, wTest));
     }
 
     /**
@@ -180,7 +184,7 @@ public final class SpaceBuilder {
 
     /**
      * @param membership a membership mode
-     * @return the atlas under that mode alone, the first space of {@link #underRule}
+     * @return the atlas under that mode: the weighted mean of the charts' relative rows
      */
     public EvaluatedSpace atlas(Membership membership) {
         MembershipWeights wTest = testWeights(membership);

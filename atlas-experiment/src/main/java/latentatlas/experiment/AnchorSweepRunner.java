@@ -132,7 +132,7 @@ final class AnchorSweepRunner {
         EvaluationSet eval = EvaluationSet.of(plan);
         SpaceBuilder builder = new SpaceBuilder(eval, charts.endToEnd(), charts.tasks());
         List<EvaluatedSpace> endToEnd = builder.endToEnd();
-        EvaluatedSpace atlas = builder.underRule(membership, false).get(0);
+        EvaluatedSpace atlas = builder.atlas(membership);
         SpaceAnalyses analyses = new SpaceAnalyses(eval, endToEnd.get(0).test(), endToEnd.get(1).test(), null,
                 analysis, listener);
         SubsetScores probe = analyses.probe(atlas);

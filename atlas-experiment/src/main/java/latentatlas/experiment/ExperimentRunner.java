@@ -8,6 +8,7 @@ import latentatlas.evaluation.EvaluatedSpace;
 import latentatlas.evaluation.EvaluationSet;
 import latentatlas.evaluation.Membership;
 import latentatlas.evaluation.SpaceBuilder;
+import latentatlas.evaluation.Routing;
 import latentatlas.evaluation.SpaceKind;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -117,63 +118,71 @@ final class ExperimentRunner {
         t0 = System.nanoTime();
         EvaluationSet eval = EvaluationSet.of(plan);
         SpaceBuilder builder = new SpaceBuilder(eval, e2e, charts);
-        List<EvaluatedSpace> spaces = new ArrayList<>(builder.endToEnd());
+        SpaceAnalyses.AnalysisConfig analysis = config.analysis(shared);
+        String context = analysis + "|shared " + java.util.Arrays.toString(eval.sharedClasses()) + "|novel "
+                + java.util.Arrays.toString(eval.novelClasses()) + "|classes " + java.util.Arrays.toString(eval.classes());
+        List<EvaluatedSpace> endToEndSpaces = builder.endToEnd(); // kept: every space is compared with their test rows
+        List<PlannedSpace> spaces = new ArrayList<>();
+        for (EvaluatedSpace s : endToEndSpaces) {
+            spaces.add(PlannedSpace.of(s, () -> s, context));
+        }
         for (Membership membership : config.memberships()) {
-            List<EvaluatedSpace> built = builder.underRule(membership,
-                    plan.setting() == Setting.DISJOINT && membership instanceof Membership.Oracle);
-            EvaluatedSpace atlas = built.get(0);
+            EvaluatedSpace atlas = builder.atlas(membership);
             Path atlasDir = out.resolve("atlas").resolve(OutputNames.check("membership mode", membership.name()));
             OutputFolder.write(atlasDir, ATLAS_FILES, dir -> {
                 LatentSpaces.save(atlas.train(), dir, "train");
                 LatentSpaces.save(atlas.test(), dir, "test");
             });
-            spaces.addAll(built);
+            spaces.add(PlannedSpace.of(atlas, () -> builder.atlas(membership), context));
+            spaces.add(PlannedSpace.of(builder.naive(membership), () -> builder.naive(membership), context));
+            boolean oneHot = plan.setting() == Setting.DISJOINT && membership instanceof Membership.Oracle;
+            EvaluatedSpace taskOneHot = oneHot ? builder.taskOneHot(membership) : null;
+            if (oneHot) {
+                spaces.add(PlannedSpace.of(taskOneHot, () -> builder.taskOneHot(membership), context));
+            }
             for (Aggregation aggregation : config.aggregations()) {
                 if (aggregation == Aggregation.MEAN) {
-                    continue; // the atlas of underRule
+                    continue; // the atlas above
                 }
                 EvaluatedSpace other = builder.atlas(membership, aggregation);
                 if (other == null) {
                     LOG.info("atlas of {} [{}]: no training sample is in every chart, so there is no shift; left out",
                             aggregation, membership.name());
                 } else {
-                    spaces.add(other);
+                    spaces.add(PlannedSpace.of(other, () -> builder.atlas(membership, aggregation), context));
                 }
             }
-            for (EvaluatedSpace s : built) {
-                if (s.space() == SpaceKind.TASK_ONE_HOT) {
-                    spaces.add(withLearnedTaskEmbedding(s, charts.size()));
-                }
+            if (oneHot) {
+                float[] e = TaskEmbedding.learn(taskOneHot.train(), charts.size(),
+                        config.profile().probe(config.seed(), config.deterministic()), listener);
+                spaces.add(PlannedSpace.of(withTaskEmbedding(taskOneHot, charts.size(), e),
+                        () -> withTaskEmbedding(builder.taskOneHot(membership), charts.size(), e), context));
             }
         }
         stage("spaces", t0, timings);
 
         t0 = System.nanoTime();
-        SpaceAnalyses.AnalysisConfig analysis = config.analysis(shared);
-        String context = analysis + "|shared " + java.util.Arrays.toString(eval.sharedClasses()) + "|novel "
-                + java.util.Arrays.toString(eval.novelClasses()) + "|classes " + java.util.Arrays.toString(eval.classes());
-        LatentSpace taskAbs = shared ? null : builder.underRule(Membership.ORACLE, false).get(1).testBySample();
-        SpaceAnalyses analyses = new SpaceAnalyses(eval, spaces.get(0).test(), spaces.get(1).test(), taskAbs, analysis,
+        LatentSpace taskAbs = shared ? null : builder.naive(Membership.ORACLE).testBySample();
+        SpaceAnalyses analyses = new SpaceAnalyses(eval, endToEndSpaces.get(0).test(), endToEndSpaces.get(1).test(), taskAbs, analysis,
                 ProgressListener.oneAtATime(listener));
         // the spaces whose rows differ are analysed once each, all at once on one PyTorch thread each
-        // (the probes' configuration says so); a space with the rows of an earlier one gets its scores
+        // (the probes' configuration says so), each built again by the job that analyses it, so that only
+        // those being analysed are in memory; a space with the rows of an earlier one gets its scores
         // (e.g. naive [weighted-...] = naive [all]: every chart has a positive weight, so the rows are identical)
-        List<String> dataKeys = spaces.stream().map(s -> key("", s, context)).toList();
-        Map<String, EvaluatedSpace> firstByData = new LinkedHashMap<>();
-        for (int i = 0; i < spaces.size(); i++) {
-            firstByData.putIfAbsent(dataKeys.get(i), spaces.get(i));
+        Map<String, PlannedSpace> firstByData = new LinkedHashMap<>();
+        for (PlannedSpace s : spaces) {
+            firstByData.putIfAbsent(s.dataKey(), s);
         }
-        List<EvaluatedSpace> distinct = List.copyOf(firstByData.values());
+        List<PlannedSpace> distinct = List.copyOf(firstByData.values());
         List<SpaceScores> computed = TrainingSchedule.perCore().run(distinct.stream()
-                .map(s -> (Supplier<SpaceScores>) () -> cachedAnalysis(s, analyses, context)).toList());
+                .map(s -> (Supplier<SpaceScores>) () -> cachedAnalysis(s, analyses)).toList());
         List<SpaceScores> scores = new ArrayList<>();
-        for (int i = 0; i < spaces.size(); i++) {
-            EvaluatedSpace s = spaces.get(i);
-            EvaluatedSpace first = firstByData.get(dataKeys.get(i));
+        for (PlannedSpace s : spaces) {
+            PlannedSpace first = firstByData.get(s.dataKey());
             SpaceScores same = computed.get(distinct.indexOf(first));
             if (first != s) {
                 LOG.info("analyses of {}: its rows are identical to those of {}, scores copied", s.label(), same.label());
-                same = same.copiedFor(s);
+                same = same.copiedFor(s.kind(), s.membership(), s.routing());
             }
             scores.add(same);
         }
@@ -191,7 +200,8 @@ final class ExperimentRunner {
             summaries.add(summary(charts.get(i), plan.chartTasks().get(i)));
         }
         t0 = System.nanoTime();
-        RunFigures.draw(out.resolve("figures"), dataset, spaces, scores, config.seed());
+        RunFigures.draw(out.resolve("figures"), dataset, spaces.stream().filter(s -> RunFigures.pictured(s.kind(), s.membership()))
+                .map(s -> s.rows().get()).toList(), scores, config.seed());
         stage("figures", t0, timings);
         RunResults results = new RunResults(RunResults.FORMAT, plan.setting(),
                 provenance(config, dataset, plan, endToEnd, chartKinds), summaries, scores, stitching, timings,
@@ -243,13 +253,11 @@ final class ExperimentRunner {
     }
 
     /**
-     * The setting-3 baseline "absolute + learned task embedding": the one-hot task id of
-     * {@code oneHot} replaced by a vector learned jointly with a probe on the training rows
-     * ({@link TaskEmbedding}), with the probe's training configuration.
+     * The setting-3 baseline "absolute + learned task embedding": the one-hot task id of {@code oneHot}
+     * replaced by the task vectors {@code e}, learned jointly with a probe on its training rows
+     * ({@link TaskEmbedding#learn}).
      */
-    private EvaluatedSpace withLearnedTaskEmbedding(EvaluatedSpace oneHot, int tasks) {
-        float[] e = TaskEmbedding.learn(oneHot.train(), tasks, config.profile().probe(config.seed(), config.deterministic()),
-                listener);
+    private static EvaluatedSpace withTaskEmbedding(EvaluatedSpace oneHot, int tasks, float[] e) {
         String name = SpaceKind.TASK_EMBEDDING.externalName();
         return new EvaluatedSpace(SpaceKind.TASK_EMBEDDING, oneHot.membership(),
                 TaskEmbedding.apply(name, oneHot.train(), tasks, e),
@@ -257,12 +265,31 @@ final class ExperimentRunner {
     }
 
     /**
+     * A space of the run without its rows: its kind, membership and routing, the key of its rows and how
+     * to build them again (the same rows every time: {@link SpaceBuilder} is deterministic). The spaces of a
+     * run are built once to be keyed, then again by whoever needs their rows, so that they are not all in
+     * memory at once (the spaces of one setting on Fashion-MNIST are about 650 MB).
+     *
+     * @param dataKey the SHA-256 of the rows and the analysis context ({@link #key}): equal keys, equal rows
+     */
+    record PlannedSpace(SpaceKind kind, Membership membership, Routing routing, String dataKey,
+                        Supplier<EvaluatedSpace> rows) {
+        static PlannedSpace of(EvaluatedSpace built, Supplier<EvaluatedSpace> rows, String context) {
+            return new PlannedSpace(built.space(), built.membership(), built.routing(), key(built, context), rows);
+        }
+
+        String label() {
+            return EvaluatedSpace.label(kind, membership);
+        }
+    }
+
+    /**
      * The analyses of a space, from the cache when its key matches. The end-to-end spaces are cached in
      * the shared end-to-end store: settings with the same evaluation samples (e.g. disjoint samples and
      * disjoint classes) then analyse them once.
      */
-    private SpaceScores cachedAnalysis(EvaluatedSpace s, SpaceAnalyses analyses, String context) {
-        String key = key(s.label(), s, context);
+    private SpaceScores cachedAnalysis(PlannedSpace s, SpaceAnalyses analyses) {
+        String key = sha256(ANALYSES_VERSION + "|" + s.label() + "|" + s.dataKey());
         Path folder = s.membership() == null ? config.endToEndStore().resolve("analyses") : config.out().resolve("analyses");
         Path file = folder.resolve(OutputNames.slug(s.label()) + "-" + key.substring(0, 12) + ".json");
         if (Files.isRegularFile(file)) {
@@ -280,7 +307,7 @@ final class ExperimentRunner {
                 LOG.warn("analyses of {}: cached file {} unreadable ({}), recomputing", s.label(), file, Reasons.of(e));
             }
         }
-        SpaceScores scores = analyses.analyse(s);
+        SpaceScores scores = analyses.analyse(s.rows().get());
         Map<String, Object> cached = new LinkedHashMap<>();
         cached.put("key", key);
         cached.put("scores", scores);
@@ -292,27 +319,41 @@ final class ExperimentRunner {
     }
 
     /**
-     * SHA-256 over the analyses' version, {@code label}, the space's kind, its train and test rows (ids,
-     * labels, values) and the context (analysis configuration and class subsets).
+     * SHA-256 over the analyses' version, the space's kind, its train and test rows (ids, labels, values)
+     * and the context (analysis configuration and class subsets).
      */
-    private static String key(String label, EvaluatedSpace s, String context) {
+    private static String key(EvaluatedSpace s, String context) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((ANALYSES_VERSION + "|" + label + "|" + s.space().externalName() + "|" + context).getBytes(StandardCharsets.UTF_8));
+            sha.update((ANALYSES_VERSION + "|" + s.space().externalName() + "|" + context).getBytes(StandardCharsets.UTF_8));
+            ByteBuffer b = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN); // streamed, not the whole space at once
             for (LatentSpace space : new LatentSpace[] {s.train(), s.test()}) {
-                ByteBuffer b = ByteBuffer.allocate(space.size() * (12 + 4 * space.dim())).order(ByteOrder.LITTLE_ENDIAN);
-                for (long id : space.ids()) {
-                    b.putLong(id);
+                for (int i = 0; i < space.size(); i++) {
+                    b.putLong(space.id(i));
+                    drainWhenFull(sha, b, Long.BYTES);
                 }
-                for (int l : space.labels()) {
-                    b.putInt(l);
+                for (int i = 0; i < space.size(); i++) {
+                    b.putInt(space.label(i));
+                    drainWhenFull(sha, b, Integer.BYTES);
                 }
-                b.asFloatBuffer().put(space.rawVectors());
-                sha.update(b.array());
+                for (float v : space.rawVectors()) {
+                    b.putFloat(v);
+                    drainWhenFull(sha, b, Float.BYTES);
+                }
+                drainWhenFull(sha, b, b.capacity());
             }
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Hashes and empties {@code b} when fewer than {@code room} bytes are left in it. */
+    private static void drainWhenFull(MessageDigest sha, ByteBuffer b, int room) {
+        if (b.remaining() < room) {
+            b.flip();
+            sha.update(b);
+            b.clear();
         }
     }
 

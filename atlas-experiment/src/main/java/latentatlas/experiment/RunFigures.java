@@ -46,19 +46,27 @@ public final class RunFigures {
     }
 
     /**
+     * @param kind a kind of space
+     * @param membership its membership mode ({@code null} for an end-to-end space)
+     * @return whether such a space is a panel of the scatters and matrices: the end-to-end spaces and the
+     *     atlas under {@code oracle} and under {@code all}
+     */
+    public static boolean pictured(SpaceKind kind, Membership membership) {
+        return kind.endToEnd() || (kind == SpaceKind.ATLAS && (membership instanceof Membership.Oracle
+                || membership instanceof Membership.Rule r && r.rule() instanceof AllCharts));
+    }
+
+    /**
      * @param dir the figures folder
      * @param dataset the dataset (class names)
-     * @param spaces the spaces
-     * @param scores their scores, same order
+     * @param pictured the spaces of the scatters and matrices (those {@link #pictured} selects), in order
+     * @param scores the scores of every space, for the bars
      * @param seed seeds the subsamples
      */
-    public static void draw(Path dir, Dataset dataset, List<EvaluatedSpace> spaces, List<SpaceScores> scores, long seed) {
+    public static void draw(Path dir, Dataset dataset, List<EvaluatedSpace> pictured, List<SpaceScores> scores, long seed) {
         List<Figures.Panel> panels = new ArrayList<>();
-        for (EvaluatedSpace s : spaces) {
-            if (s.space().endToEnd() || (s.space() == SpaceKind.ATLAS && (s.membership() instanceof Membership.Oracle
-                    || s.membership() instanceof Membership.Rule r && r.rule() instanceof AllCharts))) {
-                panels.add(new Figures.Panel(s.label(), s.test()));
-            }
+        for (EvaluatedSpace s : pictured) {
+            panels.add(new Figures.Panel(s.label(), s.test()));
         }
         Figures.pcaScatter(dir.resolve(PCA), panels, dataset.classes(), 3000, seed);
         Figures.tsneScatter(dir.resolve(TSNE), panels, dataset.classes(), TSNE_POINTS, seed);

@@ -265,8 +265,8 @@ class ExperimentRunnerTest {
         SpaceBuilder original = new SpaceBuilder(EvaluationSet.of(plan), charts.get(0), charts);
         SpaceBuilder shuffled = new SpaceBuilder(EvaluationSet.of(permutedPlan), permutedCharts.get(0), permutedCharts);
         for (Membership mode : Membership.DEFAULT) {
-            LatentSpace a = original.underRule(mode, false).get(0).test();
-            LatentSpace b = shuffled.underRule(mode, false).get(0).test();
+            LatentSpace a = original.atlas(mode).test();
+            LatentSpace b = shuffled.atlas(mode).test();
             boolean same = Arrays.equals(a.ids(), b.ids()) && Arrays.equals(a.rawVectors(), b.rawVectors());
             if (mode instanceof Membership.Oracle) {
                 assertFalse(same, "the oracle's test vectors follow the labels");
