@@ -9,6 +9,7 @@ import latentatlas.charts.ProgressListener;
 import latentatlas.charts.TrainingConfig;
 import latentatlas.charts.TrainingSchedule;
 import latentatlas.dataset.Dataset;
+import latentatlas.dataset.Samples;
 import latentatlas.io.AtomicFiles;
 import latentatlas.io.Npy;
 import latentatlas.io.Reasons;
@@ -28,6 +29,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.DoubleAdder;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -37,7 +40,6 @@ import java.util.function.Supplier;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Obtains the {@link ChartOutputs} of a task: trains its chart unless a chart trained on the same task
@@ -71,10 +73,23 @@ public final class ChartBank {
     private static final Logger LOG = LoggerFactory.getLogger(ChartBank.class);
 
     private final ProgressListener listener;
+    private final int chunk;
 
     /** @param listener receives training progress */
     public ChartBank(ProgressListener listener) {
+        this(listener, CHUNK);
+    }
+
+    /**
+     * @param listener receives training progress
+     * @param chunk samples per embedding chunk, a positive multiple of 250 (the charts' inference batch)
+     */
+    ChartBank(ProgressListener listener, int chunk) {
+        if (chunk < 250 || chunk % 250 != 0) {
+            throw new IllegalArgumentException("embedding chunk " + chunk + ": expected a positive multiple of 250");
+        }
         this.listener = listener;
+        this.chunk = chunk;
     }
 
     /**
@@ -135,22 +150,76 @@ public final class ChartBank {
         }
         Arrays.sort(order, Comparator.comparingLong((Integer i) -> -requests.get(i).trainingWork()));
         ProgressListener shared = ProgressListener.oneAtATime(listener);
-        List<Supplier<ChartOutputs>> jobs = new ArrayList<>();
+        // first every chart is trained (or found), the largest first; then the embeddings of all of them are
+        // computed in chunks, so that no worker waits idle at the end for the last long chart
+        List<Supplier<Prepared>> training = new ArrayList<>();
         for (int i : order) {
-            jobs.add(() -> {
-                ChartOutputs outputs = obtain(requests.get(i), shared);
-                return keep ? outputs : null;
-            });
+            training.add(() -> prepare(requests.get(i), shared));
         }
-        List<ChartOutputs> done = schedule.run(jobs);
+        List<Prepared> prepared = schedule.run(training);
         ChartOutputs[] out = new ChartOutputs[order.length];
+        List<Supplier<ChartOutputs>> chunks = new ArrayList<>();
+        int[] firstChunk = new int[order.length + 1]; // chart k's chunks: firstChunk[k] .. firstChunk[k + 1] - 1
         for (int k = 0; k < order.length; k++) {
-            out[order[k]] = done.get(k);
+            Prepared p = prepared.get(k);
+            firstChunk[k] = chunks.size();
+            if (p.cached() != null) {
+                out[order[k]] = keep ? p.cached() : null;
+                continue;
+            }
+            Embedding e = new Embedding(p, chunk);
+            for (int c = 0; c < e.chunks(); c++) {
+                int index = c;
+                chunks.add(() -> {
+                    try (Chart chart = p.stored()) {
+                        ChartOutputs outputs = e.embed(chart, index);
+                        return keep ? outputs : null; // prepareAll keeps nothing in memory
+                    }
+                });
+            }
+        }
+        firstChunk[order.length] = chunks.size();
+        List<ChartOutputs> done = schedule.run(chunks);
+        for (int k = 0; k < order.length; k++) {
+            for (int c = firstChunk[k]; c < firstChunk[k + 1]; c++) {
+                if (done.get(c) != null) { // the chunk that finished the chart returned its outputs, the others null
+                    out[order[k]] = done.get(c);
+                }
+            }
         }
         return out;
     }
 
     private ChartOutputs obtain(ChartRequest request, ProgressListener progress) {
+        Prepared p = prepare(request, progress);
+        if (p.cached() != null) {
+            return p.cached();
+        }
+        Embedding e = new Embedding(p, chunk);
+        ChartOutputs outputs = null;
+        try (Chart chart = p.stored()) {
+            for (int c = 0; c < e.chunks(); c++) {
+                outputs = e.embed(chart, c);
+            }
+        }
+        return outputs;
+    }
+
+    /**
+     * A chart whose outputs are cached ({@code cached}), or stored in its folder and not yet embedded.
+     *
+     * @param done how it was obtained, for the log line ({@code chart reused}, or its training summary)
+     */
+    private record Prepared(ChartRequest request, String hash, ChartOutputs cached, String done) {
+        /** @return the chart from its folder (close it) */
+        Chart stored() {
+            return request.store().reuse(request.task().index(), hash).orElseThrow(() -> new IllegalStateException(
+                    "chart folder " + request.store().chartDir(request.task().index()) + " is gone or changed"));
+        }
+    }
+
+    /** Finds the chart's cached outputs, or makes sure the chart is in its folder (reused, or trained and stored). */
+    private Prepared prepare(ChartRequest request, ProgressListener progress) {
         ChartStore store = request.store();
         Task task = request.task();
         ChartKind kind = request.kind();
@@ -162,60 +231,124 @@ public final class ChartBank {
         ChartOutputs cached = readCached(spaces, hash, task, kind);
         if (cached != null) {
             LOG.info("task {} ({}): chart and embeddings reused from {}", task.index(), kind.name(), spaces);
-            return cached;
-        }
-        Optional<Chart> stored = store.reuse(task.index(), hash);
-        Chart chart;
-        String done;
-        if (stored.isPresent()) {
-            chart = stored.get();
-            done = "chart reused";
-        } else {
-            chart = trainer.train(kind.data(), task, fingerprint);
-            store.write(task.index(), chart::save);
-            ChartManifest m = chart.manifest();
-            done = String.format(Locale.ROOT, "%d classes, %d epochs (best %d), test accuracy %.4f, %.1f s",
-                    m.classes().length, m.history().size(), m.bestEpoch(), m.metrics().get("testAccuracy"),
-                    m.trainSeconds());
+            return new Prepared(request, hash, cached, null);
         }
         LOG.debug("task {} ({}): configuration hash {}, chart in {}", task.index(), kind.name(), hash,
                 store.chartDir(task.index()));
-        long start = System.nanoTime();
-        try (chart) {
-            ChartOutputs outputs = embedAll(chart, kind, spaces, hash);
-            LOG.info(String.format(Locale.ROOT, "task %d (%s): %s; every sample embedded in %.1f s", task.index(),
-                    kind.name(), done, (System.nanoTime() - start) / 1e9));
-            return outputs;
+        if (store.isComplete(task.index(), hash)) {
+            return new Prepared(request, hash, null, "chart reused");
+        }
+        try (Chart chart = trainer.train(kind.data(), task, fingerprint)) {
+            store.write(task.index(), chart::save);
+            ChartManifest m = chart.manifest();
+            return new Prepared(request, hash, null, String.format(Locale.ROOT,
+                    "%d classes, %d epochs (best %d), test accuracy %.4f, %.1f s", m.classes().length,
+                    m.history().size(), m.bestEpoch(), m.metrics().get("testAccuracy"), m.trainSeconds()));
         }
     }
 
-    private static ChartOutputs embedAll(Chart chart, ChartKind kind, Path dir, String hash) {
-        Dataset data = kind.data();
-        Chart.Outputs train = chart.outputs("task-" + chart.task() + " train", data.train());
-        Chart.Outputs test = chart.outputs("task-" + chart.task() + " test", data.test());
-        LatentSpace all = concat("task-" + chart.task(), train.embeddings(), test.embeddings());
-        float[] probabilities = new float[train.probabilities().length + test.probabilities().length];
-        System.arraycopy(train.probabilities(), 0, probabilities, 0, train.probabilities().length);
-        System.arraycopy(test.probabilities(), 0, probabilities, train.probabilities().length, test.probabilities().length);
-        ChartManifest m = chart.manifest();
-        double accuracy = m.metrics().getOrDefault("testAccuracy", Double.NaN);
-        LatentSpaces.save(all, dir, "embeddings");
-        Npy.writeMatrix(dir.resolve("probabilities.npy"), probabilities, all.size(), m.classes().length);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("config_hash", hash);
-        json.put("kind", kind.name());
-        json.put("classes", m.classes());
-        json.put("test_accuracy", accuracy);
-        json.put("epochs", m.history().size());
-        json.put("train_seconds", m.trainSeconds());
-        try {
-            AtomicFiles.writeString(dir.resolve(OUTPUTS), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * A chart's outputs on every sample (training split, then test split), computed in chunks (of
+     * {@value #CHUNK} samples by default) that may run on different workers, each into its own rows; the chunk that
+     * completes the chart writes {@code embeddings.npy}, {@code probabilities.npy} and {@code outputs.json}.
+     * A chunk starts on a multiple of the chart's inference batch, so the batches, and thus every output,
+     * are those of one pass over the split.
+     */
+    private static final class Embedding {
+        private final Prepared prepared;
+        private final Dataset data;
+        private final int chunk;
+        private final int trainChunks;
+        private final int chunks;
+        private final AtomicInteger remaining;
+        private final DoubleAdder seconds = new DoubleAdder();
+        private float[] embeddings;
+        private float[] probabilities;
+        private int dim;
+        private int classes;
+
+        Embedding(Prepared prepared, int chunk) {
+            this.prepared = prepared;
+            this.data = prepared.request().kind().data();
+            this.chunk = chunk;
+            this.trainChunks = (data.train().size() + chunk - 1) / chunk;
+            this.chunks = trainChunks + (data.test().size() + chunk - 1) / chunk;
+            this.remaining = new AtomicInteger(chunks);
         }
-        return new ChartOutputs(chart.task(), kind.name(), m.classes(), all, probabilities, accuracy, m.history().size(),
-                m.trainSeconds());
+
+        int chunks() {
+            return chunks;
+        }
+
+        /** @return the chart's outputs when this was its last chunk to finish, else {@code null} */
+        ChartOutputs embed(Chart chart, int index) {
+            long start = System.nanoTime();
+            boolean train = index < trainChunks;
+            Samples split = train ? data.train() : data.test();
+            int from = (train ? index : index - trainChunks) * chunk;
+            int to = Math.min(split.size(), from + chunk);
+            Chart.Outputs o = chart.outputs("task-" + chart.task(), split.select(Arrays.copyOfRange(split.ids(), from, to)));
+            int row = (train ? 0 : data.train().size()) + from;
+            synchronized (this) {
+                if (embeddings == null) {
+                    int n = data.train().size() + data.test().size();
+                    dim = o.embeddings().dim();
+                    classes = chart.manifest().classes().length;
+                    embeddings = new float[n * dim];
+                    probabilities = new float[n * classes];
+                }
+                System.arraycopy(o.embeddings().rawVectors(), 0, embeddings, row * dim, (to - from) * dim);
+                System.arraycopy(o.probabilities(), 0, probabilities, row * classes, (to - from) * classes);
+            }
+            seconds.add((System.nanoTime() - start) / 1e9);
+            if (remaining.decrementAndGet() > 0) {
+                return null;
+            }
+            synchronized (this) {
+                return finish(chart);
+            }
+        }
+
+        private ChartOutputs finish(Chart chart) {
+            ChartRequest request = prepared.request();
+            Task task = request.task();
+            int n = data.train().size() + data.test().size();
+            long[] ids = new long[n];
+            int[] labels = new int[n];
+            System.arraycopy(data.train().ids(), 0, ids, 0, data.train().size());
+            System.arraycopy(data.test().ids(), 0, ids, data.train().size(), data.test().size());
+            System.arraycopy(data.train().labels(), 0, labels, 0, data.train().size());
+            System.arraycopy(data.test().labels(), 0, labels, data.train().size(), data.test().size());
+            LatentSpace all = LatentSpace.of("task-" + chart.task(), ids, embeddings, dim, labels);
+            ChartManifest m = chart.manifest();
+            double accuracy = m.metrics().getOrDefault("testAccuracy", Double.NaN);
+            Path dir = request.store().spacesDir(task.index());
+            LatentSpaces.save(all, dir, "embeddings");
+            Npy.writeMatrix(dir.resolve("probabilities.npy"), probabilities, n, classes);
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("config_hash", prepared.hash());
+            json.put("kind", request.kind().name());
+            json.put("classes", m.classes());
+            json.put("test_accuracy", accuracy);
+            json.put("epochs", m.history().size());
+            json.put("train_seconds", m.trainSeconds());
+            try {
+                AtomicFiles.writeString(dir.resolve(OUTPUTS), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            LOG.info(String.format(Locale.ROOT, "task %d (%s): %s; every sample embedded in %.1f s", task.index(),
+                    request.kind().name(), prepared.done(), seconds.sum()));
+            return new ChartOutputs(chart.task(), request.kind().name(), m.classes(), all, probabilities, accuracy,
+                    m.history().size(), m.trainSeconds());
+        }
     }
+
+    /**
+     * Samples per embedding chunk: a multiple of the charts' inference batch (250), about 2 s of one
+     * thread for the small CNN, so that the last chunks of a schedule leave no worker idle for long.
+     */
+    static final int CHUNK = 10_000;
 
     private static ChartOutputs readCached(Path dir, String hash, Task task, ChartKind kind) {
         Path file = dir.resolve(OUTPUTS);
@@ -242,20 +375,6 @@ public final class ChartBank {
             LOG.warn("cached outputs in {} are unreadable ({}): recomputing them", dir, Reasons.of(e));
             return null;
         }
-    }
-
-    private static LatentSpace concat(String name, LatentSpace a, LatentSpace b) {
-        int d = a.dim();
-        long[] ids = new long[a.size() + b.size()];
-        int[] labels = new int[ids.length];
-        float[] v = new float[ids.length * d];
-        System.arraycopy(a.ids(), 0, ids, 0, a.size());
-        System.arraycopy(b.ids(), 0, ids, a.size(), b.size());
-        System.arraycopy(a.labels(), 0, labels, 0, a.size());
-        System.arraycopy(b.labels(), 0, labels, a.size(), b.size());
-        System.arraycopy(a.rawVectors(), 0, v, 0, a.size() * d);
-        System.arraycopy(b.rawVectors(), 0, v, a.size() * d, b.size() * d);
-        return LatentSpace.of(name, ids, v, d, labels);
     }
 
     /**
