@@ -2,6 +2,7 @@ package latentatlas.stitching;
 
 import latentatlas.charts.ProgressListener;
 import latentatlas.charts.TrainingConfig;
+import latentatlas.charts.TrainingSchedule;
 import latentatlas.evaluation.ChartOutputs;
 import latentatlas.evaluation.EvaluatedSpace;
 import latentatlas.evaluation.EvaluationSet;
@@ -14,6 +15,7 @@ import latentatlas.space.LatentSpace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Zero-shot stitching behind the atlas (docs/method.md §9; the reference's {@code federated_learning}
@@ -60,16 +62,18 @@ public final class Stitching {
     }
 
     /**
+     * The heads train at once on a {@link TrainingSchedule}, one PyTorch thread each (so the same on every
+     * machine).
+     *
      * @param memberships the modes whose atlas training rows train a head each (the issue's: oracle and all)
      * @param head the heads' training configuration (the probe's)
      * @param listener receives the heads' training progress
      * @return every head with every chart behind it, and the end-to-end classifier
      */
     public StitchingResults evaluate(List<Membership> memberships, TrainingConfig head, ProgressListener listener) {
-        List<StitchedHead> heads = new ArrayList<>();
-        for (Membership m : memberships) {
-            heads.add(head(m, head, listener));
-        }
+        ProgressListener shown = ProgressListener.oneAtATime(listener);
+        List<StitchedHead> heads = TrainingSchedule.perCore().run(memberships.stream()
+                .map(m -> (Supplier<StitchedHead>) () -> head(m, head, shown)).toList());
         ChartOutputs e2e = builder.endToEndOutputs();
         LatentSpace test = e2e.embeddings().select("end-to-end test", eval.testIds());
         return new StitchingResults(ClassAccuracy.of(test.labels(), classify(e2e, test), eval.classes()), heads);

@@ -45,10 +45,51 @@ final class Scatter {
     };
 
     /**
+     * The t-SNE maps this process computed, by {@link #contentKey}: a map depends on the rows alone, and the
+     * same rows come back (the end-to-end panels of every setting of {@code atlas paper}, about 4 s of CPU
+     * each). The last {@value #KEPT_MAPS} are kept, 32 KB each at 2,000 points.
+     */
+    private static final java.util.Map<String, Projected> TSNE_MAPS = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, Projected> eldest) {
+                    return size() > KEPT_MAPS;
+                }
+            });
+    private static final int KEPT_MAPS = 32;
+
+    /**
      * Barnes-Hut t-SNE with scikit-learn's defaults (perplexity 30, or {@code (n - 1) / 3} for fewer than 91
-     * points), the horizontal axis labelled with the KL divergence and the trustworthiness at 10 neighbours.
+     * points), the horizontal axis labelled with the KL divergence and the trustworthiness at 10 neighbours;
+     * computed once per distinct rows in a process ({@link #TSNE_MAPS}).
      */
     static final Projection TSNE = sample -> {
+        String key = contentKey(sample);
+        Projected known = TSNE_MAPS.get(key);
+        if (known != null) {
+            return known;
+        }
+        Projected map = tsne(sample);
+        TSNE_MAPS.put(key, map);
+        return map;
+    };
+
+    /** @return the SHA-256 of the rows' count, width and values (what a projection reads) */
+    static String contentKey(LatentSpace sample) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + 4 * sample.rawVectors().length)
+                    .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            b.putInt(sample.size()).putInt(sample.dim());
+            b.asFloatBuffer().put(sample.rawVectors());
+            sha.update(b.array());
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Projected tsne(LatentSpace sample) {
         int n = sample.size();
         if (n < 2) {
             return new Projected(new double[2 * n], "t-SNE 1", "t-SNE 2");
@@ -60,7 +101,7 @@ final class Scatter {
                 e.kl(), Tsne.trustworthiness(sample.rawVectors(), n, sample.dim(), e.xy(), 10))
                 : String.format(java.util.Locale.ROOT, "t-SNE 1 (KL %.2f)", e.kl());
         return new Projected(e.xy(), quality, "t-SNE 2");
-    };
+    }
 
     static void draw(Path png, List<Figures.Panel> panels, List<String> classNames, int maxPoints, long seed) {
         draw(png, panels, classNames, maxPoints, seed, PCA);

@@ -263,4 +263,25 @@ class FiguresTest {
         assertTrue(message.contains("label 2") && message.contains("three classes"), message);
         assertFalse(Files.exists(dir.resolve("x.png")));
     }
+
+    @Test
+    void aTsneMapIsComputedOncePerDistinctRows() {
+        SplittableRandom random = new SplittableRandom(3);
+        float[] v = new float[120 * 4];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) random.nextGaussian();
+        }
+        long[] ids = java.util.stream.LongStream.range(0, 120).toArray();
+        LatentSpace a = LatentSpace.of("a", ids, v, 4, new int[120]);
+        LatentSpace sameRowsOtherIds = LatentSpace.of("b", java.util.stream.LongStream.range(500, 620).toArray(), v.clone(), 4,
+                new int[120]);
+        float[] w = v.clone();
+        w[7] += 1e-3f;
+        LatentSpace other = LatentSpace.of("c", ids, w, 4, new int[120]);
+        Scatter.Projected first = Scatter.TSNE.project(a);
+        assertTrue(first == Scatter.TSNE.project(sameRowsOtherIds), "the same rows: the map computed before");
+        Scatter.Projected changed = Scatter.TSNE.project(other);
+        assertFalse(first == changed, "one value differs: a map of its own");
+        assertEquals(240, changed.xy().length);
+    }
 }
