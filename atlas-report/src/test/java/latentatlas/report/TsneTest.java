@@ -108,6 +108,27 @@ class TsneTest {
         assertArrayEquals(e.xy(), again.xy(), 0.0, "deterministic");
     }
 
+    /**
+     * Pins the fixture's embedding bit for bit (KL, the hash of every coordinate's bits, and its
+     * trustworthiness) to the output of the implementation before the speed-ups of the distances, the
+     * quadtree walk and the rank count (commit c3bbbf9), which keep each floating-point sum in its order.
+     * Not an independent reference (the tests above are): a deliberate change to the arithmetic updates
+     * these numbers. Measured on HotSpot 17, x86-64; {@code Math.exp/log} may differ by an ulp elsewhere.
+     */
+    @Test
+    void embeddingIsBitForBitThePinnedOne() {
+        JsonNode c = fixture.get("embedding");
+        int n = c.get("n").asInt();
+        int d = c.get("d").asInt();
+        float[] x = data(c);
+        Tsne.Embedding e = Tsne.embed(x, n, d, Tsne.Config.DEFAULT.withPerplexity(c.get("perplexity").asDouble()));
+        assertEquals(0.5147484387957371, e.kl(), 0.0);
+        assertEquals(20.19131395735615, e.xy()[0], 0.0);
+        assertEquals(-6.287749461226001, e.xy()[2 * n - 1], 0.0);
+        assertEquals(1232431458, Arrays.hashCode(e.xy()));
+        assertEquals(0.9765221066319896, Tsne.trustworthiness(x, n, d, e.xy(), 10), 0.0);
+    }
+
     @Test
     void exactKullbackLeiblerOfScikitLearnsEmbeddingMatches() {
         JsonNode c = fixture.get("embedding");
