@@ -30,6 +30,8 @@ import java.util.stream.IntStream;
  * <p>A rule is applied to the training samples and, separately, to the test samples, from the charts'
  * classifier outputs on those samples only; the oracle rule reads the plan's task contents instead.
  * A label-free rule therefore never sees a test label.
+ *
+ * <p>Deterministic (a space asked again has the same rows) and safe to use from several threads at once.
  */
 public final class SpaceBuilder {
     private final EvaluationSet eval;
@@ -133,7 +135,9 @@ public final class SpaceBuilder {
             }
             fitted = fitOnTraining(aggregation, shared);
         } else {
-            fitted = translated.computeIfAbsent(aggregation, a -> fitOnTraining(a, null));
+            synchronized (translated) {
+                fitted = translated.computeIfAbsent(aggregation, a -> fitOnTraining(a, null));
+            }
         }
         MembershipWeights wTest = testWeights(membership);
         List<ChartSpace> test = new ArrayList<>();

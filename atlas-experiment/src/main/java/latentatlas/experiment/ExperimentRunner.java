@@ -122,43 +122,51 @@ final class ExperimentRunner {
         String context = analysis + "|shared " + java.util.Arrays.toString(eval.sharedClasses()) + "|novel "
                 + java.util.Arrays.toString(eval.novelClasses()) + "|classes " + java.util.Arrays.toString(eval.classes());
         List<EvaluatedSpace> endToEndSpaces = builder.endToEnd(); // kept: every space is compared with their test rows
-        List<PlannedSpace> spaces = new ArrayList<>();
+        // every space is built once here to key its rows (and the atlas saved), at most one per core at once
+        List<Supplier<PlannedSpace>> planned = new ArrayList<>();
         for (EvaluatedSpace s : endToEndSpaces) {
-            spaces.add(PlannedSpace.of(s, () -> s, context));
+            planned.add(() -> PlannedSpace.of(s, () -> s, context));
         }
         for (Membership membership : config.memberships()) {
-            EvaluatedSpace atlas = builder.atlas(membership);
-            Path atlasDir = out.resolve("atlas").resolve(OutputNames.check("membership mode", membership.name()));
-            OutputFolder.write(atlasDir, ATLAS_FILES, dir -> {
-                LatentSpaces.save(atlas.train(), dir, "train");
-                LatentSpaces.save(atlas.test(), dir, "test");
+            planned.add(() -> {
+                EvaluatedSpace atlas = builder.atlas(membership);
+                Path atlasDir = out.resolve("atlas").resolve(OutputNames.check("membership mode", membership.name()));
+                OutputFolder.write(atlasDir, ATLAS_FILES, dir -> {
+                    LatentSpaces.save(atlas.train(), dir, "train");
+                    LatentSpaces.save(atlas.test(), dir, "test");
+                });
+                return PlannedSpace.of(atlas, () -> builder.atlas(membership), context);
             });
-            spaces.add(PlannedSpace.of(atlas, () -> builder.atlas(membership), context));
-            spaces.add(PlannedSpace.of(builder.naive(membership), () -> builder.naive(membership), context));
+            planned.add(() -> PlannedSpace.of(builder.naive(membership), () -> builder.naive(membership), context));
             boolean oneHot = plan.setting() == Setting.DISJOINT && membership instanceof Membership.Oracle;
-            EvaluatedSpace taskOneHot = oneHot ? builder.taskOneHot(membership) : null;
             if (oneHot) {
-                spaces.add(PlannedSpace.of(taskOneHot, () -> builder.taskOneHot(membership), context));
+                planned.add(() -> PlannedSpace.of(builder.taskOneHot(membership), () -> builder.taskOneHot(membership), context));
             }
             for (Aggregation aggregation : config.aggregations()) {
                 if (aggregation == Aggregation.MEAN) {
                     continue; // the atlas above
                 }
-                EvaluatedSpace other = builder.atlas(membership, aggregation);
-                if (other == null) {
-                    LOG.info("atlas of {} [{}]: no training sample is in every chart, so there is no shift; left out",
-                            aggregation, membership.name());
-                } else {
-                    spaces.add(PlannedSpace.of(other, () -> builder.atlas(membership, aggregation), context));
-                }
+                planned.add(() -> {
+                    EvaluatedSpace other = builder.atlas(membership, aggregation);
+                    if (other == null) {
+                        LOG.info("atlas of {} [{}]: no training sample is in every chart, so there is no shift; left out",
+                                aggregation, membership.name());
+                        return null;
+                    }
+                    return PlannedSpace.of(other, () -> builder.atlas(membership, aggregation), context);
+                });
             }
             if (oneHot) {
-                float[] e = TaskEmbedding.learn(taskOneHot.train(), charts.size(),
-                        config.profile().probe(config.seed(), config.deterministic()), listener);
-                spaces.add(PlannedSpace.of(withTaskEmbedding(taskOneHot, charts.size(), e),
-                        () -> withTaskEmbedding(builder.taskOneHot(membership), charts.size(), e), context));
+                planned.add(() -> {
+                    EvaluatedSpace taskOneHot = builder.taskOneHot(membership);
+                    float[] e = TaskEmbedding.learn(taskOneHot.train(), charts.size(),
+                            config.profile().probe(config.seed(), config.deterministic()), listener);
+                    return PlannedSpace.of(withTaskEmbedding(taskOneHot, charts.size(), e),
+                            () -> withTaskEmbedding(builder.taskOneHot(membership), charts.size(), e), context);
+                });
             }
         }
+        List<PlannedSpace> spaces = TrainingSchedule.perCore().run(planned).stream().filter(p -> p != null).toList();
         stage("spaces", t0, timings);
 
         t0 = System.nanoTime();
