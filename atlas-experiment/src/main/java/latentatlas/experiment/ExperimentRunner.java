@@ -181,7 +181,9 @@ final class ExperimentRunner {
         for (PlannedSpace s : spaces) {
             firstByData.putIfAbsent(s.dataKey(), s);
         }
-        List<PlannedSpace> distinct = List.copyOf(firstByData.values());
+        // the largest first (a naive union of every chart holds a row per chart), so that none runs alone at the end
+        List<PlannedSpace> distinct = firstByData.values().stream()
+                .sorted(java.util.Comparator.comparingLong(PlannedSpace::values).reversed()).toList();
         List<SpaceScores> computed = TrainingSchedule.perCore().run(distinct.stream()
                 .map(s -> (Supplier<SpaceScores>) () -> cachedAnalysis(s, analyses)).toList());
         List<SpaceScores> scores = new ArrayList<>();
@@ -279,11 +281,13 @@ final class ExperimentRunner {
      * memory at once (the spaces of one setting on Fashion-MNIST are about 650 MB).
      *
      * @param dataKey the SHA-256 of the rows and the analysis context ({@link #key}): equal keys, equal rows
+     * @param values the values of its training and test rows, what its analyses' work grows with
      */
-    record PlannedSpace(SpaceKind kind, Membership membership, Routing routing, String dataKey,
+    record PlannedSpace(SpaceKind kind, Membership membership, Routing routing, String dataKey, long values,
                         Supplier<EvaluatedSpace> rows) {
         static PlannedSpace of(EvaluatedSpace built, Supplier<EvaluatedSpace> rows, String context) {
-            return new PlannedSpace(built.space(), built.membership(), built.routing(), key(built, context), rows);
+            return new PlannedSpace(built.space(), built.membership(), built.routing(), key(built, context),
+                    (long) (built.train().size() + built.test().size()) * built.train().dim(), rows);
         }
 
         String label() {
