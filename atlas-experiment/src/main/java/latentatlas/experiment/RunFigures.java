@@ -68,12 +68,15 @@ public final class RunFigures {
         for (EvaluatedSpace s : pictured) {
             panels.add(new Figures.Panel(s.label(), s.test()));
         }
-        Figures.pcaScatter(dir.resolve(PCA), panels, dataset.classes(), 3000, seed);
-        Figures.tsneScatter(dir.resolve(TSNE), panels, dataset.classes(), TSNE_POINTS, seed);
-        Figures.similarityMatrices(dir.resolve(SIMILARITY), panels, dataset.classes(), 800, seed);
         List<Figures.Panel> prototypes = panels.stream()
                 .map(p -> new Figures.Panel(p.title(), prototypes(p.space()))).toList();
-        Figures.pcaScatter(dir.resolve(PROTOTYPES), prototypes, dataset.classes(), dataset.classes().size(), seed);
+        // independent pictures, each deterministic: drawn at once (the t-SNE maps take most of the time)
+        List<Runnable> pictures = List.of(
+                () -> Figures.tsneScatter(dir.resolve(TSNE), panels, dataset.classes(), TSNE_POINTS, seed),
+                () -> Figures.pcaScatter(dir.resolve(PCA), panels, dataset.classes(), 3000, seed),
+                () -> Figures.similarityMatrices(dir.resolve(SIMILARITY), panels, dataset.classes(), 800, seed),
+                () -> Figures.pcaScatter(dir.resolve(PROTOTYPES), prototypes, dataset.classes(), dataset.classes().size(), seed));
+        pictures.parallelStream().forEach(Runnable::run);
         Map<String, Map<String, Double>> probe = new LinkedHashMap<>();
         Map<String, Map<String, Double>> separability = new LinkedHashMap<>();
         double maxSeparability = 0;
