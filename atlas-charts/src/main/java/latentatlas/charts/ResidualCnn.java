@@ -1,11 +1,9 @@
 package latentatlas.charts;
 
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.pooling.Pool;
 import latentatlas.InvalidInputException;
 import latentatlas.dataset.ImageShape;
 
@@ -68,9 +66,9 @@ public record ResidualCnn(ImageShape shape, ChannelNormalization normalization) 
     @Override
     public Block newEmbedder() {
         return new SequentialBlock()
-                .add(Layers.conv(3, 16)).add(Layers.silu()).add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
+                .add(Layers.conv(3, 16)).add(Layers.silu()).add(Layers.maxPool2())
                 .add(Layers.residual(16))
-                .add(Layers.conv(3, 32)).add(Layers.silu()).add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
+                .add(Layers.conv(3, 32)).add(Layers.silu()).add(Layers.maxPool2())
                 .add(Layers.residual(32))
                 .add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(EMBEDDING_DIM).build());

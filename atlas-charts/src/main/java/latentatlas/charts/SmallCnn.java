@@ -1,11 +1,9 @@
 package latentatlas.charts;
 
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.pooling.Pool;
 import latentatlas.InvalidInputException;
 import latentatlas.dataset.ImageShape;
 import latentatlas.dataset.Samples;
@@ -78,8 +76,8 @@ public record SmallCnn(ImageShape shape, ChannelNormalization normalization) imp
     @Override
     public Block newEmbedder() {
         return new SequentialBlock()
-                .add(Layers.conv(5, 16)).add(Layers.silu()).add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
-                .add(Layers.conv(5, 32)).add(Layers.silu()).add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
+                .add(Layers.conv(5, 16)).add(Layers.silu()).add(Layers.maxPool2())
+                .add(Layers.conv(5, 32)).add(Layers.silu()).add(Layers.maxPool2())
                 .add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(EMBEDDING_DIM).build());
     }
