@@ -345,7 +345,7 @@ public final class ChartBank {
     }
 
     /**
-     * Samples per embedding chunk: a multiple of the charts' inference batch (250), about 2 s of one
+     * Samples per embedding chunk: a multiple of the charts' inference batch (250), about 1.2 s of one
      * thread for the small CNN, so that the last chunks of a schedule leave no worker idle for long.
      */
     static final int CHUNK = 10_000;
