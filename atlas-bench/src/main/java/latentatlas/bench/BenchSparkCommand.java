@@ -323,8 +323,9 @@ public final class BenchSparkCommand implements Runnable {
     private void singleMachine(long total, double[] spark, PrintWriter out) {
         long bytes = total * (dim + anchors) * 4L + (long) rows * (anchors * 12L + dim * 4L);
         if (bytes > Runtime.getRuntime().maxMemory() / 2) {
-            out.printf("single machine: skipped, the data needs ~%.1f GB, more than half of this JVM's %.1f GB heap%n",
-                    bytes / 1e9, Runtime.getRuntime().maxMemory() / 1e9);
+            out.printf("single machine: skipped, the data needs ~%.1f GB, more than half of this JVM's %.1f GB heap"
+                    + " (for the baseline: ATLAS_JAVA_OPTS=-Xmx%dg)%n", bytes / 1e9, Runtime.getRuntime().maxMemory() / 1e9,
+                    (long) Math.ceil(2.2 * bytes / (1L << 30)));
             return;
         }
         long start = System.nanoTime();
