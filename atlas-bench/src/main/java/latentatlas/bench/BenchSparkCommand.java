@@ -325,7 +325,7 @@ public final class BenchSparkCommand implements Runnable {
         if (bytes > Runtime.getRuntime().maxMemory() / 2) {
             out.printf("single machine: skipped, the data needs ~%.1f GB, more than half of this JVM's %.1f GB heap"
                     + " (for the baseline: ATLAS_JAVA_OPTS=-Xmx%dg)%n", bytes / 1e9, Runtime.getRuntime().maxMemory() / 1e9,
-                    (long) Math.ceil(2.2 * bytes / (1L << 30)));
+                    (long) Math.ceil(2.2 * bytes / (1L << 30))); // twice the data, and the JVM reports a little under -Xmx
             return;
         }
         long start = System.nanoTime();

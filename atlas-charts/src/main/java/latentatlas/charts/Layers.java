@@ -33,8 +33,9 @@ final class Layers {
      * one maximum of each window; inference computes the same values as the elementwise maximum of the four
      * strided views {@code x[..., a::2, b::2]}, which libtorch's CPU kernels do about 6x faster (measured on one
      * thread: 0.85 s vs 0.13 s per 10,000 maps of 16 x 28 x 28). The same bits, except that a window whose
-     * largest value is a zero of both signs may give the other sign (equal numbers) and a NaN window another NaN. Saved and loaded as the
-     * engine's own pooling block ({@code Pool.maxPool2dBlock}): a chart's weights file is the same either way.
+     * largest value is a zero of both signs may give the other sign (equal numbers) and a NaN window another
+     * NaN. Saved and loaded as the engine's own pooling block ({@code Pool.maxPool2dBlock}): a chart's weights
+     * file is the same either way.
      */
     static Block maxPool2() {
         return new MaxPool2();
@@ -55,11 +56,16 @@ final class Layers {
                 return super.forwardInternal(store, inputs, true, params);
             }
             NDArray x = inputs.singletonOrThrow();
-            long h = x.getShape().get(2) / 2 * 2;
-            long w = x.getShape().get(3) / 2 * 2;
-            NDArray top = x.get(new NDIndex("..., 0:{}:2, 0:{}:2", h, w)).maximum(x.get(new NDIndex("..., 0:{}:2, 1:{}:2", h, w)));
-            NDArray bottom = x.get(new NDIndex("..., 1:{}:2, 0:{}:2", h, w)).maximum(x.get(new NDIndex("..., 1:{}:2, 1:{}:2", h, w)));
-            return new NDList(top.maximum(bottom));
+            NDArray top = view(x, 0, 0).maximum(view(x, 0, 1));
+            NDArray bottom = view(x, 1, 0).maximum(view(x, 1, 1));
+            return new NDList(top.maximum(bottom)); // the views and maxima live in x's manager, as the kernel's output would
+        }
+
+        /** @return {@code x[..., a:2h:2, b:2w:2]}: the element at offset {@code (a, b)} of every window */
+        private static NDArray view(NDArray x, int a, int b) {
+            long rows = x.getShape().get(2) / 2 * 2;
+            long columns = x.getShape().get(3) / 2 * 2;
+            return x.get(new NDIndex("..., {}:{}:2, {}:{}:2", a, rows, b, columns));
         }
     }
 
