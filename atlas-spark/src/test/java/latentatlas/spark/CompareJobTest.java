@@ -85,6 +85,58 @@ class CompareJobTest {
         assertTrue(result.linearCka() > 0.3 && result.linearCka() < 1, "CKA " + result.linearCka());
     }
 
+    /**
+     * Partially overlapping spaces, B in reverse order, with more rows per partition than one block of
+     * the join: the CKA of the common ids equals the single-machine CKA of those ids, and B's labels
+     * stand in for A's where A has none.
+     */
+    @Test
+    void partialOverlapOverSeveralBlocksEqualsTheSingleMachineCka() {
+        Random random = new Random(11);
+        int n = 200_000;
+        int shift = 30_000;
+        int p = 4;
+        int q = 3;
+        float[] z = new float[(n + shift) * p];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (float) random.nextGaussian();
+        }
+        long[] idsA = new long[n];
+        float[] x = new float[n * p];
+        for (int i = 0; i < n; i++) {
+            idsA[i] = i;
+            System.arraycopy(z, i * p, x, i * p, p);
+        }
+        long[] idsB = new long[n];
+        float[] y = new float[n * q];
+        int[] labelsB = new int[n];
+        for (int r = 0; r < n; r++) {
+            int i = shift + n - 1 - r; // ids shift .. shift + n - 1, descending
+            idsB[r] = i;
+            labelsB[r] = i % 3;
+            for (int j = 0; j < q; j++) {
+                y[r * q + j] = (float) (z[i * p + j] - 2 * z[i * p + j + 1] + 0.5 * random.nextGaussian());
+            }
+        }
+        int common = n - shift;
+        long[] commonIds = new long[common];
+        for (int k = 0; k < common; k++) {
+            commonIds[k] = shift + k;
+        }
+        LatentSpace a = LatentSpace.of("a", idsA, x, p, null);
+        LatentSpace b = LatentSpace.of("b", idsB, y, q, labelsB);
+        Comparison result = compare(a, b);
+        int partitions = IdJoin.partitions(AtlasTables.readSpace(spark, dir.resolve("a.parquet").toString(), null),
+                AtlasTables.readSpace(spark, dir.resolve("b.parquet").toString(), null));
+        assertTrue(common / partitions > IdJoin.BLOCK_ROWS, partitions + " partitions: under a block of pairs each");
+
+        assertEquals(common, result.rows());
+        assertEquals(LinearCka.of(a.select("a", commonIds), b.select("b", commonIds)), result.linearCka(), 1e-6);
+        assertEquals(3, result.classes().size());
+        assertEquals(0, result.classes().get(0).label());
+        assertEquals(56_667, result.classes().get(0).count()); // ids 30,000, 30,003, ..., 199,998
+    }
+
     private Comparison compare(LatentSpace a, LatentSpace b) {
         String pathA = dir.resolve("a.parquet").toString();
         String pathB = dir.resolve("b.parquet").toString();

@@ -111,8 +111,13 @@ class SparkBadInputTest extends BadInputSuite {
                         "spark", "compare", rows, "{dir}/far-ids.parquet", "--chart-a", "b"),
                 of("spark-compare-width-varies", "same width", tables("rows", "narrow-row"),
                         "spark", "compare", rows, "{dir}/narrow-row.parquet", "--chart-a", "a", "--chart-b", "a"),
-                of("spark-compare-several-charts", "appears 2 times: ids must be unique", tables("rows", "atlas"),
+                of("spark-compare-several-charts", "appears twice: ids must be unique", tables("rows", "atlas"),
                         "spark", "compare", rows, "{dir}/atlas.parquet"),
+                // an id twice, in A, or in B where A lacks it (the join would not meet it, the check must)
+                of("spark-compare-a-id-twice", "in space A, id 3 appears twice", tables("duplicate-row", "rows"),
+                        "spark", "compare", "{dir}/duplicate-row.parquet", rows, "--chart-a", "a", "--chart-b", "b"),
+                of("spark-compare-b-id-twice-unmatched", "in space B, id 1003 appears twice", tables("rows", "far-twice"),
+                        "spark", "compare", rows, "{dir}/far-twice.parquet", "--chart-a", "a"),
                 of("spark-compare-nan", "NaN", tables("rows", "nan-row"), "spark", "compare", rows, "{dir}/nan-row.parquet",
                         "--chart-a", "a", "--chart-b", "a"),
                 of("spark-compare-not-parquet", "is not a Parquet file", text("junk.parquet", "PAR1 but not really").and(tables("rows")),
@@ -248,6 +253,7 @@ class SparkBadInputTest extends BadInputSuite {
             far.add(row("a", id, vector(id, 3), 0));
         }
         write(spark, dir, "far-ids", ROWS, far);
+        write(spark, dir, "far-twice", ROWS, plus(far, row("a", 1003L, vector(1003, 4), 0)));
         write(spark, dir, "atlas", AtlasTables.ATLAS, List.of(RowFactory.create(0L, vector(0, 1), 2), RowFactory.create(1L, vector(1, 1), 2)));
         for (String[] named : new String[][] {{"chart-parent", "../x"}, {"chart-absolute", "/tmp/x"}, {"chart-slash", "a/b"},
             {"chart-dot-dot", ".."}, {"chart-empty", ""}, {"chart-control", "a\u0000\u001b[31m"}}) {
