@@ -212,15 +212,21 @@ public final class AtlasTables {
                 } else {
                     // Whole-array functions that Spark compiles (a lambda per element, exists(v, x -> ...), is
                     // interpreted and was most of the read): array_contains(v, NaN) is true when an element is
-                    // NaN (NaN = NaN in Spark), else null when one is null, else false; array_max and array_min
-                    // skip nulls, and see no NaN once it is ruled out.
+                    // NaN (NaN = NaN in Spark), else null when one is null, else false. Beyond float32: for
+                    // float elements only an infinity, found by array_contains (equality, cheaper than the
+                    // ordering of array_max: the checked read of 200,000 x 256 and x 128 rows 0.75 -> 0.65 s);
+                    // for double elements array_max and array_min, which skip nulls and see no NaN once it is
+                    // ruled out.
                     Column nan = array_contains(value, lit(Double.NaN).cast(element));
                     double max = Float.MAX_VALUE;
+                    Column beyond = element instanceof FloatType
+                            ? array_contains(value, lit(Double.POSITIVE_INFINITY).cast(element))
+                                    .or(array_contains(value, lit(Double.NEGATIVE_INFINITY).cast(element)))
+                            : array_max(value).gt(max).or(array_min(value).lt(-max));
                     checked = when(nan.isNull(), nullElement)
                             .when(nan, SparkErrors.fail(concat(row, lit("the vector has a NaN"))))
-                            .when(array_max(value).gt(max).or(array_min(value).lt(-max)),
-                                    SparkErrors.fail(concat(row, lit("the vector has a value beyond float32 (infinite or above "
-                                            + Float.MAX_VALUE + " in magnitude)"))))
+                            .when(beyond, SparkErrors.fail(concat(row, lit("the vector has a value beyond float32 (infinite or above "
+                                    + Float.MAX_VALUE + " in magnitude)"))))
                             .otherwise(value.cast("array<float>"));
                 }
             }

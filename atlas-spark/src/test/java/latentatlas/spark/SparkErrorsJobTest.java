@@ -137,6 +137,8 @@ class SparkErrorsJobTest {
             {"array(1F, CAST('NaN' AS FLOAT))", "the vector has a NaN"},
             {"array(CAST('NaN' AS DOUBLE), CAST(NULL AS DOUBLE))", "the vector has a NaN"},
             {"array(CAST('Infinity' AS FLOAT), 1F)", "the vector has a value beyond float32"},
+            {"array(1F, CAST('-Infinity' AS FLOAT))", "the vector has a value beyond float32"},
+            {"array(CAST(NULL AS FLOAT), CAST('Infinity' AS FLOAT))", "the vector has a null element"},
             {"array(1D, CAST('-Infinity' AS DOUBLE))", "the vector has a value beyond float32"},
             {"array(-1e39D, 0D)", "the vector has a value beyond float32"},
         };
@@ -152,6 +154,10 @@ class SparkErrorsJobTest {
             List<Object> vector = table.select(AtlasTables.column(table, "t", AtlasTables.VECTOR)).first().getList(0);
             assertEquals(clean.startsWith("CAST") ? List.of() : List.of(1f, clean.contains("2L") ? -2f : -2.5f), vector, clean);
         }
+        // the largest float32 magnitudes are values, not infinities
+        Dataset<Row> largest = spark.sql("SELECT 9L AS id, array(CAST('3.4028235E38' AS FLOAT), CAST('-3.4028235E38' AS FLOAT)) AS vector");
+        assertEquals(List.of(Float.MAX_VALUE, -Float.MAX_VALUE),
+                largest.select(AtlasTables.column(largest, "t", AtlasTables.VECTOR)).first().getList(0));
     }
 
     @Test
