@@ -93,13 +93,11 @@ final class IdJoin {
         while (a.hasNext()) {
             held.add(a.next(), partitions, partition);
         }
-        if (held.index.size() == 0) {
-            return;
-        }
+        // B's rows are all checked, also where A has none (its duplicates must not pass unseen)
         int dimX = held.width;
         int dimY = -1;
         IdIndex seen = new IdIndex(held.index.size());
-        float[] xs = new float[BLOCK_ROWS * dimX];
+        float[] xs = held.index.size() == 0 ? null : new float[BLOCK_ROWS * dimX];
         float[] ys = null;
         long[] labels = new long[BLOCK_ROWS];
         int n = 0;

@@ -1,8 +1,12 @@
 package latentatlas.spark;
 
+import latentatlas.InvalidInputException;
 import latentatlas.metrics.LinearCka;
 import latentatlas.space.LatentSpace;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.unsafe.hash.Murmur3_x86_32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -10,10 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The distributed comparison against hand-computed values and atlas-core's single-machine CKA. */
@@ -135,6 +141,40 @@ class CompareJobTest {
         assertEquals(3, result.classes().size());
         assertEquals(0, result.classes().get(0).label());
         assertEquals(56_667, result.classes().get(0).count()); // ids 30,000, 30,003, ..., 199,998
+    }
+
+    /**
+     * An id twice in B is refused also in a partition where A has no row (the join meets none of B's
+     * rows there): A's one id and B's duplicated one are chosen to fall in different partitions for
+     * every partition count the join could use (Spark's hash partitioning: pmod(murmur3(id, 42), n)).
+     */
+    @Test
+    void anIdTwiceInBIsRefusedWhereAHasNoRows() {
+        long a = 1;
+        long b = 2;
+        while (!apartForAnyPartitions(a, b)) {
+            b++;
+        }
+        List<Row> rowsA = List.of(RowFactory.create("a", a, new float[] {1, 2}, null));
+        float[] v = {3, 4};
+        List<Row> rowsB = List.of(RowFactory.create("b", b, v, null), RowFactory.create("b", b, v, null));
+        String pathA = dir.resolve("a.parquet").toString();
+        String pathB = dir.resolve("b.parquet").toString();
+        ParquetOutput.write(spark.createDataFrame(rowsA, AtlasTables.ROWS), pathA);
+        ParquetOutput.write(spark.createDataFrame(rowsB, AtlasTables.ROWS), pathB);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> SparkErrors.unwrapped(() ->
+                CompareJob.compare(AtlasTables.readSpace(spark, pathA, null), AtlasTables.readSpace(spark, pathB, null),
+                        PartitionHook.NONE)));
+        assertTrue(e.getMessage().startsWith("compare: in space B, id " + b + " appears twice"), e.getMessage());
+    }
+
+    private static boolean apartForAnyPartitions(long a, long b) {
+        for (int n = 2; n <= 64; n++) {
+            if (Math.floorMod(Murmur3_x86_32.hashLong(a, 42), n) == Math.floorMod(Murmur3_x86_32.hashLong(b, 42), n)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Comparison compare(LatentSpace a, LatentSpace b) {
