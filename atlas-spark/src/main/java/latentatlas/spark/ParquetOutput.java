@@ -6,14 +6,17 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
@@ -52,11 +55,16 @@ public final class ParquetOutput {
             FileSystem fs = path.getFileSystem(hadoop);
             checkTarget(fs, path);
             try {
+                SparkContext context = table.sparkSession().sparkContext();
+                RunningTasks tasks = new RunningTasks();
+                context.addSparkListener(tasks);
                 try {
                     table.write().mode(SaveMode.ErrorIfExists).option(NO_VECTOR_DICTIONARY, "false").parquet(temp.toString());
                 } catch (Exception e) {
-                    awaitRunningTasks(table.sparkSession().sparkContext());
+                    tasks.awaitNone(context);
                     throw e;
+                } finally {
+                    context.removeSparkListener(tasks);
                 }
                 if (fs.exists(path) && !fs.delete(path, true)) {
                     throw new IOException("cannot replace " + path);
@@ -101,18 +109,46 @@ public final class ParquetOutput {
     }
 
     /**
-     * Waits (at most a minute) until no task runs: when one task fails, Spark aborts the job at once but
-     * its other tasks stop later, and until they do they may still write into the temporary folder.
+     * The write job's tasks that have started and not ended, as Spark's listener bus delivers them: when
+     * one task fails, Spark aborts the job at once but its other tasks stop later, and until they do they
+     * may still write into the temporary folder. (Spark's status tracker is no substitute: it hears of
+     * tasks through the same bus and records them at most every 100 ms; a killed task was seen writing
+     * while its folder was deleted.)
      */
-    private static void awaitRunningTasks(SparkContext context) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline
-                && Arrays.stream(context.statusTracker().getExecutorInfos()).anyMatch(e -> e.numRunningTasks() > 0)) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+    private static final class RunningTasks extends SparkListener {
+        private final AtomicInteger running = new AtomicInteger();
+
+        @Override
+        public void onTaskStart(SparkListenerTaskStart start) {
+            running.incrementAndGet();
+        }
+
+        @Override
+        public void onTaskEnd(SparkListenerTaskEnd end) {
+            running.decrementAndGet();
+        }
+
+        /**
+         * Waits (at most a minute) until every task heard of has ended; the bus is drained first, so that
+         * every task start posted before the failure has been counted.
+         */
+        void awaitNone(SparkContext context) {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                try {
+                    context.listenerBus().waitUntilEmpty(1_000);
+                } catch (Exception e) {
+                    // not drained within a second: count again below, then wait on
+                }
+                if (running.get() <= 0) {
+                    return;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
