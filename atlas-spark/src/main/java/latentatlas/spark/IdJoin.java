@@ -89,41 +89,32 @@ final class IdJoin {
     static void join(Iterator<InternalRow> a, Iterator<InternalRow> b, int partitions, Sink sink) {
         TaskContext task = TaskContext.get();
         int partition = task == null ? 0 : task.partitionId();
-        Held held = new Held();
+        Held held = new Held(new Checked("A", partitions, partition, BLOCK_ROWS));
         while (a.hasNext()) {
-            held.add(a.next(), partitions, partition);
+            held.add(a.next());
         }
         // B's rows are all checked, also where A has none (its duplicates must not pass unseen)
-        int dimX = held.width;
-        int dimY = -1;
-        IdIndex seen = new IdIndex(held.index.size());
-        float[] xs = held.index.size() == 0 ? null : new float[BLOCK_ROWS * dimX];
+        Checked checkedB = new Checked("B", partitions, partition, held.size());
+        int dimX = held.checked.width;
+        float[] xs = held.size() == 0 ? null : new float[BLOCK_ROWS * dimX];
         float[] ys = null;
+        int dimY = -1;
         long[] labels = new long[BLOCK_ROWS];
         int n = 0;
         while (b.hasNext()) {
             InternalRow row = b.next();
-            long id = row.getLong(ID);
-            checkPartition(id, partitions, partition);
-            int before = seen.size();
-            if (seen.addIfAbsent(id) < before) {
-                throw twice("B", id);
-            }
-            int width = row.getArray(VECTOR).numElements();
-            if (dimY < 0) {
-                dimY = width;
+            checkedB.admit(row);
+            if (ys == null) {
+                dimY = checkedB.width;
                 ys = new float[BLOCK_ROWS * dimY];
-            } else if (width != dimY) {
-                throw widthVaries("B", id, width, dimY);
             }
-            int r = held.index.get(id);
+            long id = row.getLong(ID);
+            int r = held.checked.ids.get(id);
             if (r < 0) {
                 continue;
             }
             System.arraycopy(held.blocks.get(r / BLOCK_ROWS), (r % BLOCK_ROWS) * dimX, xs, n * dimX, dimX);
-            if (!InternalRows.copyVector(row.getArray(VECTOR), ys, n * dimY)) {
-                throw InternalRows.nullElement("compare: space B, id " + id);
-            }
+            checkedB.copyVector(row, ys, n * dimY);
             long label = held.labels[r];
             labels[n] = label != NO_LABEL || row.isNullAt(LABEL) ? label : row.getInt(LABEL);
             if (++n == BLOCK_ROWS) {
@@ -136,32 +127,71 @@ final class IdJoin {
         }
     }
 
-    /** Space A's rows of the partition: an id index, the vectors in row blocks, the labels. */
-    private static final class Held {
-        final IdIndex index = new IdIndex(BLOCK_ROWS);
-        final List<float[]> blocks = new ArrayList<>();
-        long[] labels = new long[BLOCK_ROWS];
+    /**
+     * The checks of every row of one side of a partition: in the partition Spark's hash partitioning
+     * gives its id, its id there once, its width that of the side's first row.
+     */
+    private static final class Checked {
+        final String space;
+        final int partitions;
+        final int partition;
+        final IdIndex ids;
         int width = -1;
 
-        void add(InternalRow row, int partitions, int partition) {
+        Checked(String space, int partitions, int partition, int expected) {
+            this.space = space;
+            this.partitions = partitions;
+            this.partition = partition;
+            this.ids = new IdIndex(expected);
+        }
+
+        /** @return the row's number on this side (its id's row in {@link #ids}) */
+        int admit(InternalRow row) {
             long id = row.getLong(ID);
             checkPartition(id, partitions, partition);
-            int r = index.size();
-            if (index.addIfAbsent(id) < r) {
-                throw twice("A", id);
+            int r = ids.size();
+            if (ids.addIfAbsent(id) < r) {
+                throw new InvalidInputException("compare: in space " + space + ", id " + id
+                        + " appears twice: ids must be unique (for a table of several charts, pick one chart)");
             }
             int w = row.getArray(VECTOR).numElements();
             if (width < 0) {
                 width = w;
             } else if (w != width) {
-                throw widthVaries("A", id, w, width);
+                throw new InvalidInputException("compare: in space " + space + ", id " + id + " has width " + w
+                        + " but other rows have " + width + ": every row of a space must have the same width");
             }
+            return r;
+        }
+
+        /** Copies an admitted row's vector; a null element is refused naming the row. */
+        void copyVector(InternalRow row, float[] into, int offset) {
+            if (!InternalRows.copyVector(row.getArray(VECTOR), into, offset)) {
+                throw InternalRows.nullElement("compare: space " + space + ", id " + row.getLong(ID));
+            }
+        }
+    }
+
+    /** Space A's rows of the partition: the vectors in row blocks and the labels, by row number. */
+    private static final class Held {
+        final Checked checked;
+        final List<float[]> blocks = new ArrayList<>();
+        long[] labels = new long[BLOCK_ROWS];
+
+        Held(Checked checked) {
+            this.checked = checked;
+        }
+
+        int size() {
+            return checked.ids.size();
+        }
+
+        void add(InternalRow row) {
+            int r = checked.admit(row);
             if (r % BLOCK_ROWS == 0) {
-                blocks.add(new float[BLOCK_ROWS * width]);
+                blocks.add(new float[BLOCK_ROWS * checked.width]);
             }
-            if (!InternalRows.copyVector(row.getArray(VECTOR), blocks.get(r / BLOCK_ROWS), (r % BLOCK_ROWS) * width)) {
-                throw InternalRows.nullElement("compare: space A, id " + id);
-            }
+            checked.copyVector(row, blocks.get(r / BLOCK_ROWS), (r % BLOCK_ROWS) * checked.width);
             if (r == labels.length) {
                 labels = Arrays.copyOf(labels, 2 * r);
             }
@@ -179,15 +209,5 @@ final class IdJoin {
             throw new IllegalStateException("compare: id " + id + " reached partition " + partition + " of "
                     + partitions + ", not the one Spark's hash partitioning gives it");
         }
-    }
-
-    private static InvalidInputException twice(String space, long id) {
-        return new InvalidInputException("compare: in space " + space + ", id " + id
-                + " appears twice: ids must be unique (for a table of several charts, pick one chart)");
-    }
-
-    private static InvalidInputException widthVaries(String space, long id, int width, int expected) {
-        return new InvalidInputException("compare: in space " + space + ", id " + id + " has width " + width
-                + " but other rows have " + expected + ": every row of a space must have the same width");
     }
 }
