@@ -9,6 +9,7 @@ import latentatlas.metrics.LinearCka;
 import latentatlas.space.LatentSpace;
 import latentatlas.spark.AtlasTables;
 import latentatlas.spark.CompareJob;
+import latentatlas.spark.IdBuckets;
 import latentatlas.spark.MergeJob;
 import latentatlas.spark.ParquetOutput;
 import latentatlas.spark.PartitionHook;
@@ -177,8 +178,9 @@ public final class BenchSparkCommand implements Runnable {
         int partitions = (int) Math.max(2, total / 200_000);
         ParquetOutput.write(spark.range(0, total, 1, partitions).mapPartitions(new ChartRows(seed, rows, dim, false),
                 Encoders.row(AtlasTables.ROWS)).toDF(), tables.rows());
-        ParquetOutput.write(spark.range(0, rows, 1, Math.max(2, rows / 200_000)).mapPartitions(
-                new ChartRows(seed, rows, dim, true), Encoders.row(AtlasTables.ROWS)).toDF(), tables.reference());
+        // the reference as spark export writes a space: bucketed by id
+        ParquetOutput.writeBucketed(spark.range(0, rows, 1, Math.max(2, rows / 200_000)).mapPartitions(
+                new ChartRows(seed, rows, dim, true), Encoders.row(AtlasTables.ROWS)).toDF(), tables.reference(), rows);
         Map<String, LatentSpace> anchorSpaces = new LinkedHashMap<>();
         for (int t = 0; t < charts; t++) {
             anchorSpaces.put("chart" + t, chartSpace(t, anchorIds(), null));
@@ -205,7 +207,7 @@ public final class BenchSparkCommand implements Runnable {
         SparkSession spark = SparkSessions.open(master, "atlas bench spark");
         Busy busy = Busy.attach(spark);
         Dataset<Row> chartRows = AtlasTables.readChartRows(spark, List.of(tables.rows()));
-        int partitions = (int) Math.max(2, total / 100_000);
+        int partitions = IdBuckets.count(total, 2);
         MergeJob job = MergeJob.builder().setRows(chartRows)
                 .setAnchors(AtlasTables.readAnchors(spark, List.of(tables.anchors()))).optPartitions(partitions).build();
         discard(chartRows); // warm-up, untimed
@@ -217,7 +219,7 @@ public final class BenchSparkCommand implements Runnable {
         double projected = seconds(() -> discard(job.atlas()));
         String projectBusy = busy.share(projected);
         String atlasPath = Path.of(tables.rows()).resolveSibling("atlas-" + label.replaceAll("\\W", "") + ".parquet").toString();
-        double merge = seconds(() -> ParquetOutput.write(job.atlas(), atlasPath));
+        double merge = seconds(() -> job.write(atlasPath));
         String mergeBusy = busy.share(merge);
         double[] value = new double[1];
         Runnable cka = () -> value[0] = CompareJob.compare(AtlasTables.readSpace(spark, atlasPath, null),

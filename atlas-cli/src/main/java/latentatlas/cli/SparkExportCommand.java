@@ -59,13 +59,13 @@ public final class SparkExportCommand implements Runnable {
             charts.forEach((chart, space) -> anchorRows.put(chart, space.select("space " + chart + " (anchor ids from "
                     + anchors + ")", ids)));
         }
+        long rows = charts.values().stream().mapToLong(LatentSpace::size).sum();
         master.run("export", spark -> {
-            ParquetOutput.write(SpaceExport.chartRows(spark, charts), out.resolve("rows.parquet").toString());
+            ParquetOutput.writeBucketed(SpaceExport.chartRows(spark, charts), out.resolve("rows.parquet").toString(), rows);
             if (!anchorRows.isEmpty()) {
                 ParquetOutput.write(SpaceExport.anchorRows(spark, anchorRows), out.resolve("anchors.parquet").toString());
             }
         });
-        long rows = charts.values().stream().mapToLong(LatentSpace::size).sum();
         spec.commandLine().getOut().printf("exported %d rows of %d charts%s -> %s%n", rows, charts.size(),
                 anchors == null ? "" : " and their anchors", out);
     }

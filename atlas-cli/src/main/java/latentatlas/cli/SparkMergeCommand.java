@@ -5,7 +5,6 @@ import latentatlas.relative.Normalization;
 import latentatlas.relative.Similarity;
 import latentatlas.spark.AtlasTables;
 import latentatlas.spark.MergeJob;
-import latentatlas.spark.ParquetOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -66,7 +65,7 @@ public final class SparkMergeCommand implements Runnable {
             if (partitions != 0) {
                 job.optPartitions(partitions);
             }
-            ParquetOutput.write(job.build().atlas(), out);
+            job.build().write(out);
             long ids = spark.read().parquet(out).count();
             spec.commandLine().getOut().printf("atlas: %d ids -> %s (%s, %.1f s)%n", ids, out,
                     spark.sparkContext().master(), (System.nanoTime() - start) / 1e9);

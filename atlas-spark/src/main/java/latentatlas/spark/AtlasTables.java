@@ -118,12 +118,22 @@ public final class AtlasTables {
      * Reads a space to compare: any table with {@code id} and {@code vector}, optionally {@code label}
      * and {@code chart} (then restricted to one chart).
      *
+     * <p>A table bucketed by id ({@link IdBuckets}: the atlas of {@link MergeJob}, chart rows of
+     * {@link SpaceExport}) is read as its buckets, which {@link CompareJob} joins without a shuffle.
+     *
      * @param chart the chart to keep, or {@code null} when the table holds one space
      * @return the columns id, vector (float32), label (null when the table has none), checked
+     * @throws InvalidInputException also when the table's bucket marker is malformed or a file is not
+     *     one of its buckets
      */
     public static Dataset<Row> readSpace(SparkSession spark, String path, String chart) {
         Dataset<Row> table = open(spark, List.of(path));
         require(table, path, ID, VECTOR);
+        int buckets = IdBuckets.read(spark, path);
+        if (buckets > 0) {
+            Dataset<Row> bucketed = IdBuckets.open(spark, path, buckets, table.schema());
+            table = bucketed != null ? bucketed : table;
+        }
         if (chart != null) {
             if (!has(table, CHART)) {
                 throw new InvalidInputException(List.of("chart"), path + ": chart " + chart + " asked for but the table has no '"

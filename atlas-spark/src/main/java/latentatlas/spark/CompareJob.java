@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Compares two spaces joined by id ({@link IdJoin}: both hash-partitioned by id, each partition joined
- * without a sort, the uniqueness of ids checked in the same pass), with per-partition reductions of
+ * Compares two spaces joined by id ({@link IdJoin}: both hash-partitioned by id, as the id buckets of
+ * their tables where they have them, else by a shuffle; each partition joined without a sort, the
+ * uniqueness of ids checked in the same pass), with per-partition reductions of
  * sufficient statistics in double merged on the driver:
  * <ol>
  *   <li>one pass for linear CKA and the class centroids: per partition {@link ClassSums} (row count,
@@ -45,11 +46,11 @@ public final class CompareJob {
      *     space's widths vary
      */
     public static Comparison compare(Dataset<Row> a, Dataset<Row> b, PartitionHook hook) {
-        int partitions = IdJoin.partitions(a, b);
-        JavaRDD<InternalRow> left = IdJoin.byId(a, partitions);
-        JavaRDD<InternalRow> right = IdJoin.byId(b, partitions);
+        IdJoin.Sides sides = IdJoin.sides(a, b);
+        JavaRDD<InternalRow> left = sides.a();
+        JavaRDD<InternalRow> right = sides.b();
         // collected, not reduced: no partition has rows when the spaces share no id
-        List<Part> parts = left.zipPartitions(right, new FirstPass(hook, partitions)).collect();
+        List<Part> parts = left.zipPartitions(right, new FirstPass(hook, sides.layout())).collect();
         long count = 0;
         for (Part part : parts) {
             count += part.sums.count;
@@ -72,7 +73,7 @@ public final class CompareJob {
         Distances distances = new Distances();
         if (!sums.classCounts().isEmpty()) {
             // the same shuffled sides: Spark reuses their shuffle output
-            SecondPass second = new SecondPass(hook, partitions, sums.centroidsX(), sums.centroidsY());
+            SecondPass second = new SecondPass(hook, sides.layout(), sums.centroidsX(), sums.centroidsY());
             distances = left.zipPartitions(right, second).reduce(Distances::merge);
         }
         return Comparison.of(sums, cka.linearCka(), distances);
@@ -105,14 +106,14 @@ public final class CompareJob {
     }
 
     /** Pass 1: counts, sums and the Grams of each block, around the mean of the partition's first block. */
-    private record FirstPass(PartitionHook hook, int partitions) implements
+    private record FirstPass(PartitionHook hook, IdJoin.Layout layout) implements
             FlatMapFunction2<Iterator<InternalRow>, Iterator<InternalRow>, Part> {
         @Override
         public Iterator<Part> call(Iterator<InternalRow> a, Iterator<InternalRow> b) {
             startTask(hook);
             ClassSums[] sums = new ClassSums[1];
             CkaStatistics[] cka = new CkaStatistics[1];
-            IdJoin.join(a, b, partitions, (xs, ys, labels, n, dimX, dimY) -> {
+            IdJoin.join(a, b, layout, (xs, ys, labels, n, dimX, dimY) -> {
                 boolean first = sums[0] == null;
                 if (first) {
                     sums[0] = new ClassSums(dimX, dimY);
@@ -131,14 +132,14 @@ public final class CompareJob {
     }
 
     /** Pass 2 (labelled rows only): distances to the class centroids, per partition. */
-    private record SecondPass(PartitionHook hook, int partitions, Map<Integer, double[]> centroidsX,
+    private record SecondPass(PartitionHook hook, IdJoin.Layout layout, Map<Integer, double[]> centroidsX,
                               Map<Integer, double[]> centroidsY) implements
             FlatMapFunction2<Iterator<InternalRow>, Iterator<InternalRow>, Distances> {
         @Override
         public Iterator<Distances> call(Iterator<InternalRow> a, Iterator<InternalRow> b) {
             startTask(hook);
             Distances out = new Distances();
-            IdJoin.join(a, b, partitions, (xs, ys, labels, n, dimX, dimY) -> {
+            IdJoin.join(a, b, layout, (xs, ys, labels, n, dimX, dimY) -> {
                 for (int i = 0; i < n; i++) {
                     Integer label = label(labels[i]);
                     if (label != null) {

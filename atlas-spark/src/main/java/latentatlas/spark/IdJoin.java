@@ -9,6 +9,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.unsafe.hash.Murmur3_x86_32;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -18,7 +19,8 @@ import static org.apache.spark.sql.functions.col;
 
 /**
  * The inner join by id of two spaces, one partition at a time, with no sort and no joined row: both
- * spaces are hash-partitioned alike by id ({@link #byId}, Spark's own shuffle), and each pair of
+ * spaces are hash-partitioned alike by id ({@link #sides}: as their tables' id buckets, or by Spark's
+ * own shuffle), and each pair of
  * partitions ({@code zipPartitions}) is joined here: space A's rows are held in row blocks with a
  * primitive id index, space B's are streamed past them, and the pairs are handed on in blocks of up to
  * {@link #BLOCK_ROWS} rows ({@link Sink}), the vectors copied once, from Spark's arrays into the blocks.
@@ -37,7 +39,7 @@ final class IdJoin {
     /** The label of a pair without one (no int label can equal it). */
     static final long NO_LABEL = Long.MIN_VALUE;
 
-    /** Space rows as {@link #byId} selects them. */
+    /** Space rows as {@link #selected} selects them. */
     private static final int ID = 0;
     private static final int VECTOR = 1;
     private static final int LABEL = 2;
@@ -60,41 +62,110 @@ final class IdJoin {
     }
 
     /**
-     * @param space a space as {@link AtlasTables#readSpace} reads it
-     * @param partitions the partitions (the same for both sides of a join)
-     * @return its rows {@code (id long, vector array<float>, label int or null)}, hash-partitioned by id
+     * How the two sides of a join are partitioned: both alike by id into {@code partitions}, partition
+     * {@code i} holding the ids {@code pmod(murmur3(id, 42), partitions) = i}; a side is {@code bucketed}
+     * when its partitions are its table's id buckets (read as written), else Spark's shuffle made them.
      */
-    static JavaRDD<InternalRow> byId(Dataset<Row> space, int partitions) {
-        return InternalRows.of(space.selectExpr("cast(id as long) as id", "cast(vector as array<float>) as vector",
-                "cast(label as int) as label").repartition(partitions, col("id")));
+    record Layout(int partitions, boolean bucketedA, boolean bucketedB) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** The rows of both sides, partitioned as {@link #layout} says. */
+    record Sides(JavaRDD<InternalRow> a, JavaRDD<InternalRow> b, Layout layout) {
     }
 
     /**
-     * @return partitions for joining the two spaces: twice their input partitions (each at most
+     * Partitions two spaces alike by id, shuffling as little as their tables allow: two tables bucketed
+     * by id ({@link IdBuckets}) into the same number of buckets, or into {@code B} and {@code B / r}
+     * (space A's buckets grouped by {@code r}, as long as A's files over {@code B / r} are at most a file
+     * split, {@code spark.sql.files.maxPartitionBytes}: a partition of A is held in memory), are joined as read; a table
+     * bucketed once is kept and the other space shuffled into its buckets (space B always; space A
+     * when B's buckets are at least twice A's input partitions, as {@link #partitions} asks, so that a
+     * partition holds a fraction of A's file split); else both are shuffled by id ({@link #partitions}).
+     *
+     * @param a space A, as {@link AtlasTables#readSpace} reads it
+     * @param b space B, likewise
+     */
+    static Sides sides(Dataset<Row> a, Dataset<Row> b) {
+        return IdBuckets.planning(a.sparkSession(), () -> {
+            Dataset<Row> rowsA = selected(a);
+            Dataset<Row> rowsB = selected(b);
+            int bucketsA = IdBuckets.of(rowsA);
+            int bucketsB = IdBuckets.of(rowsB);
+            JavaRDD<InternalRow> scanA = bucketsA > 0 ? InternalRows.of(rowsA) : null;
+            JavaRDD<InternalRow> scanB = bucketsB > 0 ? InternalRows.of(rowsB) : null;
+            bucketsA = scanA != null && scanA.getNumPartitions() == bucketsA ? bucketsA : 0;
+            bucketsB = scanB != null && scanB.getNumPartitions() == bucketsB ? bucketsB : 0;
+            if (bucketsA > 0 && bucketsB > 0 && bucketsA % bucketsB == 0 && bytes(a) / bucketsB <= splitBytes(a)) {
+                return new Sides(IdBuckets.coalesced(scanA, bucketsA, bucketsB), scanB, new Layout(bucketsB, true, true));
+            }
+            if (bucketsA > 0) {
+                boolean groupB = bucketsB > 0 && bucketsB % bucketsA == 0;
+                JavaRDD<InternalRow> sideB = groupB ? IdBuckets.coalesced(scanB, bucketsB, bucketsA) : shuffled(rowsB, bucketsA);
+                return new Sides(scanA, sideB, new Layout(bucketsA, true, groupB));
+            }
+            if (bucketsB > 0 && bucketsB >= Math.max(parallelism(a), 2 * inputPartitions(a))) {
+                return new Sides(shuffled(rowsA, bucketsB), scanB, new Layout(bucketsB, false, true));
+            }
+            int partitions = partitions(a, b);
+            return new Sides(shuffled(rowsA, partitions), shuffled(rowsB, partitions), new Layout(partitions, false, false));
+        });
+    }
+
+    /** @return the space's rows {@code (id long, vector array<float>, label int or null)} */
+    private static Dataset<Row> selected(Dataset<Row> space) {
+        return space.selectExpr("cast(id as long) as id", "cast(vector as array<float>) as vector",
+                "cast(label as int) as label");
+    }
+
+    /** @return the rows hash-partitioned by id into {@code partitions} (Spark's shuffle) */
+    private static JavaRDD<InternalRow> shuffled(Dataset<Row> rows, int partitions) {
+        return InternalRows.of(rows.repartition(partitions, col("id")));
+    }
+
+    /**
+     * @return partitions for shuffling the two spaces: twice their input partitions (each at most
      *     Spark's file split, 128 MiB by default), so that a partition holds a fraction of a split of A,
      *     and at least the default parallelism
      */
     static int partitions(Dataset<Row> a, Dataset<Row> b) {
-        int input = a.queryExecution().toRdd().getNumPartitions() + b.queryExecution().toRdd().getNumPartitions();
-        return Math.max(a.sparkSession().sparkContext().defaultParallelism(), 2 * input);
+        return Math.max(parallelism(a), 2 * (inputPartitions(a) + inputPartitions(b)));
+    }
+
+    /** @return the bytes of the space's files, as Spark estimates them */
+    private static long bytes(Dataset<Row> space) {
+        return space.queryExecution().optimizedPlan().stats().sizeInBytes().longValue();
+    }
+
+    private static long splitBytes(Dataset<Row> space) {
+        return space.sparkSession().sessionState().conf().filesMaxPartitionBytes();
+    }
+
+    private static int inputPartitions(Dataset<Row> space) {
+        return space.queryExecution().toRdd().getNumPartitions();
+    }
+
+    private static int parallelism(Dataset<Row> space) {
+        return space.sparkSession().sparkContext().defaultParallelism();
     }
 
     /**
-     * Joins one partition of each side of {@link #byId} with the same partition number.
+     * Joins one partition of each side of {@link #sides} with the same partition number.
      *
-     * @param partitions the partitions given to {@link #byId}
+     * @param layout the sides' layout ({@link #sides})
      * @throws InvalidInputException naming the space and the id when an id is twice in a space, a row's
-     *     width differs from the partition's first row's, or a vector has a null element
+     *     width differs from the partition's first row's, a vector has a null element, or a bucketed
+     *     table's row is not in its id's bucket
      */
-    static void join(Iterator<InternalRow> a, Iterator<InternalRow> b, int partitions, Sink sink) {
+    static void join(Iterator<InternalRow> a, Iterator<InternalRow> b, Layout layout, Sink sink) {
         TaskContext task = TaskContext.get();
         int partition = task == null ? 0 : task.partitionId();
-        Held held = new Held(new Checked("A", partitions, partition, BLOCK_ROWS));
+        Held held = new Held(new Checked("A", layout.partitions(), layout.bucketedA(), partition, BLOCK_ROWS));
         while (a.hasNext()) {
             held.add(a.next());
         }
         // B's rows are all checked, also where A has none (its duplicates must not pass unseen)
-        Checked checkedB = new Checked("B", partitions, partition, held.size());
+        Checked checkedB = new Checked("B", layout.partitions(), layout.bucketedB(), partition, held.size());
         int dimX = held.checked.width;
         float[] xs = held.size() == 0 ? null : new float[BLOCK_ROWS * dimX];
         float[] ys = null;
@@ -134,13 +205,15 @@ final class IdJoin {
     private static final class Checked {
         final String space;
         final int partitions;
+        final boolean bucketed;
         final int partition;
         final IdIndex ids;
         int width = -1;
 
-        Checked(String space, int partitions, int partition, int expected) {
+        Checked(String space, int partitions, boolean bucketed, int partition, int expected) {
             this.space = space;
             this.partitions = partitions;
+            this.bucketed = bucketed;
             this.partition = partition;
             this.ids = new IdIndex(expected);
         }
@@ -148,7 +221,7 @@ final class IdJoin {
         /** @return the row's number on this side (its id's row in {@link #ids}) */
         int admit(InternalRow row) {
             long id = row.getLong(ID);
-            checkPartition(id, partitions, partition);
+            checkPartition(id);
             int r = ids.size();
             if (ids.addIfAbsent(id) < r) {
                 throw new InvalidInputException("compare: in space " + space + ", id " + id
@@ -162,6 +235,26 @@ final class IdJoin {
                         + " but other rows have " + width + ": every row of a space must have the same width");
             }
             return r;
+        }
+
+        /**
+         * The join pairs partition i of A with partition i of B, which holds only when both are
+         * partitioned alike; checked on every row, since a pair lost to a different partitioning would
+         * change the result silently. In a bucketed table, a row elsewhere is the table's fault.
+         */
+        private void checkPartition(long id) {
+            int expected = Math.floorMod(Murmur3_x86_32.hashLong(id, SPARK_HASH_SEED), partitions);
+            if (expected == partition) {
+                return;
+            }
+            String where = "id " + id + " reached partition " + partition + " of " + partitions + ", not " + expected
+                    + ", the one Spark's hash partitioning gives it";
+            if (bucketed) {
+                throw new InvalidInputException(List.of("buckets"), "compare: space " + space + ": " + where
+                        + ": its table's files are not the id buckets its " + IdBuckets.MARKER + " file announces;"
+                        + " remove that file to read the table as an ordinary one");
+            }
+            throw new IllegalStateException("compare: space " + space + ": " + where);
         }
 
         /** Copies an admitted row's vector; a null element is refused naming the row. */
@@ -199,15 +292,4 @@ final class IdJoin {
         }
     }
 
-    /**
-     * The join pairs partition i of A with partition i of B, which holds only when both were
-     * partitioned alike; checked on every row, since a pair lost to a different partitioning would
-     * change the result silently.
-     */
-    private static void checkPartition(long id, int partitions, int partition) {
-        if (Math.floorMod(Murmur3_x86_32.hashLong(id, SPARK_HASH_SEED), partitions) != partition) {
-            throw new IllegalStateException("compare: id " + id + " reached partition " + partition + " of "
-                    + partitions + ", not the one Spark's hash partitioning gives it");
-        }
-    }
 }

@@ -28,10 +28,8 @@ import static org.apache.spark.sql.functions.col;
  * schema and equals the single-machine atlas id by id.
  */
 public final class MergeJob {
-    /** Target number of chart rows per partition when the count is not given. */
-    static final long ROWS_PER_PARTITION = 100_000;
     /** The most id partitions, given or by default. */
-    static final int MAX_PARTITIONS = 100_000;
+    static final int MAX_PARTITIONS = IdBuckets.MAX_BUCKETS;
 
     private final Dataset<Row> rows;
     private final Dataset<Row> anchors;
@@ -65,6 +63,26 @@ public final class MergeJob {
      * @throws InvalidInputException when there are no rows, or a chart of the rows has no anchors
      */
     public Dataset<Row> atlas() {
+        return prepared().atlas();
+    }
+
+    /**
+     * Merges as {@link #atlas} and writes the atlas to a Parquet folder ({@link ParquetOutput}), bucketed
+     * by id: its partitions are its id buckets ({@link IdBuckets}), so that {@code spark compare} of
+     * the atlas joins it without a shuffle.
+     *
+     * @param target the folder to create or replace
+     */
+    public void write(String target) {
+        Prepared prepared = prepared();
+        ParquetOutput.write(prepared.atlas(), target, prepared.partitions());
+    }
+
+    /** The atlas as it will be computed, and its id partitions. */
+    private record Prepared(Dataset<Row> atlas, int partitions) {
+    }
+
+    private Prepared prepared() {
         ChartAnchors chartAnchors = ChartAnchors.collect(anchors, similarity, normalization);
         List<String> charts = rows.select(AtlasTables.CHART).distinct().as(Encoders.STRING()).collectAsList();
         if (charts.isEmpty()) {
@@ -86,14 +104,13 @@ public final class MergeJob {
         Dataset<Row> byId = rows.select(col(AtlasTables.CHART).cast("string"), col(AtlasTables.ID).cast("long"),
                 col(AtlasTables.VECTOR).cast("array<float>")).repartition(count, col(AtlasTables.ID));
         JavaRDD<AtlasRow> merged = InternalRows.of(byId).mapPartitions(new MergePartition(shared, aggregation, hook));
-        return rows.sparkSession().createDataset(merged.rdd(), Encoders.bean(AtlasRow.class))
-                .select(AtlasTables.ID, AtlasTables.VECTOR, AtlasTables.COVERAGE);
+        return new Prepared(rows.sparkSession().createDataset(merged.rdd(), Encoders.bean(AtlasRow.class))
+                .select(AtlasTables.ID, AtlasTables.VECTOR, AtlasTables.COVERAGE), count);
     }
 
     private int defaultPartitions() {
         long total = rows.count();
-        int parallelism = rows.sparkSession().sparkContext().defaultParallelism();
-        return (int) Math.max(parallelism, Math.min(MAX_PARTITIONS, (total + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION));
+        return IdBuckets.count(total, rows.sparkSession().sparkContext().defaultParallelism());
     }
 
     /** Configures a {@link MergeJob}. */
@@ -151,7 +168,7 @@ public final class MergeJob {
 
         /**
          * @param partitions the number of id partitions, 1 to 100,000 (default: one per 100,000 rows, at
-         *                   least the parallelism)
+         *                   least the parallelism, rounded up to a power of two: {@link IdBuckets#count})
          */
         public Builder optPartitions(int partitions) {
             if (partitions < 1 || partitions > MAX_PARTITIONS) {

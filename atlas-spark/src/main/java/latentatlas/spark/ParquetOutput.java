@@ -24,12 +24,13 @@ import java.util.regex.Pattern;
  * which is renamed over the target once every task has committed (on any Hadoop file system: local,
  * HDFS, S3A with a committer). A failed job leaves the previous target, or none, never half a table,
  * and no temporary folder (it is removed once the job's last task has stopped). Vector elements are
- * written without a dictionary ({@link #NO_VECTOR_DICTIONARY}).
+ * written without a dictionary ({@link #NO_VECTOR_DICTIONARY}). The atlas and exported chart rows are
+ * written bucketed by id ({@link IdBuckets}).
  */
 public final class ParquetOutput {
     /** The files of a Parquet table folder as Spark and other writers leave them. */
     private static final Pattern TABLE_FILE = Pattern.compile(
-            "[^.].*\\.parquet|_SUCCESS|_metadata|_common_metadata|\\..*\\.crc");
+            "[^.].*\\.parquet|_SUCCESS|_metadata|_common_metadata|" + IdBuckets.MARKER + "|\\..*\\.crc");
 
     /**
      * Parquet's per-column switch of dictionary encoding, for the elements of a {@code vector} column:
@@ -47,6 +48,32 @@ public final class ParquetOutput {
      * @throws InvalidInputException when the target is a file, lies under a file, or is a folder with other files
      */
     public static void write(Dataset<Row> table, String target) {
+        write(table, target, 0);
+    }
+
+    /**
+     * Writes a table bucketed by id ({@link IdBuckets}), which {@code spark compare} joins without a
+     * shuffle: the rows are shuffled by id into {@link IdBuckets#count}{@code (rows, parallelism)} buckets
+     * first. Chart rows exported for a cluster ({@code spark export}) are written so.
+     *
+     * @param table rows with an integer {@code id} column
+     * @param target as {@link #write(Dataset, String)}
+     * @param rows the table's rows (an estimate will do), which set the bucket count
+     */
+    public static void writeBucketed(Dataset<Row> table, String target, long rows) {
+        int buckets = IdBuckets.count(rows, table.sparkSession().sparkContext().defaultParallelism());
+        write(IdBuckets.partition(table, buckets), target, buckets);
+    }
+
+    /**
+     * Writes a table bucketed by id ({@link IdBuckets}) or an ordinary table.
+     *
+     * @param table the rows to write; for {@code idBuckets > 0}, {@code idBuckets} partitions, partition
+     *     {@code i} holding exactly the rows of id bucket {@code i} ({@link IdBuckets#partition})
+     * @param target as {@link #write(Dataset, String)}
+     * @param idBuckets the table's id buckets, or 0 for an ordinary table
+     */
+    static void write(Dataset<Row> table, String target, int idBuckets) {
         Configuration hadoop = table.sparkSession().sparkContext().hadoopConfiguration();
         Path path = new Path(target);
         Path temp = new Path(path.getParent() == null ? new Path(".") : path.getParent(),
@@ -65,6 +92,9 @@ public final class ParquetOutput {
                     throw e;
                 } finally {
                     context.removeSparkListener(tasks);
+                }
+                if (idBuckets > 0) {
+                    IdBuckets.seal(fs, temp, idBuckets);
                 }
                 if (fs.exists(path) && !fs.delete(path, true)) {
                     throw new IOException("cannot replace " + path);

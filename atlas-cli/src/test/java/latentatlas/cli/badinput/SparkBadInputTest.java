@@ -1,6 +1,8 @@
 package latentatlas.cli.badinput;
 
 import latentatlas.spark.AtlasTables;
+import latentatlas.spark.IdBuckets;
+import latentatlas.spark.ParquetOutput;
 import latentatlas.spark.SparkSessions;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -119,6 +121,16 @@ class SparkBadInputTest extends BadInputSuite {
                 of("spark-compare-b-id-twice-unmatched", "in space B, id 1003 appears twice", tables("rows", "far-twice"),
                         "spark", "compare", rows, "{dir}/far-twice.parquet", "--chart-a", "a"),
                 of("spark-compare-nan", "NaN", tables("rows", "nan-row"), "spark", "compare", rows, "{dir}/nan-row.parquet",
+                        "--chart-a", "a", "--chart-b", "a"),
+                // compare: tables whose id-bucket marker does not hold
+                of("spark-compare-bucket-marker-junk", "expected one line buckets=B with B from 1 to 100000, found 'buckets=two'",
+                        tables("bucket-marker-junk", "rows"), "spark", "compare", "{dir}/bucket-marker-junk.parquet", rows,
+                        "--chart-a", "a", "--chart-b", "a"),
+                of("spark-compare-bucket-file-unnamed", "is not a file of one of the 2 id buckets",
+                        tables("bucket-file-unnamed", "rows"), "spark", "compare", "{dir}/bucket-file-unnamed.parquet", rows,
+                        "--chart-a", "a", "--chart-b", "a"),
+                of("spark-compare-bucket-files-swapped", "its table's files are not the id buckets its _id_buckets file announces",
+                        tables("bucket-files-swapped", "rows"), "spark", "compare", "{dir}/bucket-files-swapped.parquet", rows,
                         "--chart-a", "a", "--chart-b", "a"),
                 of("spark-compare-not-parquet", "is not a Parquet file", text("junk.parquet", "PAR1 but not really").and(tables("rows")),
                         "spark", "compare", rows, "{dir}/junk.parquet"),
@@ -254,6 +266,20 @@ class SparkBadInputTest extends BadInputSuite {
         }
         write(spark, dir, "far-ids", ROWS, far);
         write(spark, dir, "far-twice", ROWS, plus(far, row("a", 1003L, vector(1003, 4), 0)));
+        ParquetOutput.writeBucketed(spark.createDataFrame(rows, ROWS), dir.resolve("bucketed.parquet").toString(), rows.size());
+        bucketed(dir, "bucket-marker-junk", table -> Files.writeString(table.resolve(IdBuckets.MARKER), "buckets=two\n"));
+        bucketed(dir, "bucket-file-unnamed", table -> {
+            Path file = bucketFile(table, 0);
+            Files.move(file, file.resolveSibling("part-0.parquet"));
+        });
+        bucketed(dir, "bucket-files-swapped", table -> {
+            Path zero = bucketFile(table, 0);
+            Path one = bucketFile(table, 1);
+            // bucket 0's rows named bucket 1 and bucket 1's named bucket 0
+            Files.move(zero, table.resolve("x"));
+            Files.move(one, table.resolve(one.getFileName().toString().replace("_00001.", "_00000.")));
+            Files.move(table.resolve("x"), table.resolve(zero.getFileName().toString().replace("_00000.", "_00001.")));
+        });
         write(spark, dir, "atlas", AtlasTables.ATLAS, List.of(RowFactory.create(0L, vector(0, 1), 2), RowFactory.create(1L, vector(1, 1), 2)));
         for (String[] named : new String[][] {{"chart-parent", "../x"}, {"chart-absolute", "/tmp/x"}, {"chart-slash", "a/b"},
             {"chart-dot-dot", ".."}, {"chart-empty", ""}, {"chart-control", "a\u0000\u001b[31m"}}) {
@@ -270,6 +296,33 @@ class SparkBadInputTest extends BadInputSuite {
 
     private static void write(SparkSession spark, Path dir, String name, StructType schema, List<Row> rows) {
         spark.createDataFrame(rows, schema).coalesce(1).write().parquet(dir.resolve(name + ".parquet").toString());
+    }
+
+    /** A change to a copy of a table. */
+    @FunctionalInterface
+    private interface Spoil {
+        void apply(Path table) throws IOException;
+    }
+
+    /** Writes {@code NAME.parquet}: a copy of the bucketed rows (2 id buckets, no checksum files), spoiled. */
+    private static void bucketed(Path dir, String name, Spoil spoil) {
+        try (Stream<Path> files = Files.list(dir.resolve("bucketed.parquet"))) {
+            Path table = Files.createDirectories(dir.resolve(name + ".parquet"));
+            for (Path file : files.filter(p -> !p.getFileName().toString().endsWith(".crc")).toList()) {
+                Files.copy(file, table.resolve(file.getFileName()));
+            }
+            spoil.apply(table);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return the data file of a bucket of a bucketed table */
+    private static Path bucketFile(Path table, int bucket) throws IOException {
+        try (Stream<Path> files = Files.list(table)) {
+            String suffix = String.format("_%05d.", bucket);
+            return files.filter(p -> p.getFileName().toString().contains(suffix)).findFirst().orElseThrow();
+        }
     }
 
     /** Writes {@code NAME.parquet/part-0.parquet}: the data file of table {@code from}, its bytes spoiled. */
