@@ -15,18 +15,16 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.catalog.BucketSpec;
 import org.apache.spark.sql.execution.FileSourceScanExec;
 import org.apache.spark.sql.execution.SparkPlan;
 import org.apache.spark.sql.execution.exchange.Exchange;
-import org.apache.spark.sql.catalyst.catalog.BucketSpec;
 import org.apache.spark.sql.types.LongType;
 import org.apache.spark.sql.types.StructType;
 import scala.Option;
 import scala.collection.JavaConverters;
 
 import java.io.IOException;
-import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -178,7 +176,8 @@ public final class IdBuckets {
      * @param schema the table's schema, as Parquet gives it
      * @return the table, whose scan, when planned in {@link #planning}, has one partition per bucket;
      *     {@code null} when the session cannot (a catalog other than the in-memory one, whose tables would
-     *     outlive the read, a path that cannot be a SQL literal, an id not int64, whose hash differs): then
+     *     outlive the read, a path with characters beyond {@code [A-Za-z0-9_./:@+=,~-]} (a SQL literal and a URI
+     *     alike), an id not int64, whose hash differs): then
      *     read it as an ordinary table
      */
     static Dataset<Row> open(SparkSession spark, String path, int buckets, StructType schema) {
@@ -190,7 +189,7 @@ public final class IdBuckets {
             return null;
         }
         if (!"in-memory".equals(spark.conf().get("spark.sql.catalogImplementation", "in-memory"))
-                || !location.matches("[A-Za-z0-9_./:@%+=,~ -]+") || !schema.getFieldIndex(AtlasTables.ID).isDefined()
+                || !location.matches("[A-Za-z0-9_./:@+=,~-]+") || !schema.getFieldIndex(AtlasTables.ID).isDefined()
                 || !(schema.apply(AtlasTables.ID).dataType() instanceof LongType)) {
             return null;
         }
