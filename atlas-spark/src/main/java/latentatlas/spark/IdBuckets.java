@@ -55,8 +55,11 @@ public final class IdBuckets {
     /** Target rows per bucket when latent-atlas chooses the count. */
     static final long ROWS_PER_BUCKET = 100_000;
 
-    /** The most buckets (latent-atlas chooses at most 2^16, {@link #count}). */
+    /** The most buckets of a table (a merge's {@code --partitions} included). */
     static final int MAX_BUCKETS = 100_000;
+
+    /** The most buckets {@link #count} chooses. */
+    private static final int MAX_CHOSEN = 1 << 16;
 
     /** The file name Spark's writer gives a task's output: part-SPLIT-JOB-cFILE.EXT. */
     private static final Pattern WRITTEN = Pattern.compile("(part-(\\d{5,})-.+)-(c\\d{3,}\\..+)");
@@ -71,12 +74,12 @@ public final class IdBuckets {
 
     /**
      * @return the smallest power of two at least {@code parallelism} and {@code rows / }{@value #ROWS_PER_BUCKET},
-     *     at most 2^16
+     *     at most {@value #MAX_CHOSEN}
      */
     public static int count(long rows, int parallelism) {
         long wanted = Math.max(parallelism, (rows + ROWS_PER_BUCKET - 1) / ROWS_PER_BUCKET);
         int buckets = 1;
-        while (buckets < wanted && buckets < (1 << 16)) {
+        while (buckets < wanted && buckets < MAX_CHOSEN) {
             buckets *= 2;
         }
         return buckets;

@@ -15,8 +15,6 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
-import static org.apache.spark.sql.functions.col;
-
 /**
  * The inner join by id of two spaces, one partition at a time, with no sort and no joined row: both
  * spaces are hash-partitioned alike by id ({@link #sides}: as their tables' id buckets, or by Spark's
@@ -120,7 +118,7 @@ final class IdJoin {
 
     /** @return the rows hash-partitioned by id into {@code partitions} (Spark's shuffle) */
     private static JavaRDD<InternalRow> shuffled(Dataset<Row> rows, int partitions) {
-        return InternalRows.of(rows.repartition(partitions, col("id")));
+        return InternalRows.of(IdBuckets.partition(rows, partitions));
     }
 
     /**

@@ -102,7 +102,9 @@ public final class MergeJob {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(rows.sparkSession().sparkContext());
         Broadcast<ChartAnchors> shared = context.broadcast(chartAnchors);
         Dataset<Row> byId = rows.select(col(AtlasTables.CHART).cast("string"), col(AtlasTables.ID).cast("long"),
-                col(AtlasTables.VECTOR).cast("array<float>")).repartition(count, col(AtlasTables.ID));
+                col(AtlasTables.VECTOR).cast("array<float>"));
+        // partition i = id bucket i (IdBuckets): write() writes the atlas's partitions as its buckets
+        byId = IdBuckets.partition(byId, count);
         JavaRDD<AtlasRow> merged = InternalRows.of(byId).mapPartitions(new MergePartition(shared, aggregation, hook));
         return new Prepared(rows.sparkSession().createDataset(merged.rdd(), Encoders.bean(AtlasRow.class))
                 .select(AtlasTables.ID, AtlasTables.VECTOR, AtlasTables.COVERAGE), count);
