@@ -62,6 +62,14 @@ public final class AtlasTables {
     /** Column of the number of charts that contained an atlas id. */
     public static final String COVERAGE = "coverage";
 
+    /** What is wrong with a vector that has a null element (the checks' words, in Spark and in the partition functions). */
+    static final String NULL_ELEMENT = "the vector has a null element";
+    /** What is wrong with a vector that has a NaN. */
+    static final String NAN = "the vector has a NaN";
+    /** What is wrong with a vector that has an infinite element, or one beyond float32's range. */
+    static final String BEYOND_FLOAT32 = "the vector has a value beyond float32 (infinite or above " + Float.MAX_VALUE
+            + " in magnitude)";
+
     private static final StructField VECTOR_FIELD =
             DataTypes.createStructField(VECTOR, DataTypes.createArrayType(DataTypes.FloatType, false), false);
 
@@ -122,7 +130,8 @@ public final class AtlasTables {
      * {@link SpaceExport}) is read as its buckets, which {@link CompareJob} joins without a shuffle.
      *
      * @param chart the chart to keep, or {@code null} when the table holds one space
-     * @return the columns id, vector (float32), label (null when the table has none), checked
+     * @return the columns id, vector (float32), label (null when the table has none): checked, or of the
+     *     types the compare checks as it reads them ({@link #spaceColumn})
      * @throws InvalidInputException also when the table's bucket marker is malformed or a file is not
      *     one of its buckets
      */
@@ -141,7 +150,25 @@ public final class AtlasTables {
             }
             table = table.filter(column(table, path, CHART).equalTo(chart));
         }
-        return table.select(column(table, path, ID), column(table, path, VECTOR), optional(table, path, LABEL));
+        return table.select(spaceColumn(table, path, ID), spaceColumn(table, path, VECTOR),
+                has(table, LABEL) ? spaceColumn(table, path, LABEL) : optional(table, path, LABEL));
+    }
+
+    /**
+     * A column of a space to compare: one already of the type {@link CompareJob} reads ({@code id} int64,
+     * {@code vector} an array of float32, {@code label} int32) as it is, since the compare's join checks
+     * every value as it copies the row (a null id or vector, a null, NaN or infinite element: the same
+     * refusals as here); any other type cast and checked by {@link #column}. So a table of those types
+     * is read as its Parquet columns, with no projection between the scan and the join.
+     */
+    private static Column spaceColumn(Dataset<Row> table, String what, String name) {
+        DataType type = table.schema().apply(name).dataType();
+        boolean asCompared = switch (name) {
+            case ID -> type instanceof LongType;
+            case VECTOR -> type instanceof ArrayType array && array.elementType() instanceof FloatType;
+            default -> type instanceof IntegerType;
+        };
+        return asCompared ? col(name) : column(table, what, name);
     }
 
     /**
@@ -214,7 +241,7 @@ public final class AtlasTables {
                 expect(what, name, type, type instanceof ArrayType array && numeric(array.elementType()),
                         "an array of numbers (array<float>)");
                 DataType element = ((ArrayType) type).elementType();
-                Column nullElement = SparkErrors.fail(concat(row, lit("the vector has a null element")));
+                Column nullElement = SparkErrors.fail(concat(row, lit(NULL_ELEMENT)));
                 if (integral(element)) {
                     // integers are never NaN nor infinite, and every int64 is within float32's range
                     checked = when(expr("exists(`" + name + "`, x -> x IS NULL)"), nullElement)
@@ -234,9 +261,8 @@ public final class AtlasTables {
                                     .or(array_contains(value, lit(Double.NEGATIVE_INFINITY).cast(element)))
                             : array_max(value).gt(max).or(array_min(value).lt(-max));
                     checked = when(nan.isNull(), nullElement)
-                            .when(nan, SparkErrors.fail(concat(row, lit("the vector has a NaN"))))
-                            .when(beyond, SparkErrors.fail(concat(row, lit("the vector has a value beyond float32 (infinite or above "
-                                    + Float.MAX_VALUE + " in magnitude)"))))
+                            .when(nan, SparkErrors.fail(concat(row, lit(NAN))))
+                            .when(beyond, SparkErrors.fail(concat(row, lit(BEYOND_FLOAT32))))
                             .otherwise(value.cast("array<float>"));
                 }
             }

@@ -4,16 +4,31 @@ import latentatlas.InvalidInputException;
 import latentatlas.compute.IdIndex;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.Alias;
+import org.apache.spark.sql.catalyst.expressions.Attribute;
+import org.apache.spark.sql.catalyst.expressions.ExprId;
+import org.apache.spark.sql.catalyst.expressions.Literal;
+import org.apache.spark.sql.catalyst.expressions.NamedExpression;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.catalyst.plans.logical.Project;
+import org.apache.spark.sql.execution.FileSourceScanExec;
+import org.apache.spark.sql.execution.SparkPlan;
+import org.apache.spark.sql.execution.datasources.LogicalRelation;
+import org.apache.spark.sql.vectorized.ColumnarBatch;
 import org.apache.spark.unsafe.hash.Murmur3_x86_32;
+import scala.collection.JavaConverters;
 
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * The inner join by id of two spaces, one partition at a time, with no sort and no joined row: both
@@ -37,10 +52,6 @@ final class IdJoin {
     /** The label of a pair without one (no int label can equal it). */
     static final long NO_LABEL = Long.MIN_VALUE;
 
-    /** Space rows as {@link #selected} selects them. */
-    private static final int ID = 0;
-    private static final int VECTOR = 1;
-    private static final int LABEL = 2;
 
     /** Spark's seed of {@code hash()}, which its hash partitioning uses (HashPartitioning: pmod(murmur3(id, 42), n)). */
     private static final int SPARK_HASH_SEED = 42;
@@ -64,8 +75,33 @@ final class IdJoin {
      * {@code i} holding the ids {@code pmod(murmur3(id, 42), partitions) = i}; a side is {@code bucketed}
      * when its partitions are its table's id buckets (read as written), else Spark's shuffle made them.
      */
-    record Layout(int partitions, boolean bucketedA, boolean bucketedB) implements Serializable {
+    record Layout(int partitions, boolean bucketedA, boolean bucketedB, Columns columnsA, Columns columnsB)
+            implements Serializable {
         private static final long serialVersionUID = 1L;
+
+        /** A layout of two sides of rows as {@link #selected} selects them. */
+        Layout(int partitions, boolean bucketedA, boolean bucketedB) {
+            this(partitions, bucketedA, bucketedB, Columns.SELECTED, Columns.SELECTED);
+        }
+
+        Layout withColumns(Columns a, Columns b) {
+            return new Layout(partitions, bucketedA, bucketedB, a, b);
+        }
+    }
+
+    /**
+     * Where a side's rows hold the id (int64), the vector (array of float32) and the label (int32; -1:
+     * none), by ordinal; {@code batches} when the rows are views of the Parquet scan's column batches
+     * ({@link #scan}).
+     */
+    record Columns(int id, int vector, int label, boolean batches) implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /** Spark's rows of a plan, as {@link #selected} selects them. */
+        static final Columns SELECTED = new Columns(0, 1, 2, false);
+    }
+
+    /** A side's rows and where their columns are. */
+    private record Scan(JavaRDD<InternalRow> rows, Columns columns) {
     }
 
     /** The rows of both sides, partitioned as {@link #layout} says. */
@@ -90,20 +126,24 @@ final class IdJoin {
             Dataset<Row> rowsB = selected(b);
             int bucketsA = IdBuckets.of(rowsA);
             int bucketsB = IdBuckets.of(rowsB);
-            JavaRDD<InternalRow> scanA = bucketsA > 0 ? InternalRows.of(rowsA) : null;
-            JavaRDD<InternalRow> scanB = bucketsB > 0 ? InternalRows.of(rowsB) : null;
-            bucketsA = scanA != null && scanA.getNumPartitions() == bucketsA ? bucketsA : 0;
-            bucketsB = scanB != null && scanB.getNumPartitions() == bucketsB ? bucketsB : 0;
+            Scan scanA = bucketsA > 0 ? scan(rowsA) : null;
+            Scan scanB = bucketsB > 0 ? scan(rowsB) : null;
+            bucketsA = scanA != null && scanA.rows().getNumPartitions() == bucketsA ? bucketsA : 0;
+            bucketsB = scanB != null && scanB.rows().getNumPartitions() == bucketsB ? bucketsB : 0;
             if (bucketsA > 0 && bucketsB > 0 && bucketsA % bucketsB == 0 && bytes(a) / bucketsB <= splitBytes(a)) {
-                return new Sides(IdBuckets.coalesced(scanA, bucketsA, bucketsB), scanB, new Layout(bucketsB, true, true));
+                return new Sides(IdBuckets.coalesced(scanA.rows(), bucketsA, bucketsB), scanB.rows(),
+                        new Layout(bucketsB, true, true, scanA.columns(), scanB.columns()));
             }
             if (bucketsA > 0) {
                 boolean groupB = bucketsB > 0 && bucketsB % bucketsA == 0;
-                JavaRDD<InternalRow> sideB = groupB ? IdBuckets.coalesced(scanB, bucketsB, bucketsA) : shuffled(rowsB, bucketsA);
-                return new Sides(scanA, sideB, new Layout(bucketsA, true, groupB));
+                Scan sideB = groupB ? new Scan(IdBuckets.coalesced(scanB.rows(), bucketsB, bucketsA), scanB.columns())
+                        : new Scan(shuffled(rowsB, bucketsA), Columns.SELECTED);
+                return new Sides(scanA.rows(), sideB.rows(),
+                        new Layout(bucketsA, true, groupB, scanA.columns(), sideB.columns()));
             }
             if (bucketsB > 0 && bucketsB >= Math.max(parallelism(a), 2 * inputPartitions(a))) {
-                return new Sides(shuffled(rowsA, bucketsB), scanB, new Layout(bucketsB, false, true));
+                return new Sides(shuffled(rowsA, bucketsB), scanB.rows(),
+                        new Layout(bucketsB, false, true, Columns.SELECTED, scanB.columns()));
             }
             int partitions = partitions(a, b);
             return new Sides(shuffled(rowsA, partitions), shuffled(rowsB, partitions), new Layout(partitions, false, false));
@@ -114,6 +154,73 @@ final class IdJoin {
     private static Dataset<Row> selected(Dataset<Row> space) {
         return space.selectExpr("cast(id as long) as id", "cast(vector as array<float>) as vector",
                 "cast(label as int) as label");
+    }
+
+    /**
+     * The rows of a side read as its table's buckets: when the side is its Parquet scan's columns and
+     * nothing else ({@code id}, {@code vector}, {@code label} of the table's own types, or a null label;
+     * no filter, no computed column), the scan's column batches, each row a view of its batch (no row
+     * built, no array copied: the join copies the vector once, from the batch into its block); else
+     * Spark's internal rows of the whole plan.
+     */
+    private static Scan scan(Dataset<Row> rows) {
+        Scan plain = new Scan(InternalRows.of(rows), Columns.SELECTED);
+        LogicalPlan logical = rows.queryExecution().optimizedPlan();
+        List<SparkPlan> leaves = JavaConverters.seqAsJavaListConverter(rows.queryExecution().executedPlan().collectLeaves()).asJava();
+        if (leaves.size() != 1 || !(leaves.get(0) instanceof FileSourceScanExec scan) || !scan.supportsColumnar()) {
+            return plain;
+        }
+        List<? extends NamedExpression> selected;
+        if (logical instanceof Project project && project.child() instanceof LogicalRelation) {
+            selected = JavaConverters.seqAsJavaListConverter(project.projectList()).asJava();
+        } else if (logical instanceof LogicalRelation relation) {
+            selected = JavaConverters.seqAsJavaListConverter(relation.output()).asJava();
+        } else {
+            return plain;
+        }
+        List<ExprId> output = JavaConverters.seqAsJavaListConverter(scan.output()).asJava().stream()
+                .map(Attribute::exprId).toList();
+        int[] ordinals = new int[selected.size()];
+        for (int i = 0; i < ordinals.length; i++) {
+            Object e = selected.get(i) instanceof Alias alias ? alias.child() : selected.get(i);
+            if (e instanceof Attribute attribute && output.contains(attribute.exprId())) {
+                ordinals[i] = output.indexOf(attribute.exprId());
+            } else if (e instanceof Literal literal && literal.value() == null && i == Columns.SELECTED.label()) {
+                ordinals[i] = -1;
+            } else {
+                return plain;
+            }
+        }
+        return new Scan(scan.executeColumnar().toJavaRDD().mapPartitions(new BatchRows()),
+                new Columns(ordinals[0], ordinals[1], ordinals[2], true));
+    }
+
+    /** The rows of a partition's column batches, as views of the batch (valid until the next batch). */
+    private static final class BatchRows implements FlatMapFunction<Iterator<ColumnarBatch>, InternalRow> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Iterator<InternalRow> call(Iterator<ColumnarBatch> batches) {
+            return new Iterator<>() {
+                private Iterator<InternalRow> rows = Collections.emptyIterator();
+
+                @Override
+                public boolean hasNext() {
+                    while (!rows.hasNext() && batches.hasNext()) {
+                        rows = batches.next().rowIterator();
+                    }
+                    return rows.hasNext();
+                }
+
+                @Override
+                public InternalRow next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    return rows.next();
+                }
+            };
+        }
     }
 
     /** @return the rows hash-partitioned by id into {@code partitions} (Spark's shuffle) */
@@ -151,19 +258,21 @@ final class IdJoin {
      * Joins one partition of each side of {@link #sides} with the same partition number.
      *
      * @param layout the sides' layout ({@link #sides})
-     * @throws InvalidInputException naming the space and the id when an id is twice in a space, a row's
-     *     width differs from the partition's first row's, a vector has a null element, or a bucketed
-     *     table's row is not in its id's bucket
+     * @throws InvalidInputException naming the space and the id when an id or a vector is null, an id is
+     *     twice in a space, a row's width differs from the partition's first row's, a vector has a null,
+     *     NaN or infinite element, or a bucketed table's row is not in its id's bucket
      */
     static void join(Iterator<InternalRow> a, Iterator<InternalRow> b, Layout layout, Sink sink) {
         TaskContext task = TaskContext.get();
         int partition = task == null ? 0 : task.partitionId();
-        Held held = new Held(new Checked("A", layout.partitions(), layout.bucketedA(), partition, BLOCK_ROWS));
+        Held held = new Held(new Checked("A", layout.partitions(), layout.bucketedA(), layout.columnsA(), partition,
+                BLOCK_ROWS));
         while (a.hasNext()) {
             held.add(a.next());
         }
         // B's rows are all checked, also where A has none (its duplicates must not pass unseen)
-        Checked checkedB = new Checked("B", layout.partitions(), layout.bucketedB(), partition, held.size());
+        Columns columnsB = layout.columnsB();
+        Checked checkedB = new Checked("B", layout.partitions(), layout.bucketedB(), columnsB, partition, held.size());
         int dimX = held.checked.width;
         float[] xs = held.size() == 0 ? null : new float[BLOCK_ROWS * dimX];
         float[] ys = null;
@@ -172,20 +281,19 @@ final class IdJoin {
         int n = 0;
         while (b.hasNext()) {
             InternalRow row = b.next();
-            checkedB.admit(row);
+            long id = checkedB.admit(row);
             if (ys == null) {
                 dimY = checkedB.width;
                 ys = new float[BLOCK_ROWS * dimY];
             }
-            long id = row.getLong(ID);
             int r = held.checked.ids.get(id);
             if (r < 0) {
                 continue;
             }
             System.arraycopy(held.blocks.get(r / BLOCK_ROWS), (r % BLOCK_ROWS) * dimX, xs, n * dimX, dimX);
-            checkedB.copyVector(row, ys, n * dimY);
+            checkedB.copyVector(row, id, ys, n * dimY);
             long label = held.labels[r];
-            labels[n] = label != NO_LABEL || row.isNullAt(LABEL) ? label : row.getInt(LABEL);
+            labels[n] = label != NO_LABEL ? label : checkedB.label(row);
             if (++n == BLOCK_ROWS) {
                 sink.block(xs, ys, labels, n, dimX, dimY);
                 n = 0;
@@ -197,42 +305,58 @@ final class IdJoin {
     }
 
     /**
-     * The checks of every row of one side of a partition: in the partition Spark's hash partitioning
-     * gives its id, its id there once, its width that of the side's first row.
+     * The checks of every row of one side of a partition: an id and a vector, the id in the partition
+     * Spark's hash partitioning gives it and there once, the width that of the side's first row, every
+     * element a finite float32 ({@link InternalRows#copyVector}).
      */
     private static final class Checked {
         final String space;
         final int partitions;
         final boolean bucketed;
+        final Columns columns;
         final int partition;
         final IdIndex ids;
         int width = -1;
 
-        Checked(String space, int partitions, boolean bucketed, int partition, int expected) {
+        Checked(String space, int partitions, boolean bucketed, Columns columns, int partition, int expected) {
             this.space = space;
             this.partitions = partitions;
             this.bucketed = bucketed;
+            this.columns = columns;
             this.partition = partition;
             this.ids = new IdIndex(expected);
         }
 
-        /** @return the row's number on this side (its id's row in {@link #ids}) */
-        int admit(InternalRow row) {
-            long id = row.getLong(ID);
+        /** @return the row's id, the {@code ids.size() - 1}th of this side (its row in {@link #ids}) */
+        long admit(InternalRow row) {
+            if (row.isNullAt(columns.id())) {
+                throw new InvalidInputException("compare: space " + space + ": a row: '" + AtlasTables.ID
+                        + "' is null: every row needs one");
+            }
+            long id = row.getLong(columns.id());
+            if (row.isNullAt(columns.vector())) {
+                throw new InvalidInputException("compare: space " + space + ", id " + id + ": '" + AtlasTables.VECTOR
+                        + "' is null: every row needs one");
+            }
             checkPartition(id);
             int r = ids.size();
             if (ids.addIfAbsent(id) < r) {
                 throw new InvalidInputException("compare: in space " + space + ", id " + id
                         + " appears twice: ids must be unique (for a table of several charts, pick one chart)");
             }
-            int w = row.getArray(VECTOR).numElements();
+            int w = row.getArray(columns.vector()).numElements();
             if (width < 0) {
                 width = w;
             } else if (w != width) {
                 throw new InvalidInputException("compare: in space " + space + ", id " + id + " has width " + w
                         + " but other rows have " + width + ": every row of a space must have the same width");
             }
-            return r;
+            return id;
+        }
+
+        /** @return an admitted row's label, {@link #NO_LABEL} for none */
+        long label(InternalRow row) {
+            return columns.label() < 0 || row.isNullAt(columns.label()) ? NO_LABEL : row.getInt(columns.label());
         }
 
         /**
@@ -255,10 +379,11 @@ final class IdJoin {
             throw new IllegalStateException("compare: space " + space + ": " + where);
         }
 
-        /** Copies an admitted row's vector; a null element is refused naming the row. */
-        void copyVector(InternalRow row, float[] into, int offset) {
-            if (!InternalRows.copyVector(row.getArray(VECTOR), into, offset)) {
-                throw InternalRows.nullElement("compare: space " + space + ", id " + row.getLong(ID));
+        /** Copies an admitted row's vector; a null, NaN or infinite element is refused naming the row. */
+        void copyVector(InternalRow row, long id, float[] into, int offset) {
+            String fault = InternalRows.copyVector(row.getArray(columns.vector()), into, offset);
+            if (fault != null) {
+                throw InternalRows.refused("compare: space " + space + ", id " + id, fault);
             }
         }
     }
@@ -278,15 +403,16 @@ final class IdJoin {
         }
 
         void add(InternalRow row) {
-            int r = checked.admit(row);
+            long id = checked.admit(row);
+            int r = size() - 1;
             if (r % BLOCK_ROWS == 0) {
                 blocks.add(new float[BLOCK_ROWS * checked.width]);
             }
-            checked.copyVector(row, blocks.get(r / BLOCK_ROWS), (r % BLOCK_ROWS) * checked.width);
+            checked.copyVector(row, id, blocks.get(r / BLOCK_ROWS), (r % BLOCK_ROWS) * checked.width);
             if (r == labels.length) {
                 labels = Arrays.copyOf(labels, 2 * r);
             }
-            labels[r] = row.isNullAt(LABEL) ? NO_LABEL : row.getInt(LABEL);
+            labels[r] = checked.label(row);
         }
     }
 

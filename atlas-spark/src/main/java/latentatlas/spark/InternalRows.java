@@ -32,27 +32,34 @@ final class InternalRows {
     }
 
     /**
-     * Copies a vector, whose width the caller checked, into {@code into} at {@code offset}.
+     * Copies a vector, whose width the caller checked, into {@code into} at {@code offset}, checking its
+     * elements on the way: each one neither null nor NaN nor infinite (a float32 infinity, or a float64
+     * beyond float32 cast to one).
      *
      * @param vector a float array of a row
      * @param into the destination, with room for {@code vector.numElements()} values from {@code offset}
      * @param offset where the first element goes
-     * @return false when an element is null (a table that did not pass {@link AtlasTables#column}), for
-     *     the caller to refuse naming the row
+     * @return {@code null} when every element is a finite float32, else what is wrong with the vector
+     *     ({@link AtlasTables#NULL_ELEMENT}, {@link AtlasTables#NAN} or {@link AtlasTables#BEYOND_FLOAT32}),
+     *     for the caller to refuse naming the row
      */
-    static boolean copyVector(ArrayData vector, float[] into, int offset) {
+    static String copyVector(ArrayData vector, float[] into, int offset) {
         int width = vector.numElements();
         for (int j = 0; j < width; j++) {
             if (vector.isNullAt(j)) {
-                return false;
+                return AtlasTables.NULL_ELEMENT;
             }
-            into[offset + j] = vector.getFloat(j);
+            float value = vector.getFloat(j);
+            if (!Float.isFinite(value)) {
+                return Float.isNaN(value) ? AtlasTables.NAN : AtlasTables.BEYOND_FLOAT32;
+            }
+            into[offset + j] = value;
         }
-        return true;
+        return null;
     }
 
-    /** @return the refusal of a vector with a null element, {@code what} naming its row */
-    static InvalidInputException nullElement(String what) {
-        return new InvalidInputException(what + ": the vector has a null element");
+    /** @return the refusal of a vector, {@code what} naming its row, {@code fault} {@link #copyVector}'s */
+    static InvalidInputException refused(String what, String fault) {
+        return new InvalidInputException(what + ": " + fault);
     }
 }

@@ -100,8 +100,9 @@ final class MergePartition implements FlatMapFunction<Iterator<InternalRow>, Atl
                 vectors = Arrays.copyOf(vectors, n * 2 * dim);
             }
             ids[n] = id;
-            if (!InternalRows.copyVector(vector, vectors, n * dim)) {
-                throw InternalRows.nullElement("rows: chart " + chart + ", id " + id);
+            String fault = InternalRows.copyVector(vector, vectors, n * dim);
+            if (fault != null) {
+                throw InternalRows.refused("rows: chart " + chart + ", id " + id, fault);
             }
             n++;
         }

@@ -1,9 +1,13 @@
 package latentatlas.spark;
 
+import latentatlas.InvalidInputException;
 import latentatlas.metrics.LinearCka;
 import latentatlas.space.LatentSpace;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.unsafe.hash.Murmur3_x86_32;
 import org.junit.jupiter.api.AfterAll;
@@ -15,13 +19,18 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -116,8 +125,82 @@ class IdBucketsTest {
         if (layout.bucketedA() || layout.bucketedB()) {
             assertEquals(layout.partitions(), chosen.partitions(), pair);
         }
+        // a bucketed side of these tables' types is read as its scan's column batches
+        assertEquals(layout.bucketedA(), chosen.columnsA().batches(), pair);
+        assertEquals(layout.bucketedB(), chosen.columnsB().batches(), pair);
         double cka = CompareJob.compare(a, b, PartitionHook.NONE).linearCka();
         assertEquals(expected, cka, 1e-6, pair);
+    }
+
+    /**
+     * A labelled table bucketed by id whose columns are in another order, with one more column, read as
+     * column batches: the comparison (rows, CKA, every class's count and mean distances) equals that of
+     * the same rows read as an ordinary table (Spark's rows), within 1e-9.
+     */
+    @Test
+    void columnBatchesInAnyColumnOrderGiveTheComparisonOfSparksRows() {
+        int n = 3_000;
+        LatentSpace a = labelled(space(n, 6, 4, 0), 5);
+        LatentSpace b = correlated(a, 4, 5);
+        String bPath = write(b, "b4", 4);
+        Dataset<Row> rows = SpaceExport.chartRows(spark, Map.of("a", a));
+        Dataset<Row> shuffledColumns = rows.select(col("label"), col("vector"), col("chart"), col("id"));
+        String bucketed = dir.resolve("reordered.parquet").toString();
+        ParquetOutput.write(IdBuckets.partition(shuffledColumns, 4), bucketed, 4);
+        String plain = dir.resolve("reordered-plain.parquet").toString();
+        ParquetOutput.write(shuffledColumns.repartition(3), plain);
+
+        IdJoin.Layout chosen = IdJoin.sides(AtlasTables.readSpace(spark, bucketed, null),
+                AtlasTables.readSpace(spark, bPath, null)).layout();
+        assertTrue(chosen.columnsA().batches() && chosen.columnsA().id() != 0, chosen.toString());
+        Comparison batches = CompareJob.compare(AtlasTables.readSpace(spark, bucketed, null),
+                AtlasTables.readSpace(spark, bPath, null), PartitionHook.NONE);
+        Comparison sparkRows = CompareJob.compare(AtlasTables.readSpace(spark, plain, null),
+                AtlasTables.readSpace(spark, bPath, null), PartitionHook.NONE);
+        assertEquals(n, batches.rows());
+        assertEquals(sparkRows.linearCka(), batches.linearCka(), 1e-9);
+        assertEquals(5, batches.classes().size());
+        for (int c = 0; c < 5; c++) {
+            Comparison.ClassStats x = batches.classes().get(c);
+            Comparison.ClassStats y = sparkRows.classes().get(c);
+            assertEquals(y.label(), x.label());
+            assertEquals(y.count(), x.count());
+            assertEquals(y.meanDistanceA(), x.meanDistanceA(), 1e-9);
+            assertEquals(y.meanDistanceB(), x.meanDistanceB(), 1e-9);
+        }
+    }
+
+    /**
+     * Read as column batches, no Spark check stands between the files and the join: the join refuses a
+     * null id, a null vector, a null, NaN or infinite element, naming the space and the id.
+     */
+    @Test
+    void columnBatchesAreCheckedAsTheyAreJoined() {
+        StructType schema = new StructType().add("id", DataTypes.LongType, true)
+                .add("vector", DataTypes.createArrayType(DataTypes.FloatType, true), true);
+        String b = write(space(40, 2, 6, 0), "b2", 2);
+        Object[][] cases = {
+            {null, new Float[] {1f, 2f}, "compare: space A: a row: 'id' is null: every row needs one"},
+            {15L, null, "compare: space A, id 15: 'vector' is null: every row needs one"},
+            {15L, new Float[] {1f, null}, "compare: space A, id 15: the vector has a null element"},
+            {15L, new Float[] {Float.NaN, 1f}, "compare: space A, id 15: the vector has a NaN"},
+            {15L, new Float[] {1f, Float.NEGATIVE_INFINITY}, "compare: space A, id 15: the vector has a value beyond float32"},
+        };
+        for (Object[] c : cases) {
+            List<Row> rows = new ArrayList<>();
+            for (long id = 0; id < 40; id += 7) {
+                rows.add(RowFactory.create(id, new Float[] {(float) id, 1f}));
+            }
+            rows.add(RowFactory.create(c[0], c[1]));
+            String path = dir.resolve("bad-" + UUID.randomUUID() + ".parquet").toString();
+            ParquetOutput.write(IdBuckets.partition(spark.createDataFrame(rows, schema), 2), path, 2);
+            Dataset<Row> bad = AtlasTables.readSpace(spark, path, null);
+            Dataset<Row> good = AtlasTables.readSpace(spark, b, null);
+            assertTrue(IdJoin.sides(bad, good).layout().columnsA().batches(), path);
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> SparkErrors.unwrapped(() -> CompareJob.compare(bad, good, PartitionHook.NONE)));
+            assertTrue(e.getMessage().startsWith((String) c[2]), e.getMessage());
+        }
     }
 
     private String write(LatentSpace space, String name, int buckets) {
@@ -142,6 +225,15 @@ class IdBucketsTest {
             }
         }
         return LatentSpace.of("a", ids, x, dim, null);
+    }
+
+    /** @return the space with labels {@code i mod classes} */
+    private static LatentSpace labelled(LatentSpace space, int classes) {
+        int[] labels = new int[space.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = i % classes;
+        }
+        return space.withLabels(labels);
     }
 
     /** B: a linear map of A's first columns plus noise, its rows in reverse order. */
