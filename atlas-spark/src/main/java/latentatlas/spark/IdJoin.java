@@ -25,6 +25,7 @@ import scala.collection.JavaConverters;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -82,10 +83,6 @@ final class IdJoin {
         /** A layout of two sides of rows as {@link #selected} selects them. */
         Layout(int partitions, boolean bucketedA, boolean bucketedB) {
             this(partitions, bucketedA, bucketedB, Columns.SELECTED, Columns.SELECTED);
-        }
-
-        Layout withColumns(Columns a, Columns b) {
-            return new Layout(partitions, bucketedA, bucketedB, a, b);
         }
     }
 
@@ -266,13 +263,14 @@ final class IdJoin {
         TaskContext task = TaskContext.get();
         int partition = task == null ? 0 : task.partitionId();
         Held held = new Held(new Checked("A", layout.partitions(), layout.bucketedA(), layout.columnsA(), partition,
-                BLOCK_ROWS));
+                new IdIndex(BLOCK_ROWS), 0));
         while (a.hasNext()) {
             held.add(a.next());
         }
         // B's rows are all checked, also where A has none (its duplicates must not pass unseen)
         Columns columnsB = layout.columnsB();
-        Checked checkedB = new Checked("B", layout.partitions(), layout.bucketedB(), columnsB, partition, held.size());
+        Checked checkedB = new Checked("B", layout.partitions(), layout.bucketedB(), columnsB, partition,
+                held.checked.ids, held.size());
         int dimX = held.checked.width;
         float[] xs = held.size() == 0 ? null : new float[BLOCK_ROWS * dimX];
         float[] ys = null;
@@ -286,8 +284,8 @@ final class IdJoin {
                 dimY = checkedB.width;
                 ys = new float[BLOCK_ROWS * dimY];
             }
-            int r = held.checked.ids.get(id);
-            if (r < 0) {
+            int r = checkedB.row;
+            if (r >= checkedB.shared) { // an id of B only
                 continue;
             }
             System.arraycopy(held.blocks.get(r / BLOCK_ROWS), (r % BLOCK_ROWS) * dimX, xs, n * dimX, dimX);
@@ -308,6 +306,10 @@ final class IdJoin {
      * The checks of every row of one side of a partition: an id and a vector, the id in the partition
      * Spark's hash partitioning gives it and there once, the width that of the side's first row, every
      * element a finite float32 ({@link InternalRows#copyVector}).
+     *
+     * <p>Both sides number their ids in one index, A's first: a row of B costs one lookup, which finds
+     * the id's row of A (then marked in {@code matched}, to tell a second row of B with that id) or
+     * numbers an id that only B has after A's.
      */
     private static final class Checked {
         final String space;
@@ -316,18 +318,27 @@ final class IdJoin {
         final Columns columns;
         final int partition;
         final IdIndex ids;
+        /** The rows of {@link #ids} that the other side numbered (A's, for B; 0 for A). */
+        final int shared;
+        /** Which of those rows this side has had. */
+        final BitSet matched;
         int width = -1;
+        /** The last admitted id's row in {@link #ids}. */
+        int row = -1;
 
-        Checked(String space, int partitions, boolean bucketed, Columns columns, int partition, int expected) {
+        Checked(String space, int partitions, boolean bucketed, Columns columns, int partition, IdIndex ids,
+                int shared) {
             this.space = space;
             this.partitions = partitions;
             this.bucketed = bucketed;
             this.columns = columns;
             this.partition = partition;
-            this.ids = new IdIndex(expected);
+            this.ids = ids;
+            this.shared = shared;
+            this.matched = new BitSet(shared);
         }
 
-        /** @return the row's id, the {@code ids.size() - 1}th of this side (its row in {@link #ids}) */
+        /** @return the row's id, whose row in {@link #ids} is then {@link #row} */
         long admit(InternalRow row) {
             if (row.isNullAt(columns.id())) {
                 throw new InvalidInputException("compare: space " + space + ": a row: '" + AtlasTables.ID
@@ -339,8 +350,15 @@ final class IdJoin {
                         + "' is null: every row needs one");
             }
             checkPartition(id);
-            int r = ids.size();
-            if (ids.addIfAbsent(id) < r) {
+            int before = ids.size();
+            int r = ids.addIfAbsent(id);
+            boolean twice = r < before;
+            if (r < shared) {
+                twice = matched.get(r);
+                matched.set(r);
+            }
+            this.row = r;
+            if (twice) {
                 throw new InvalidInputException("compare: in space " + space + ", id " + id
                         + " appears twice: ids must be unique (for a table of several charts, pick one chart)");
             }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -166,6 +167,26 @@ class CompareJobTest {
                 CompareJob.compare(AtlasTables.readSpace(spark, pathA, null), AtlasTables.readSpace(spark, pathB, null),
                         PartitionHook.NONE)));
         assertTrue(e.getMessage().startsWith("compare: in space B, id " + b + " appears twice"), e.getMessage());
+    }
+
+    /** A second row of B with an id of A (found in the index both sides share) is refused as B's. */
+    @Test
+    void anIdTwiceInBIsRefusedWhereAHasIt() {
+        List<Row> rowsA = new ArrayList<>();
+        List<Row> rowsB = new ArrayList<>();
+        for (long id = 0; id < 20; id++) {
+            rowsA.add(RowFactory.create("a", id, new float[] {id, 1}, null));
+            rowsB.add(RowFactory.create("b", id, new float[] {1, id * id}, null));
+        }
+        rowsB.add(RowFactory.create("b", 7L, new float[] {5, 6}, null));
+        String pathA = dir.resolve("a20.parquet").toString();
+        String pathB = dir.resolve("b20.parquet").toString();
+        ParquetOutput.write(spark.createDataFrame(rowsA, AtlasTables.ROWS), pathA);
+        ParquetOutput.write(spark.createDataFrame(rowsB, AtlasTables.ROWS), pathB);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> SparkErrors.unwrapped(() ->
+                CompareJob.compare(AtlasTables.readSpace(spark, pathA, null), AtlasTables.readSpace(spark, pathB, null),
+                        PartitionHook.NONE)));
+        assertTrue(e.getMessage().startsWith("compare: in space B, id 7 appears twice"), e.getMessage());
     }
 
     private static boolean apartForAnyPartitions(long a, long b) {
