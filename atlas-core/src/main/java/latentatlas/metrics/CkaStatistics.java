@@ -24,10 +24,11 @@ import java.util.Arrays;
  * {@code x}, never an overflowed or underflowed 0. The results are range-checked ({@link Bounds}); a space
  * with zero variance, where CKA is undefined, is an {@link InvalidInputException}.
  *
- * <p>Within one {@link #add} call the rows pass through reused native staging buffers
- * ({@link StagedRows}: one copy from the heap), are centred in place, and the block Grams are summed in
- * float64 native memory ({@link GramSum}, which multiplies only the upper tiles of {@code Xc^T Xc} and
- * {@code Yc^T Yc}); only the final {@code p x p}, {@code q x q}, {@code q x p} sums come back to the heap.
+ * <p>Within one {@link #add} call, or one {@link #accumulator} over many, the rows pass through reused
+ * native staging buffers ({@link StagedRows}: one copy from the heap), are centred in place, and the block
+ * Grams are summed in float64 native memory ({@link GramSum}, which multiplies only the upper tiles of
+ * {@code Xc^T Xc} and {@code Yc^T Yc}); only the final {@code p x p}, {@code q x q}, {@code q x p} sums
+ * come back to the heap.
  *
  * <ul>
  *   <li>{@link #linearCka()}: {@code ||Yc^T Xc||_F^2 / (||Xc^T Xc||_F ||Yc^T Yc||_F)};</li>
@@ -93,23 +94,64 @@ public final class CkaStatistics {
 
     /** Adds rows {@code first .. first+count-1} of two row-major arrays (widths p and q). */
     public void add(float[] xRows, float[] yRows, int first, int count) {
+        checkRows(xRows, yRows, first, count);
+        if (count == 0) {
+            return;
+        }
+        try (Accumulator accumulator = accumulator(Math.min(count, BLOCK_ROWS))) {
+            accumulator.add(xRows, yRows, first, count);
+        }
+    }
+
+    private void checkRows(float[] xRows, float[] yRows, int first, int count) {
         if (first < 0 || count < 0 || (long) (first + count) * p > xRows.length
                 || (long) (first + count) * q > yRows.length) {
             throw new IllegalArgumentException("rows " + first + " .. " + (first + count - 1) + " are not in arrays of "
                     + xRows.length + " and " + yRows.length + " values (widths " + p + " and " + q + ")");
         }
-        if (count == 0) {
-            return;
+    }
+
+    /**
+     * @param blockRows the most rows of one block (at most {@link #BLOCK_ROWS} are multiplied at once)
+     * @return an accumulator of row blocks into these statistics, for many {@code add} calls of a few rows
+     *     each: its staging buffers and native Gram sums are made once, and the sums come back to these
+     *     statistics when it is closed
+     */
+    public Accumulator accumulator(int blockRows) {
+        return new Accumulator(Math.max(1, Math.min(blockRows, Math.min(BLOCK_ROWS, Blocks.rowsPerBlock(Math.max(p, q))))));
+    }
+
+    /**
+     * Adds row blocks to the statistics that made it ({@link #accumulator}), keeping the Gram sums in native
+     * memory until {@link #close}, which adds them to the statistics (the row counts and norms are added at
+     * once). Not thread-safe; close it exactly once, on the thread that used it.
+     */
+    public final class Accumulator implements AutoCloseable {
+        private final int block;
+        private final StagedRows xStage;
+        private final StagedRows yStage;
+        private final NDManager manager;
+        private final NDArray mx;
+        private final NDArray my;
+        private final GramSum gxx;
+        private final GramSum gyy;
+        private final GramSum gyx;
+
+        private Accumulator(int block) {
+            this.block = block;
+            this.xStage = new StagedRows(block, p);
+            this.yStage = new StagedRows(block, q);
+            this.manager = NDManager.newBaseManager();
+            this.mx = Blocks.row(manager, meanX);
+            this.my = Blocks.row(manager, meanY);
+            this.gxx = GramSum.symmetric(manager, p);
+            this.gyy = GramSum.symmetric(manager, q);
+            this.gyx = GramSum.cross(manager, q, p);
         }
-        int block = Math.min(count, Math.min(BLOCK_ROWS, Blocks.rowsPerBlock(Math.max(p, q))));
-        StagedRows xStage = new StagedRows(block, p);
-        StagedRows yStage = new StagedRows(block, q);
-        try (NDManager manager = NDManager.newBaseManager()) {
-            NDArray mx = Blocks.row(manager, meanX);
-            NDArray my = Blocks.row(manager, meanY);
-            GramSum gxx = GramSum.symmetric(manager, p);
-            GramSum gyy = GramSum.symmetric(manager, q);
-            GramSum gyx = GramSum.cross(manager, q, p);
+
+        /** Adds rows {@code first .. first+count-1} of two row-major arrays (widths p and q). */
+        public void add(float[] xRows, float[] yRows, int first, int count) {
+            checkRows(xRows, yRows, first, count);
             for (int start = first; start < first + count; start += block) {
                 int rows = Math.min(block, first + count - start);
                 try (NDManager scope = manager.newSubManager()) {
@@ -128,9 +170,16 @@ public final class CkaStatistics {
                             yc.muli(yc).sum(new int[] {1}).toFloatArray(), fxx, fyy);
                 }
             }
-            gxx.addTo(xx);
-            gyy.addTo(yy);
-            gyx.addTo(yx);
+        }
+
+        /** Adds the Gram sums to the statistics and frees the native memory. */
+        @Override
+        public void close() {
+            try (manager) {
+                gxx.addTo(xx);
+                gyy.addTo(yy);
+                gyx.addTo(yx);
+            }
         }
     }
 

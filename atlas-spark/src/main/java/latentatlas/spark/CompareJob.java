@@ -24,7 +24,8 @@ import java.util.TreeMap;
  * <ol>
  *   <li>one pass for linear CKA and the class centroids: per partition {@link ClassSums} (row count,
  *       column sums, per class counts and sums) and atlas-core's {@link CkaStatistics} of the
- *       partition's Grams, centred on the mean of its first block; on the driver each partition's
+ *       partition's Grams (one {@link CkaStatistics.Accumulator} per partition: the Gram sums stay in
+ *       native memory from block to block), centred on the mean of its first block; on the driver each partition's
  *       Grams are re-centred exactly on the global means {@code mu_X}, {@code mu_Y}
  *       ({@link CkaStatistics#recentred}) and summed, giving
  *       {@code CKA = ||Yc^T Xc||_F^2 / (||Xc^T Xc||_F ||Yc^T Yc||_F)};</li>
@@ -113,19 +114,27 @@ public final class CompareJob {
             startTask(hook);
             ClassSums[] sums = new ClassSums[1];
             CkaStatistics[] cka = new CkaStatistics[1];
-            IdJoin.join(a, b, layout, (xs, ys, labels, n, dimX, dimY) -> {
-                boolean first = sums[0] == null;
-                if (first) {
-                    sums[0] = new ClassSums(dimX, dimY);
+            CkaStatistics.Accumulator[] grams = new CkaStatistics.Accumulator[1];
+            try {
+                IdJoin.join(a, b, layout, (xs, ys, labels, n, dimX, dimY) -> {
+                    boolean first = sums[0] == null;
+                    if (first) {
+                        sums[0] = new ClassSums(dimX, dimY);
+                    }
+                    for (int i = 0; i < n; i++) {
+                        sums[0].add(xs, i * dimX, ys, i * dimY, label(labels[i]));
+                    }
+                    if (first) {
+                        cka[0] = new CkaStatistics(sums[0].meanX(), sums[0].meanY());
+                        grams[0] = cka[0].accumulator(IdJoin.BLOCK_ROWS);
+                    }
+                    grams[0].add(xs, ys, 0, n);
+                });
+            } finally {
+                if (grams[0] != null) {
+                    grams[0].close();
                 }
-                for (int i = 0; i < n; i++) {
-                    sums[0].add(xs, i * dimX, ys, i * dimY, label(labels[i]));
-                }
-                if (first) {
-                    cka[0] = new CkaStatistics(sums[0].meanX(), sums[0].meanY());
-                }
-                cka[0].add(xs, ys, 0, n);
-            });
+            }
             return sums[0] == null ? Collections.emptyIterator()
                     : Collections.singletonList(new Part(sums[0], cka[0])).iterator();
         }
