@@ -122,6 +122,12 @@ class SparkBadInputTest extends BadInputSuite {
                         "spark", "compare", rows, "{dir}/far-twice.parquet", "--chart-a", "a"),
                 of("spark-compare-nan", "NaN", tables("rows", "nan-row"), "spark", "compare", rows, "{dir}/nan-row.parquet",
                         "--chart-a", "a", "--chart-b", "a"),
+                // compare: bucketed atlas tables (read as their Parquet scans' column batches) with a bad value
+                of("spark-compare-bucketed-nan", "compare: space A, id 7: the vector has a NaN", tables("bucketed-nan", "rows"),
+                        "spark", "compare", "{dir}/bucketed-nan.parquet", rows, "--chart-b", "a"),
+                of("spark-compare-bucketed-infinite", "compare: space B, id 11: the vector has a value beyond float32",
+                        tables("rows", "bucketed-infinite"), "spark", "compare", rows, "{dir}/bucketed-infinite.parquet",
+                        "--chart-a", "a"),
                 // compare: tables whose id-bucket marker does not hold
                 of("spark-compare-bucket-marker-junk", "expected one line buckets=B with B from 1 to 100000, found 'buckets=two'",
                         tables("bucket-marker-junk", "rows"), "spark", "compare", "{dir}/bucket-marker-junk.parquet", rows,
@@ -280,6 +286,18 @@ class SparkBadInputTest extends BadInputSuite {
             Files.move(one, table.resolve(one.getFileName().toString().replace("_00001.", "_00000.")));
             Files.move(table.resolve("x"), table.resolve(zero.getFileName().toString().replace("_00000.", "_00001.")));
         });
+        for (Object[] bad : new Object[][] {{"bucketed-nan", 7L, Float.NaN}, {"bucketed-infinite", 11L, Float.POSITIVE_INFINITY}}) {
+            List<Row> atlas = new ArrayList<>();
+            for (long id = 0; id < 20; id++) {
+                float[] v = vector(id, 1);
+                if (id == (long) bad[1]) {
+                    v[2] = (float) bad[2];
+                }
+                atlas.add(RowFactory.create(id, v, 2));
+            }
+            ParquetOutput.writeBucketed(spark.createDataFrame(atlas, AtlasTables.ATLAS),
+                    dir.resolve(bad[0] + ".parquet").toString(), atlas.size());
+        }
         write(spark, dir, "atlas", AtlasTables.ATLAS, List.of(RowFactory.create(0L, vector(0, 1), 2), RowFactory.create(1L, vector(1, 1), 2)));
         for (String[] named : new String[][] {{"chart-parent", "../x"}, {"chart-absolute", "/tmp/x"}, {"chart-slash", "a/b"},
             {"chart-dot-dot", ".."}, {"chart-empty", ""}, {"chart-control", "a\u0000\u001b[31m"}}) {
