@@ -69,13 +69,14 @@ public final class MergeJob {
     /**
      * Merges as {@link #atlas} and writes the atlas to a Parquet folder ({@link ParquetOutput}), bucketed
      * by id: its partitions are its id buckets ({@link IdBuckets}), so that {@code spark compare} of
-     * the atlas joins it without a shuffle.
+     * the atlas joins it without a shuffle. Uncompressed: snappy cannot shrink the cosines, only slow
+     * their reading ({@link ParquetOutput}).
      *
      * @param target the folder to create or replace
      */
     public void write(String target) {
         Prepared prepared = prepared();
-        ParquetOutput.write(prepared.atlas(), target, prepared.partitions());
+        ParquetOutput.write(prepared.atlas(), target, prepared.partitions(), false);
     }
 
     /** The atlas as it will be computed, and its id partitions. */

@@ -146,7 +146,7 @@ class IdBucketsTest {
         Dataset<Row> rows = SpaceExport.chartRows(spark, Map.of("a", a));
         Dataset<Row> shuffledColumns = rows.select(col("label"), col("vector"), col("chart"), col("id"));
         String bucketed = dir.resolve("reordered.parquet").toString();
-        ParquetOutput.write(IdBuckets.partition(shuffledColumns, 4), bucketed, 4);
+        ParquetOutput.write(IdBuckets.partition(shuffledColumns, 4), bucketed, 4, false); // uncompressed, as the atlas
         String plain = dir.resolve("reordered-plain.parquet").toString();
         ParquetOutput.write(shuffledColumns.repartition(3), plain);
 
@@ -193,7 +193,7 @@ class IdBucketsTest {
             }
             rows.add(RowFactory.create(c[0], c[1]));
             String path = dir.resolve("bad-" + UUID.randomUUID() + ".parquet").toString();
-            ParquetOutput.write(IdBuckets.partition(spark.createDataFrame(rows, schema), 2), path, 2);
+            ParquetOutput.write(IdBuckets.partition(spark.createDataFrame(rows, schema), 2), path, 2, true);
             Dataset<Row> bad = AtlasTables.readSpace(spark, path, null);
             Dataset<Row> good = AtlasTables.readSpace(spark, b, null);
             assertTrue(IdJoin.sides(bad, good).layout().columnsA().batches(), path);
@@ -209,7 +209,7 @@ class IdBucketsTest {
         if (buckets == 0) {
             ParquetOutput.write(rows.repartition(2), path);
         } else {
-            ParquetOutput.write(IdBuckets.partition(rows, buckets), path, buckets);
+            ParquetOutput.write(IdBuckets.partition(rows, buckets), path, buckets, true);
         }
         return path;
     }
