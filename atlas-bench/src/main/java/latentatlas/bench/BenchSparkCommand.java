@@ -55,6 +55,9 @@ import static org.apache.spark.sql.functions.col;
  * stage under each master of {@code --masters}, beside the single-machine merge and CKA of the same data
  * when it fits in memory. Chart t's vector of id i is {@code z_i + 0.5 e_{t,i}}, with {@code z_i} and
  * {@code e_{t,i}} standard Gaussian, seeded by (seed, t, i): the same numbers on any partitioning.
+ * In local mode the CKA ratio is also measured paired: the last master's Spark CKA and the single
+ * machine's run by turns, {@link #CKA_PAIRS} times, and the median of the pairs' ratios is printed, which
+ * holds while the machine's speed drifts (each pair's two runs are seconds apart).
  */
 @Command(name = "spark", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = {"Benchmark the Spark jobs: merge (read, shuffle by id, project, aggregate, write) and CKA"
@@ -152,6 +155,7 @@ public final class BenchSparkCommand implements Runnable {
                             total, out));
                 }
             } finally {
+                sparkCka = null; // the cluster is gone
                 System.clearProperty("spark.cores.max");
                 SparkSession.getDefaultSession().foreach(session -> {
                     session.stop();
@@ -169,6 +173,9 @@ public final class BenchSparkCommand implements Runnable {
 
     private record Tables(String rows, String anchors, String reference) {
     }
+
+    /** The last master's Spark CKA of its atlas against the reference, while its session runs (else null). */
+    private Runnable sparkCka;
 
     private Tables generate(Path dir, String master) {
         SparkSession spark = SparkSessions.open(master, "atlas bench spark: data");
@@ -227,6 +234,7 @@ public final class BenchSparkCommand implements Runnable {
         Runnable cka = () -> value[0] = CompareJob.compare(AtlasTables.readSpace(spark, atlasPath, null),
                 AtlasTables.readSpace(spark, tables.reference(), null), PartitionHook.NONE).linearCka();
         cka.run(); // warm-up, untimed
+        sparkCka = cka;
         busy.reset();
         long ckaStart = System.nanoTime();
         double compare = median(cka);
@@ -258,8 +266,7 @@ public final class BenchSparkCommand implements Runnable {
         for (int r = 0; r < CKA_RUNS; r++) {
             runs[r] = seconds(work);
         }
-        Arrays.sort(runs);
-        return runs[CKA_RUNS / 2];
+        return median(runs);
     }
 
     private static double seconds(Runnable work) {
@@ -363,6 +370,29 @@ public final class BenchSparkCommand implements Runnable {
         out.printf("single machine (in memory, no Parquet): merge %.1f s (%,.0f rows/s), CKA %.1f s (%,.0f rows/s),"
                 + " CKA = %.6f; Spark %s / single machine time: merge %.2f, CKA %.2f%n", merge, total / merge, compare,
                 rows / compare, cka, masters.get(masters.size() - 1), spark[4] / merge, spark[5] / compare);
+        if (sparkCka != null) {
+            double[] sparkRuns = new double[CKA_PAIRS];
+            double[] single = new double[CKA_PAIRS];
+            double[] ratios = new double[CKA_PAIRS];
+            for (int i = 0; i < CKA_PAIRS; i++) {
+                sparkRuns[i] = TorchRuntime.withThreads(1, () -> seconds(sparkCka));
+                single[i] = seconds(() -> LinearCka.of(atlas.space(), reference));
+                ratios[i] = sparkRuns[i] / single[i];
+            }
+            out.printf(java.util.Locale.ROOT, "CKA paired (%d pairs, Spark %s and single machine by turns): Spark %.2f s,"
+                    + " single machine %.2f s (medians); Spark / single machine: median %.2f (pairs %.2f to %.2f)%n",
+                    CKA_PAIRS, masters.get(masters.size() - 1), median(sparkRuns), median(single), median(ratios),
+                    Arrays.stream(ratios).min().orElseThrow(), Arrays.stream(ratios).max().orElseThrow());
+        }
+    }
+
+    /** Pairs of the paired CKA timing (local mode). */
+    private static final int CKA_PAIRS = 5;
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     /** The single-machine merge of the same charts (the charts' spaces are garbage once it returns). */
