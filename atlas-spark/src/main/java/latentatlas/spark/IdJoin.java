@@ -411,18 +411,20 @@ final class IdJoin {
         final Checked checked;
         final List<float[]> blocks = new ArrayList<>();
         long[] labels = new long[BLOCK_ROWS];
+        private int size;
 
         Held(Checked checked) {
             this.checked = checked;
         }
 
+        /** @return A's rows, numbered 0 .. size - 1 in the index (B's own ids come after) */
         int size() {
-            return checked.ids.size();
+            return size;
         }
 
         void add(InternalRow row) {
             long id = checked.admit(row);
-            int r = size() - 1;
+            int r = size++;
             if (r % BLOCK_ROWS == 0) {
                 blocks.add(new float[BLOCK_ROWS * checked.width]);
             }
