@@ -234,14 +234,21 @@ public final class IdBuckets {
      */
     static int of(Dataset<Row> table) {
         SparkPlan plan = table.queryExecution().executedPlan();
-        List<SparkPlan> leaves = JavaConverters.seqAsJavaListConverter(plan.collectLeaves()).asJava();
-        if (leaves.size() != 1 || !(leaves.get(0) instanceof FileSourceScanExec scan) || !scan.bucketedScan()
-                || scan.relation().bucketSpec().isEmpty() || plan.find(node -> node instanceof Exchange).isDefined()) {
+        FileSourceScanExec scan = onlyScan(table);
+        if (scan == null || !scan.bucketedScan() || scan.relation().bucketSpec().isEmpty()
+                || plan.find(node -> node instanceof Exchange).isDefined()) {
             return 0;
         }
         BucketSpec spec = scan.relation().bucketSpec().get();
         List<String> columns = JavaConverters.seqAsJavaListConverter(spec.bucketColumnNames()).asJava();
         return columns.equals(List.of(AtlasTables.ID)) ? spec.numBuckets() : 0;
+    }
+
+    /** @return the file scan that is the table's executed plan's only leaf, or {@code null} */
+    static FileSourceScanExec onlyScan(Dataset<Row> table) {
+        List<SparkPlan> leaves = JavaConverters.seqAsJavaListConverter(
+                table.queryExecution().executedPlan().collectLeaves()).asJava();
+        return leaves.size() == 1 && leaves.get(0) instanceof FileSourceScanExec scan ? scan : null;
     }
 
     /**

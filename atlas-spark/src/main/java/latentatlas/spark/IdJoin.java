@@ -16,7 +16,6 @@ import org.apache.spark.sql.catalyst.expressions.NamedExpression;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.catalyst.plans.logical.Project;
 import org.apache.spark.sql.execution.FileSourceScanExec;
-import org.apache.spark.sql.execution.SparkPlan;
 import org.apache.spark.sql.execution.datasources.LogicalRelation;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
 import org.apache.spark.unsafe.hash.Murmur3_x86_32;
@@ -163,8 +162,8 @@ final class IdJoin {
     private static Scan scan(Dataset<Row> rows) {
         Scan plain = new Scan(InternalRows.of(rows), Columns.SELECTED);
         LogicalPlan logical = rows.queryExecution().optimizedPlan();
-        List<SparkPlan> leaves = JavaConverters.seqAsJavaListConverter(rows.queryExecution().executedPlan().collectLeaves()).asJava();
-        if (leaves.size() != 1 || !(leaves.get(0) instanceof FileSourceScanExec scan) || !scan.supportsColumnar()) {
+        FileSourceScanExec scan = IdBuckets.onlyScan(rows);
+        if (scan == null || !scan.supportsColumnar()) {
             return plain;
         }
         List<? extends NamedExpression> selected;
