@@ -124,7 +124,7 @@ public final class CkaStatistics {
     /**
      * Adds row blocks to the statistics that made it ({@link #accumulator}), keeping the Gram sums in native
      * memory until {@link #close}, which adds them to the statistics (the row counts and norms are added at
-     * once). Not thread-safe; close it exactly once, on the thread that used it.
+     * once). Not thread-safe: use and close it on one thread.
      */
     public final class Accumulator implements AutoCloseable {
         private final int block;
@@ -136,6 +136,7 @@ public final class CkaStatistics {
         private final GramSum gxx;
         private final GramSum gyy;
         private final GramSum gyx;
+        private boolean closed;
 
         private Accumulator(int block) {
             this.block = block;
@@ -149,8 +150,15 @@ public final class CkaStatistics {
             this.gyx = GramSum.cross(manager, q, p);
         }
 
-        /** Adds rows {@code first .. first+count-1} of two row-major arrays (widths p and q). */
+        /**
+         * Adds rows {@code first .. first+count-1} of two row-major arrays (widths p and q).
+         *
+         * @throws IllegalStateException once closed
+         */
         public void add(float[] xRows, float[] yRows, int first, int count) {
+            if (closed) {
+                throw new IllegalStateException("this CKA accumulator is closed: its sums are in the statistics");
+            }
             checkRows(xRows, yRows, first, count);
             for (int start = first; start < first + count; start += block) {
                 int rows = Math.min(block, first + count - start);
@@ -172,9 +180,13 @@ public final class CkaStatistics {
             }
         }
 
-        /** Adds the Gram sums to the statistics and frees the native memory. */
+        /** Adds the Gram sums to the statistics and frees the native memory (once: a second call does nothing). */
         @Override
         public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
             try (manager) {
                 gxx.addTo(xx);
                 gyy.addTo(yy);

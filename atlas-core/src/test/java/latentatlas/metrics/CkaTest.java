@@ -50,6 +50,24 @@ class CkaTest {
         assertEquals(1.0, LinearCka.debiased(y, y), 1e-6);
     }
 
+    /** Rows added 7 at a time through one accumulator: the reference's CKA, as one add gives it. */
+    @Test
+    void anAccumulatorOfSmallBlocksGivesTheReference() {
+        CkaStatistics statistics = new CkaStatistics(LinearCka.columnMeans(x), LinearCka.columnMeans(y));
+        CkaStatistics.Accumulator accumulator = statistics.accumulator(7);
+        for (int first = 0; first < x.size(); first += 7) {
+            accumulator.add(x.rawVectors(), y.rawVectors(), first, Math.min(7, x.size() - first));
+        }
+        accumulator.close();
+        accumulator.close(); // a second close adds nothing
+        assertEquals(x.size(), statistics.count());
+        assertEquals(expected.get("linear").asDouble(), statistics.linearCka(), 1e-5);
+        assertEquals(expected.get("debiased").asDouble(), statistics.debiasedCka(), 1e-4);
+        // float32 block products: 7-row blocks round differently from one block of every row
+        assertEquals(LinearCka.statistics(x, y).linearCka(), statistics.linearCka(), 1e-6);
+        assertThrows(IllegalStateException.class, () -> accumulator.add(x.rawVectors(), y.rawVectors(), 0, 1));
+    }
+
     @Test
     void rbfMatchesTheMedianBandwidthReference() {
         assertEquals(expected.get("rbf").asDouble(), RbfCka.of(x, y, 1000, 1), 1e-4);
