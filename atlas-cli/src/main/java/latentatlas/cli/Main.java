@@ -119,20 +119,32 @@ public final class Main implements Runnable {
         try {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {
-            err.println(outOfMemory(lastCommand(cli), Runtime.getRuntime().maxMemory()));
+            err.println(outOfMemory(lastCommand(cli), e, Runtime.getRuntime().maxMemory()));
             err.flush();
             return USER_ERROR;
         }
     }
 
     /**
-     * @return the one line of an exhausted Java heap: the command, the heap it had, how to give it more
+     * @param error what the JVM threw: its message tells the heap ({@code Java heap space}, {@code GC overhead
+     *     limit exceeded}) from the direct buffers (native staging of the computations) and the rest
+     * @return the one line of exhausted memory: the command, which memory and its maximum, how to give it more
      *     (the launcher's {@code ATLAS_JAVA_OPTS}) and, for spaces larger than memory, {@code --block-rows}
      */
-    static String outOfMemory(CommandLine cmd, long maxHeapBytes) {
+    static String outOfMemory(CommandLine cmd, OutOfMemoryError error, long maxHeapBytes) {
+        String what = error.getMessage() == null ? "" : error.getMessage();
+        String stream = "; merge and compare stream spaces larger than memory with --block-rows N (README, Memory)";
+        if (what.toLowerCase(Locale.ROOT).contains("direct buffer memory")) { // Java 17: "Cannot reserve N bytes of direct buffer memory (...)"
+            return commandName(cmd) + ": the JVM's direct buffer memory is exhausted (it may hold as much as the heap, "
+                    + (maxHeapBytes >> 20) + " MiB, unless -XX:MaxDirectMemorySize says otherwise): give it more, e.g."
+                    + " ATLAS_JAVA_OPTS='-Xmx1400m -XX:MaxDirectMemorySize=4g' ./atlas ..." + stream;
+        }
+        if (!what.isEmpty() && !what.equals("Java heap space") && !what.startsWith("GC overhead")) {
+            return commandName(cmd) + ": out of memory (the JVM says: " + Text.printable(what) + "; heap maximum "
+                    + (maxHeapBytes >> 20) + " MiB): give it more, e.g. ATLAS_JAVA_OPTS=-Xmx8g ./atlas ..." + stream;
+        }
         return commandName(cmd) + ": the Java heap is exhausted (maximum " + (maxHeapBytes >> 20) + " MiB): give it more,"
-                + " e.g. ATLAS_JAVA_OPTS=-Xmx8g ./atlas ...; merge and compare stream spaces larger than memory with"
-                + " --block-rows N (README, Memory)";
+                + " e.g. ATLAS_JAVA_OPTS=-Xmx8g ./atlas ..." + stream;
     }
 
     /** @return the (sub)command the command line ran, or {@code cli} when it did not parse */

@@ -65,6 +65,29 @@ class MainTest {
      * A merge whose spaces do not fit the heap (two 200,000 x 64 float32 spaces, 51 MB each, in a JVM of 48 MiB):
      * one line naming the command, the heap and the remedies, exit status 2, no stack trace, no output folder.
      */
+    /** Exhausted direct buffer memory (the native staging of the computations) is named as such, not as the heap. */
+    @Test
+    void exhaustedDirectMemoryIsOneLineNamingIt() throws Exception {
+        int n = 20_000;
+        int d = 64;
+        float[] vectors = new float[n * d];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(2);
+        for (int i = 0; i < vectors.length; i++) {
+            vectors[i] = (float) random.nextGaussian();
+        }
+        latentatlas.io.Npy.writeMatrix(dir.resolve("a.npy"), vectors, n, d);
+        latentatlas.io.Npy.writeLongs(dir.resolve("ids.npy"), java.util.stream.LongStream.range(0, n).toArray());
+        Path out = dir.resolve("atlas");
+        Run run = atlas(List.of("-XX:MaxDirectMemorySize=64k"), "merge", "--space", "a=" + dir.resolve("a.npy") + ":"
+                + dir.resolve("ids.npy"), "--anchors", "16", "--out", out.toString());
+        assertEquals(Main.USER_ERROR, run.status(), run.output());
+        String line = run.output().strip();
+        assertFalse(line.contains("\n") || line.contains("\tat "), line);
+        assertTrue(line.startsWith("atlas merge: the JVM's direct buffer memory is exhausted (it may hold as much as the heap, ")
+                && line.contains("-XX:MaxDirectMemorySize=4g"), line);
+        assertFalse(Files.exists(out), "no output folder after a failed merge");
+    }
+
     @Test
     void anExhaustedHeapIsOneLine() throws Exception {
         int n = 200_000;
