@@ -143,11 +143,16 @@ public final class CkaStatistics {
             this.xStage = new StagedRows(block, p);
             this.yStage = new StagedRows(block, q);
             this.manager = NDManager.newBaseManager();
-            this.mx = Blocks.row(manager, meanX);
-            this.my = Blocks.row(manager, meanY);
-            this.gxx = GramSum.symmetric(manager, p);
-            this.gyy = GramSum.symmetric(manager, q);
-            this.gyx = GramSum.cross(manager, q, p);
+            try {
+                this.mx = Blocks.row(manager, meanX);
+                this.my = Blocks.row(manager, meanY);
+                this.gxx = GramSum.symmetric(manager, p);
+                this.gyy = GramSum.symmetric(manager, q);
+                this.gyx = GramSum.cross(manager, q, p);
+            } catch (RuntimeException e) { // no accumulator to close: free what was made
+                manager.close();
+                throw e;
+            }
         }
 
         /**
