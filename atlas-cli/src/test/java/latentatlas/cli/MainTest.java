@@ -61,22 +61,10 @@ class MainTest {
         Files.write(dir.resolve(prefix + "-images-idx3-ubyte"), images.array());
     }
 
-    /**
-     * A merge whose spaces do not fit the heap (two 200,000 x 64 float32 spaces, 51 MB each, in a JVM of 48 MiB):
-     * one line naming the command, the heap and the remedies, exit status 2, no stack trace, no output folder.
-     */
     /** Exhausted direct buffer memory (the native staging of the computations) is named as such, not as the heap. */
     @Test
     void exhaustedDirectMemoryIsOneLineNamingIt() throws Exception {
-        int n = 20_000;
-        int d = 64;
-        float[] vectors = new float[n * d];
-        java.util.SplittableRandom random = new java.util.SplittableRandom(2);
-        for (int i = 0; i < vectors.length; i++) {
-            vectors[i] = (float) random.nextGaussian();
-        }
-        latentatlas.io.Npy.writeMatrix(dir.resolve("a.npy"), vectors, n, d);
-        latentatlas.io.Npy.writeLongs(dir.resolve("ids.npy"), java.util.stream.LongStream.range(0, n).toArray());
+        writeSpace(20_000, 64, 2);
         Path out = dir.resolve("atlas");
         Run run = atlas(List.of("-XX:MaxDirectMemorySize=64k"), "merge", "--space", "a=" + dir.resolve("a.npy") + ":"
                 + dir.resolve("ids.npy"), "--anchors", "16", "--out", out.toString());
@@ -88,18 +76,13 @@ class MainTest {
         assertFalse(Files.exists(out), "no output folder after a failed merge");
     }
 
+    /**
+     * A merge whose spaces do not fit the heap (two 200,000 x 64 float32 spaces, 51 MB each, in a JVM of 48 MiB):
+     * one line naming the command, the heap and the remedies, exit status 2, no stack trace, no output folder.
+     */
     @Test
     void anExhaustedHeapIsOneLine() throws Exception {
-        int n = 200_000;
-        int d = 64;
-        float[] vectors = new float[n * d];
-        java.util.SplittableRandom random = new java.util.SplittableRandom(1);
-        for (int i = 0; i < vectors.length; i++) {
-            vectors[i] = (float) random.nextGaussian();
-        }
-        long[] ids = java.util.stream.LongStream.range(0, n).toArray();
-        latentatlas.io.Npy.writeMatrix(dir.resolve("a.npy"), vectors, n, d);
-        latentatlas.io.Npy.writeLongs(dir.resolve("ids.npy"), ids);
+        writeSpace(200_000, 64, 1);
         Path out = dir.resolve("atlas");
         Run run = atlas(List.of("-Xmx48m"), "merge", "--space", "a=" + dir.resolve("a.npy") + ":" + dir.resolve("ids.npy"),
                 "--space", "b=" + dir.resolve("a.npy") + ":" + dir.resolve("ids.npy"), "--anchors", "16", "--out", out.toString());
@@ -110,6 +93,17 @@ class MainTest {
                 + " ATLAS_JAVA_OPTS=-Xmx8g \\./atlas \\.\\.\\.; merge and compare stream spaces larger than memory with"
                 + " --block-rows N \\(README, Memory\\)"), line);
         assertFalse(Files.exists(out), "no output folder after a failed merge");
+    }
+
+    /** Writes {@code a.npy} ({@code n x d} standard Gaussian float32, seeded) and {@code ids.npy} (0 .. n-1). */
+    private void writeSpace(int n, int d, long seed) throws IOException {
+        float[] vectors = new float[n * d];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        for (int i = 0; i < vectors.length; i++) {
+            vectors[i] = (float) random.nextGaussian();
+        }
+        latentatlas.io.Npy.writeMatrix(dir.resolve("a.npy"), vectors, n, d);
+        latentatlas.io.Npy.writeLongs(dir.resolve("ids.npy"), java.util.stream.LongStream.range(0, n).toArray());
     }
 
     /** @return what {@code atlas ARGS} writes to stdout and stderr, run in a new JVM with this test's class path */

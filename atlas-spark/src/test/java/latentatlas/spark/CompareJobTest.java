@@ -159,14 +159,8 @@ class CompareJobTest {
         List<Row> rowsA = List.of(RowFactory.create("a", a, new float[] {1, 2}, null));
         float[] v = {3, 4};
         List<Row> rowsB = List.of(RowFactory.create("b", b, v, null), RowFactory.create("b", b, v, null));
-        String pathA = dir.resolve("a.parquet").toString();
-        String pathB = dir.resolve("b.parquet").toString();
-        ParquetOutput.write(spark.createDataFrame(rowsA, AtlasTables.ROWS), pathA);
-        ParquetOutput.write(spark.createDataFrame(rowsB, AtlasTables.ROWS), pathB);
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> SparkErrors.unwrapped(() ->
-                CompareJob.compare(AtlasTables.readSpace(spark, pathA, null), AtlasTables.readSpace(spark, pathB, null),
-                        PartitionHook.NONE)));
-        assertTrue(e.getMessage().startsWith("compare: in space B, id " + b + " appears twice"), e.getMessage());
+        String message = refusal(rowsA, rowsB, "a", "b");
+        assertTrue(message.startsWith("compare: in space B, id " + b + " appears twice"), message);
     }
 
     /** A second row of B with an id of A (found in the index both sides share) is refused as B's. */
@@ -179,14 +173,19 @@ class CompareJobTest {
             rowsB.add(RowFactory.create("b", id, new float[] {1, id * id}, null));
         }
         rowsB.add(RowFactory.create("b", 7L, new float[] {5, 6}, null));
-        String pathA = dir.resolve("a20.parquet").toString();
-        String pathB = dir.resolve("b20.parquet").toString();
+        String message = refusal(rowsA, rowsB, "a20", "b20");
+        assertTrue(message.startsWith("compare: in space B, id 7 appears twice"), message);
+    }
+
+    /** @return the message of the compare's refusal of two spaces of chart rows, written as NAME_A, NAME_B */
+    private String refusal(List<Row> rowsA, List<Row> rowsB, String nameA, String nameB) {
+        String pathA = dir.resolve(nameA + ".parquet").toString();
+        String pathB = dir.resolve(nameB + ".parquet").toString();
         ParquetOutput.write(spark.createDataFrame(rowsA, AtlasTables.ROWS), pathA);
         ParquetOutput.write(spark.createDataFrame(rowsB, AtlasTables.ROWS), pathB);
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> SparkErrors.unwrapped(() ->
+        return assertThrows(InvalidInputException.class, () -> SparkErrors.unwrapped(() ->
                 CompareJob.compare(AtlasTables.readSpace(spark, pathA, null), AtlasTables.readSpace(spark, pathB, null),
-                        PartitionHook.NONE)));
-        assertTrue(e.getMessage().startsWith("compare: in space B, id 7 appears twice"), e.getMessage());
+                        PartitionHook.NONE))).getMessage();
     }
 
     private static boolean apartForAnyPartitions(long a, long b) {
