@@ -94,8 +94,9 @@ public final class ParquetOutput {
                 RunningTasks tasks = new RunningTasks();
                 context.addSparkListener(tasks);
                 try {
-                    DataFrameWriter<Row> writer = table.write().mode(SaveMode.ErrorIfExists).option(NO_VECTOR_DICTIONARY, "false");
-                    (compressed ? writer : writer.option("compression", "none")).parquet(temp.toString());
+                    DataFrameWriter<Row> writer = table.write().format(DenseParquetFormat.class.getName())
+                            .mode(SaveMode.ErrorIfExists).option(NO_VECTOR_DICTIONARY, "false");
+                    (compressed ? writer : writer.option("compression", "none")).save(temp.toString());
                 } catch (Exception e) {
                     tasks.awaitNone(context);
                     throw e;
