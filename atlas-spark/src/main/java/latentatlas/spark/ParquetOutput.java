@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  * HDFS, S3A with a committer). A failed job leaves the previous target, or none, never half a table,
  * and no temporary folder (it is removed once the job's last task has stopped). Vector elements are
  * written without a dictionary ({@link #NO_VECTOR_DICTIONARY}). The atlas and exported chart rows are
- * written bucketed by id ({@link IdBuckets}).
+ * written bucketed by id ({@link IdBuckets}). The format is {@link DenseParquetFormat}: a table of
+ * {@code bigint}, {@code int} and {@code array<float>} columns (the atlas) is written a column chunk at a
+ * time, any other by Spark's own writer.
  *
  * <p>Tables are compressed with the session's codec (snappy), except where nothing can be gained
  * ({@link #write(Dataset, String, int, boolean)} with {@code compressed = false}): the atlas's cosines are

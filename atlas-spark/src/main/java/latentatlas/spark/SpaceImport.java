@@ -7,8 +7,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.util.ArrayData;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +57,9 @@ public final class SpaceImport {
         charts.forEach(chart -> OutputNames.check(what + ": chart name", chart));
         Map<String, LatentSpace> spaces = new LinkedHashMap<>();
         for (String chart : charts) {
-            List<Row> chartRows = rows.filter(col(AtlasTables.CHART).equalTo(chart)).orderBy(AtlasTables.ID)
-                    .collectAsList();
-            spaces.put(chart, toSpace(what + ": chart " + chart, chartRows, 1, 3));
+            Dataset<Row> chartRows = rows.filter(col(AtlasTables.CHART).equalTo(chart))
+                    .select(AtlasTables.ID, AtlasTables.VECTOR, AtlasTables.LABEL);
+            spaces.put(chart, Collected.of(chartRows, what + ": chart " + chart).space(what + ": chart " + chart));
         }
         if (spaces.isEmpty()) {
             throw new InvalidInputException(what + ": the table has no rows: nothing to import");
@@ -73,45 +76,75 @@ public final class SpaceImport {
      */
     public static ImportedAtlas atlas(Dataset<Row> atlas, String what) {
         AtlasTables.require(atlas, what, AtlasTables.ID, AtlasTables.VECTOR, AtlasTables.COVERAGE);
-        List<Row> rows = atlas.select(AtlasTables.column(atlas, what, AtlasTables.ID),
-                AtlasTables.column(atlas, what, AtlasTables.VECTOR), AtlasTables.column(atlas, what, AtlasTables.COVERAGE))
-                .orderBy(AtlasTables.ID).collectAsList();
-        int[] coverage = new int[rows.size()];
-        for (int i = 0; i < coverage.length; i++) {
-            coverage[i] = rows.get(i).getInt(2);
-        }
-        return new ImportedAtlas(toSpace(what, rows, 0, -1), coverage);
+        Collected rows = Collected.of(atlas.select(AtlasTables.column(atlas, what, AtlasTables.ID),
+                AtlasTables.column(atlas, what, AtlasTables.VECTOR), AtlasTables.column(atlas, what, AtlasTables.COVERAGE)), what);
+        return new ImportedAtlas(rows.space(what), rows.third);
     }
 
-    /** Rows hold the id at {@code idColumn}, the vector right after it, the label at {@code labelColumn} (or -1). */
-    private static LatentSpace toSpace(String name, List<Row> rows, int idColumn, int labelColumn) {
-        int n = rows.size();
-        if (n == 0) {
-            throw new InvalidInputException(name + ": no rows to import");
+    /**
+     * The rows {@code (id, vector, third)} of a table in arrays, by ascending id. The rows are collected
+     * in one job as Spark's internal rows (binary, about {@code 4 d} bytes a row: no {@code Row} object
+     * and no boxed {@code Float} per element), sorted by id here (no sort job, no shuffle), and copied;
+     * so a table of {@code n x d} floats takes about {@code 8 n d} bytes of the driver's heap at its peak,
+     * {@code 4 n d} once imported. The third column is an atlas's coverage or a chart's label (null in
+     * every row or in none).
+     */
+    private static final class Collected {
+        private long[] ids;
+        private float[] vectors;
+        private int[] third;
+        private boolean hasThird = true;
+        private int n;
+        private int dim;
+
+        private Collected(int count) {
+            ids = new long[count];
+            third = new int[count];
         }
-        int dim = rows.get(0).getList(idColumn + 1).size();
-        long[] ids = new long[n];
-        float[] vectors = new float[n * dim];
-        int[] labels = labelColumn >= 0 && !rows.get(0).isNullAt(labelColumn) ? new int[n] : null;
-        for (int i = 0; i < n; i++) {
-            Row row = rows.get(i);
-            ids[i] = row.getLong(idColumn);
-            List<Float> vector = row.getList(idColumn + 1);
-            if (vector.size() != dim) {
-                throw new InvalidInputException(name + ": id " + ids[i] + " has a vector of width " + vector.size()
+
+        static Collected of(Dataset<Row> table, String name) {
+            InternalRow[] rows = table.queryExecution().executedPlan().executeCollect();
+            if (rows.length == 0) {
+                throw new InvalidInputException(name + ": no rows to import");
+            }
+            Arrays.sort(rows, Comparator.comparingLong(row -> row.getLong(0)));
+            Collected collected = new Collected(rows.length);
+            for (int i = 0; i < rows.length; i++) {
+                collected.add(rows[i], name);
+                rows[i] = null; // its bytes are garbage once copied
+            }
+            return collected;
+        }
+
+        private void add(InternalRow row, String name) {
+            long id = row.getLong(0);
+            ArrayData vector = row.getArray(1);
+            if (n == 0) {
+                dim = vector.numElements();
+                if ((long) ids.length * dim > Integer.MAX_VALUE - 16) {
+                    throw new InvalidInputException(name + ": " + ids.length + " rows x " + dim + " floats are more than"
+                            + " one space holds (2^31 floats): import a part of it (filter its ids in Spark)");
+                }
+                vectors = new float[ids.length * dim];
+                hasThird = !row.isNullAt(2);
+            } else if (vector.numElements() != dim) {
+                throw new InvalidInputException(name + ": id " + id + " has a vector of width " + vector.numElements()
                         + ", expected " + dim + " like the first row: every row of a space has the same width");
             }
+            ids[n] = id;
             for (int j = 0; j < dim; j++) {
-                vectors[i * dim + j] = vector.get(j);
+                vectors[n * dim + j] = vector.getFloat(j);
             }
-            if (labels != null) {
-                if (row.isNullAt(labelColumn)) {
-                    throw new InvalidInputException(name + ": id " + ids[i] + " has no label while others have:"
-                            + " label every row or none");
-                }
-                labels[i] = row.getInt(labelColumn);
+            if (hasThird && row.isNullAt(2)) {
+                throw new InvalidInputException(name + ": id " + id + " has no label while others have:"
+                        + " label every row or none");
             }
+            third[n] = hasThird ? row.getInt(2) : 0;
+            n++;
         }
-        return LatentSpace.of(name, ids, vectors, dim, labels);
+
+        LatentSpace space(String name) {
+            return LatentSpace.of(name, ids, vectors, dim, hasThird ? third : null);
+        }
     }
 }

@@ -153,6 +153,8 @@ class SparkBadInputTest extends BadInputSuite {
                 // import: tables that are not what they should be
                 imports("spark-import-empty-table", "no rows", "empty-rows"),
                 imports("spark-import-label-beyond-int", "beyond int32", "huge-label"),
+                imports("spark-import-ragged", "id 7 has a vector of width 3, expected 4 like the first row", "narrow-row"),
+                imports("spark-import-label-partial", "id 1 has no label while others have", "partial-label"),
                 imports("spark-import-atlas-string-coverage", "column 'coverage' has type string", "string-coverage"),
                 of("spark-import-missing", "Path does not exist", Setup.NONE,
                         "spark", "import", "--in", "{dir}/none.parquet", "--out", "{dir}/out"),
@@ -307,6 +309,8 @@ class SparkBadInputTest extends BadInputSuite {
         write(spark, dir, "huge-label", schema(field("chart", DataTypes.StringType), field("id", DataTypes.LongType),
                 field("vector", DataTypes.createArrayType(DataTypes.FloatType)), field("label", DataTypes.LongType)),
                 List.of(RowFactory.create("a", 0L, vector(0, 1), 1L), RowFactory.create("a", 1L, vector(1, 1), 1L << 40)));
+        write(spark, dir, "partial-label", ROWS, List.of(RowFactory.create("a", 0L, vector(0, 1), 3),
+                RowFactory.create("a", 1L, vector(1, 1), null)));
         write(spark, dir, "string-coverage", schema(field("id", DataTypes.LongType),
                 field("vector", DataTypes.createArrayType(DataTypes.FloatType)), field("coverage", DataTypes.StringType)),
                 List.of(RowFactory.create(0L, vector(0, 1), "two")));
