@@ -13,6 +13,7 @@ import latentatlas.spark.IdBuckets;
 import latentatlas.spark.MergeJob;
 import latentatlas.spark.ParquetOutput;
 import latentatlas.spark.PartitionHook;
+import latentatlas.spark.SpaceImport;
 import latentatlas.spark.SparkSessions;
 import latentatlas.spark.SpaceExport;
 import latentatlas.spark.StandaloneCluster;
@@ -156,6 +157,7 @@ public final class BenchSparkCommand implements Runnable {
                 }
             } finally {
                 sparkCka = null; // the cluster is gone
+                lastAtlas = null;
                 System.clearProperty("spark.cores.max");
                 SparkSession.getDefaultSession().foreach(session -> {
                     session.stop();
@@ -176,6 +178,12 @@ public final class BenchSparkCommand implements Runnable {
 
     /** The last master's Spark CKA of its atlas against the reference, while its session runs (else null). */
     private Runnable sparkCka;
+
+    /** The last master's atlas, while its session runs (else null). */
+    private WrittenAtlas lastAtlas;
+
+    private record WrittenAtlas(SparkSession session, String path) {
+    }
 
     private Tables generate(Path dir, String master) {
         SparkSession spark = SparkSessions.open(master, "atlas bench spark: data");
@@ -204,7 +212,8 @@ public final class BenchSparkCommand implements Runnable {
      * consumed as Spark's internal rows, nothing converted or kept): read (scan and check the chart
      * rows), shuffle (repartition by id), project (the merge job's projection and per-id aggregation);
      * then the merge itself, written as Parquet. Each stage is the difference to the one before, so
-     * read + shuffle + project + write = merge exactly; a difference within the noise is printed as such.
+     * read + shuffle + project + write = merge exactly; a difference within the noise is printed as such,
+     * a negative one as not available.
      * Then the CKA against the reference, after an untimed one (the partition code compiled, as the
      * scans before the merge warm it): the median of {@link #CKA_RUNS} runs, as the single machine's, since
      * one run of a few seconds moves with whatever else the cores do. Each timed piece prints the
@@ -235,6 +244,7 @@ public final class BenchSparkCommand implements Runnable {
                 AtlasTables.readSpace(spark, tables.reference(), null), PartitionHook.NONE).linearCka();
         cka.run(); // warm-up, untimed
         sparkCka = cka;
+        lastAtlas = new WrittenAtlas(spark, atlasPath);
         busy.reset();
         long ckaStart = System.nanoTime();
         double compare = median(cka);
@@ -275,8 +285,15 @@ public final class BenchSparkCommand implements Runnable {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** @return "S s (R rows/s)", or "~0 s (within the noise)" for a stage whose difference is below 0.05 s */
+    /**
+     * @return "S s (R rows/s)"; "~0 s (within the noise)" for a stage whose difference is within 0.05 s
+     *     of 0; "n/a" for one more negative, where the machine's speed drifted between the runs
+     */
     private static String stage(double seconds, long rows, String what) {
+        if (seconds < -0.05) {
+            return String.format(java.util.Locale.ROOT, "n/a (%.1f s: this run was faster than the one before it,"
+                    + " the machine's speed drifted)", seconds);
+        }
         return seconds < 0.05 ? String.format(java.util.Locale.ROOT, "~0 s (%.2f s: within the noise)", seconds)
                 : String.format(java.util.Locale.ROOT, "%.1f s (%,.0f %s/s)", seconds, rows / seconds, what);
     }
@@ -351,32 +368,59 @@ public final class BenchSparkCommand implements Runnable {
         }
     }
 
+    /**
+     * The single-machine merge and CKA of the same data, in memory, where the charts, their relative
+     * spaces and the atlas fit in half the heap; else, where the atlas and the reference do, the CKA
+     * alone, of the last master's atlas read back from its Parquet (untimed; the atlas equals the
+     * in-memory one, MergeJobTest).
+     */
     private void singleMachine(long total, double[] spark, PrintWriter out) {
-        long bytes = total * (dim + anchors) * 4L + (long) rows * (anchors * 12L + dim * 4L);
-        if (bytes > Runtime.getRuntime().maxMemory() / 2) {
-            out.printf("single machine: skipped, the data needs ~%.1f GB, more than half of this JVM's %.1f GB heap"
-                    + " (for the baseline: ATLAS_JAVA_OPTS=-Xmx%dg)%n", bytes / 1e9, Runtime.getRuntime().maxMemory() / 1e9,
-                    (long) Math.ceil(2.2 * bytes / (1L << 30))); // twice the data, and the JVM reports a little under -Xmx
-            return;
+        long mergeBytes = total * (dim + anchors) * 4L + (long) rows * (anchors * 12L + dim * 4L);
+        long ckaBytes = (long) rows * (anchors + dim) * 4L;
+        long half = Runtime.getRuntime().maxMemory() / 2;
+        if (mergeBytes <= half) {
+            long start = System.nanoTime();
+            Atlas atlas = mergeInMemory();
+            double merge = (System.nanoTime() - start) / 1e9;
+            out.printf("single machine (in memory, no Parquet): merge %.1f s (%,.0f rows/s); Spark %s / single machine"
+                    + " time: merge %.2f%n", merge, total / merge, masters.get(masters.size() - 1), spark[4] / merge);
+            compareInMemory(atlas.space(), spark[5], out);
+        } else if (ckaBytes <= half && lastAtlas != null) {
+            out.printf("single machine: merge skipped, its data needs ~%.1f GB, more than half of this JVM's %.1f GB"
+                    + " heap (ATLAS_JAVA_OPTS=-Xmx%dg); CKA of %s's atlas, read back from its Parquet (untimed)%n",
+                    mergeBytes / 1e9, Runtime.getRuntime().maxMemory() / 1e9, heapFor(mergeBytes),
+                    masters.get(masters.size() - 1));
+            compareInMemory(SpaceImport.atlas(lastAtlas.session().read().parquet(lastAtlas.path()), lastAtlas.path())
+                    .space(), spark[5], out);
+        } else {
+            out.printf("single machine: skipped, the data needs ~%.1f GB (the CKA alone ~%.1f GB), more than half of"
+                    + " this JVM's %.1f GB heap (for the baseline: ATLAS_JAVA_OPTS=-Xmx%dg; the CKA alone: -Xmx%dg)%n",
+                    mergeBytes / 1e9, ckaBytes / 1e9, Runtime.getRuntime().maxMemory() / 1e9, heapFor(mergeBytes),
+                    heapFor(ckaBytes));
         }
-        long start = System.nanoTime();
-        Atlas atlas = mergeInMemory();
-        double merge = (System.nanoTime() - start) / 1e9;
+    }
+
+    /** @return a heap (GiB) that holds {@code bytes} in half of it (and the JVM reports a little under -Xmx) */
+    private static long heapFor(long bytes) {
+        return (long) Math.ceil(2.2 * bytes / (1L << 30));
+    }
+
+    /** Times the in-memory CKA of an atlas against the reference, then by turns with the Spark CKA. */
+    private void compareInMemory(LatentSpace atlas, double sparkSeconds, PrintWriter out) {
         LatentSpace reference = chartSpace(-1, null, null);
-        LinearCka.of(atlas.space(), reference); // warm-up, untimed, as the Spark CKA's
+        LinearCka.of(atlas, reference); // warm-up, untimed, as the Spark CKA's
         double[] value = new double[1];
-        double compare = median(() -> value[0] = LinearCka.of(atlas.space(), reference));
-        double cka = value[0];
-        out.printf("single machine (in memory, no Parquet): merge %.1f s (%,.0f rows/s), CKA %.1f s (%,.0f rows/s),"
-                + " CKA = %.6f; Spark %s / single machine time: merge %.2f, CKA %.2f%n", merge, total / merge, compare,
-                rows / compare, cka, masters.get(masters.size() - 1), spark[4] / merge, spark[5] / compare);
+        double compare = median(() -> value[0] = LinearCka.of(atlas, reference));
+        out.printf("single machine (in memory, no Parquet): CKA %.1f s (%,.0f rows/s), CKA = %.6f; Spark %s / single"
+                + " machine time: CKA %.2f%n", compare, rows / compare, value[0], masters.get(masters.size() - 1),
+                sparkSeconds / compare);
         if (sparkCka != null) {
             double[] sparkRuns = new double[CKA_PAIRS];
             double[] single = new double[CKA_PAIRS];
             double[] ratios = new double[CKA_PAIRS];
             for (int i = 0; i < CKA_PAIRS; i++) {
                 sparkRuns[i] = TorchRuntime.withThreads(1, () -> seconds(sparkCka));
-                single[i] = seconds(() -> LinearCka.of(atlas.space(), reference));
+                single[i] = seconds(() -> LinearCka.of(atlas, reference));
                 ratios[i] = sparkRuns[i] / single[i];
             }
             out.printf(java.util.Locale.ROOT, "CKA paired (%d pairs, Spark %s and single machine by turns): Spark %.2f s,"
