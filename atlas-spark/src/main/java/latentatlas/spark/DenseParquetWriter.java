@@ -41,10 +41,10 @@ import java.util.List;
  * cut between rows, and kept (compressed with the write's codec) until the row group holds
  * {@code parquet.block.size} bytes; then the row group is written, column after column.
  *
- * <p>Encodings (the Parquet format's): a {@code bigint} / {@code int} column ({@code required int64 /
- * int32}, no levels; where nullable, its definition levels first, as below) is its values, 8 / 4 bytes
- * little-endian each (PLAIN). An {@code array<float>}
- * column ({@code optional|required group (LIST) {repeated group list {optional|required float element}}})
+ * <p>Encodings (the Parquet format's): a {@code bigint} / {@code int} column ({@code int64} /
+ * {@code int32}; where nullable, its definition levels first, as below, 1 a value and 0 a null) is its
+ * non-null values, 8 / 4 bytes little-endian each (PLAIN). An {@code array<float>} column
+ * ({@code optional|required group (LIST) {repeated group list {optional|required float element}}})
  * is its repetition levels, then its definition levels, each as a 4-byte length and runs of the RLE
  * hybrid encoding (a run: the unsigned varint {@code count << 1}, then the level in one byte), then its
  * non-null elements PLAIN. A row of {@code n >= 1} elements has repetition levels {@code 0} and

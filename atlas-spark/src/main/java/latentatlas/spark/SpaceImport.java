@@ -11,10 +11,12 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.util.ArrayData;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -82,12 +84,13 @@ public final class SpaceImport {
     }
 
     /**
-     * The rows {@code (id, vector, third)} of a table in arrays, by ascending id. The rows are collected
-     * in one job as Spark's internal rows (binary, about {@code 4 d} bytes a row: no {@code Row} object
-     * and no boxed {@code Float} per element), sorted by id here (no sort job, no shuffle), and copied;
-     * so a table of {@code n x d} floats takes about {@code 8 n d} bytes of the driver's heap at its peak,
-     * {@code 4 n d} once imported. The third column is an atlas's coverage or a chart's label (null in
-     * every row or in none).
+     * The rows {@code (id, vector, third)} of a table in arrays, by ascending id. The rows come to the
+     * driver a partition at a time (Spark's internal rows, binary: no {@code Row} object and no boxed
+     * {@code Float} per element; within {@code spark.driver.maxResultSize} however large the table),
+     * are copied into arrays of the table's row count, and are sorted by id in place there (no sort job,
+     * no shuffle): a table of {@code n x d} floats takes {@code 4 n d} bytes of the driver's heap, plus a
+     * partition's rows while they arrive. The third column is an atlas's coverage or a chart's label
+     * (null in every row or in none).
      */
     private static final class Collected {
         private long[] ids;
@@ -103,17 +106,59 @@ public final class SpaceImport {
         }
 
         static Collected of(Dataset<Row> table, String name) {
-            InternalRow[] rows = table.queryExecution().executedPlan().executeCollect();
-            if (rows.length == 0) {
+            long count = table.count();
+            if (count == 0) {
                 throw new InvalidInputException(name + ": no rows to import");
             }
-            Arrays.sort(rows, Comparator.comparingLong(row -> row.getLong(0)));
-            Collected collected = new Collected(rows.length);
-            for (int i = 0; i < rows.length; i++) {
-                collected.add(rows[i], name);
-                rows[i] = null; // its bytes are garbage once copied
+            if (count > Integer.MAX_VALUE - 16) {
+                throw new InvalidInputException(name + ": " + count + " rows are more than one space holds (2^31):"
+                        + " import a part of it (filter its ids in Spark)");
             }
+            Collected collected = new Collected((int) count);
+            scala.collection.Iterator<InternalRow> rows = table.queryExecution().executedPlan().executeToIterator();
+            while (rows.hasNext()) {
+                collected.add(rows.next(), name);
+            }
+            if (collected.n != count) {
+                throw new InvalidInputException(name + ": " + collected.n + " rows read where " + count + " were counted:"
+                        + " the table changed while it was read");
+            }
+            collected.sortById();
             return collected;
+        }
+
+        /**
+         * Sorts the rows by id (stable): the order by a sort of row numbers, then applied in place, cycle
+         * by cycle (each row moved once, one row held aside per cycle).
+         */
+        private void sortById() {
+            int[] order = IntStream.range(0, n).boxed().sorted(Comparator.comparingLong(i -> ids[i]))
+                    .mapToInt(Integer::intValue).toArray();
+            BitSet placed = new BitSet(n);
+            float[] held = new float[dim];
+            for (int start = 0; start < n; start++) {
+                if (placed.get(start) || order[start] == start) {
+                    continue;
+                }
+                long heldId = ids[start];
+                int heldThird = third[start];
+                System.arraycopy(vectors, start * dim, held, 0, dim);
+                int to = start;
+                while (true) {
+                    placed.set(to);
+                    int from = order[to];
+                    if (from == start) {
+                        ids[to] = heldId;
+                        third[to] = heldThird;
+                        System.arraycopy(held, 0, vectors, to * dim, dim);
+                        break;
+                    }
+                    ids[to] = ids[from];
+                    third[to] = third[from];
+                    System.arraycopy(vectors, from * dim, vectors, to * dim, dim);
+                    to = from;
+                }
+            }
         }
 
         private void add(InternalRow row, String name) {
@@ -130,6 +175,10 @@ public final class SpaceImport {
             } else if (vector.numElements() != dim) {
                 throw new InvalidInputException(name + ": id " + id + " has a vector of width " + vector.numElements()
                         + ", expected " + dim + " like the first row: every row of a space has the same width");
+            }
+            if (n == ids.length) {
+                throw new InvalidInputException(name + ": more rows read than the " + n + " counted: the table changed"
+                        + " while it was read");
             }
             ids[n] = id;
             for (int j = 0; j < dim; j++) {
