@@ -237,7 +237,9 @@ public final class BenchSparkCommand implements Runnable {
         double projected = seconds(() -> discard(job.atlas()));
         String projectBusy = busy.share(projected);
         String atlasPath = Path.of(tables.rows()).resolveSibling("atlas-" + label.replaceAll("\\W", "") + ".parquet").toString();
+        long cpuStart = processCpuNanos();
         double merge = seconds(() -> job.write(atlasPath));
+        double mergeCores = (processCpuNanos() - cpuStart) / 1e9 / merge;
         String mergeBusy = busy.share(merge);
         double[] value = new double[1];
         Runnable cka = () -> value[0] = CompareJob.compare(AtlasTables.readSpace(spark, atlasPath, null),
@@ -258,8 +260,17 @@ public final class BenchSparkCommand implements Runnable {
         out.printf("%s: executors busy (task time / (wall x %d cores)): read %s, up to the shuffle %s, up to the"
                 + " projection %s, merge %s, CKA %s%n", label, busy.cores, readBusy, shuffleBusy, projectBusy,
                 mergeBusy, compareBusy);
+        out.printf(java.util.Locale.ROOT, "%s: the merge kept %.2f of this machine's %d cores busy (the whole process:"
+                + " tasks, garbage collection, the kernel's I/O on its behalf)%n", label, mergeCores,
+                Runtime.getRuntime().availableProcessors());
         busy.detach();
         return s;
+    }
+
+    /** @return the CPU time of this JVM's process so far (every thread, and the kernel's time on its behalf) */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Runs a plan to its end into Spark's noop sink: every row produced, as an internal row, none kept. */
