@@ -147,6 +147,33 @@ class DenseParquetFormatTest {
         }
     }
 
+    /**
+     * Spark's legacy list layout (spark.sql.parquet.writeLegacyFormat): every array a 3-level list of
+     * other names ({@code repeated group bag {optional float array}}), with the same levels, which the
+     * dense writer encodes as it does the standard layout.
+     */
+    @Test
+    void sparksLegacyListLayoutIsKept() throws IOException {
+        String key = "spark.sql.parquet.writeLegacyFormat";
+        spark.conf().set(key, "true");
+        try {
+            Dataset<Row> table = everyShape();
+            String dense = write(table, "dense-legacy", DenseParquetFormat.class.getName(), "none");
+            String reference = write(table, "spark-legacy", "parquet", "none");
+            assertSameRows(rendered(reference, true), rendered(dense, true), "legacy lists");
+            assertSameRows(rendered(reference, false), rendered(dense, false), "legacy lists, parquet-mr's record reader");
+            ParquetMetadata footer = footers(dense).get(0);
+            assertEquals(footers(reference).get(0).getFileMetaData().getSchema(), footer.getFileMetaData().getSchema());
+            assertTrue(footer.getFileMetaData().getSchema().toString().contains("bag"), footer.getFileMetaData().toString());
+            // written by the dense writer: no dictionary (Spark's writer encodes the 5 coverage values with one)
+            for (ColumnChunkMetaData column : footer.getBlocks().get(0).getColumns()) {
+                assertFalse(column.getEncodings().toString().contains("DICTIONARY"), column.toString());
+            }
+        } finally {
+            spark.conf().unset(key);
+        }
+    }
+
     @Test
     void anEmptyTableKeepsItsSchema() {
         Dataset<Row> empty = everyShape().limit(0);
