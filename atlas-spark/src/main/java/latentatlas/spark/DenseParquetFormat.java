@@ -37,11 +37,11 @@ public final class DenseParquetFormat extends ParquetFileFormat {
     public OutputWriterFactory prepareWrite(SparkSession session, Job job, Map<String, String> options, StructType dataSchema) {
         OutputWriterFactory spark = super.prepareWrite(session, job, options, dataSchema);
         Configuration conf = job.getConfiguration();
-        return DenseParquetWriter.accepts(sparkContext(conf).getSchema()) && followsSettings(conf) ? new Factory(spark) : spark;
+        return DenseParquetWriter.accepts(sparkWriteContext(conf).getSchema()) && followsSettings(conf) ? new Factory(spark) : spark;
     }
 
     /** Spark's Parquet schema and footer metadata of the table configured by {@link #prepareWrite}. */
-    static WriteSupport.WriteContext sparkContext(Configuration conf) {
+    static WriteSupport.WriteContext sparkWriteContext(Configuration conf) {
         return new ParquetWriteSupport().init(conf);
     }
 

@@ -71,7 +71,7 @@ final class DenseParquetWriter extends OutputWriter {
      */
     DenseParquetWriter(String path, Configuration conf) {
         this.path = path;
-        this.context = DenseParquetFormat.sparkContext(conf);
+        this.context = DenseParquetFormat.sparkWriteContext(conf);
         MessageType schema = context.getSchema();
         if (!accepts(schema)) {
             throw new IllegalStateException("not a dense table: " + schema);
@@ -232,7 +232,7 @@ final class DenseParquetWriter extends OutputWriter {
         /** @return the current page's bytes so far, levels included */
         abstract long pageBytes();
 
-        void cutPage(CodecFactory.BytesCompressor compressor) throws UncheckedIOException {
+        void cutPage(CodecFactory.BytesCompressor compressor) {
             if (pageRows == 0) {
                 return;
             }
